@@ -1,0 +1,241 @@
+//! The one model every view reads: an `Article` with its metadata, labelled blocks, sections
+//! and claims. Built once by the pipeline in `lib.rs`; the exporters and the reader only read it.
+
+use serde::Serialize;
+
+/// Where the article came from.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Source {
+    pub kind: SourceKind,
+    /// File name as given, `-` for standard input, or the URL.
+    pub name: String,
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    File,
+    Url,
+    Stdin,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "HTML",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// ISO 8601 where the page's date could be parsed, else the date as written.
+    pub published: Option<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    ListItem,
+    Quote,
+    Code,
+    Table,
+    Other,
+}
+
+/// What a block is to the reader: the story, its title or metadata, or one kind of clutter.
+#[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    Content,
+    Title,
+    Metadata,
+    Navigation,
+    Engagement,
+    Ad,
+    AppPrompt,
+    Legal,
+    Newsletter,
+    Cookie,
+    Related,
+    Comments,
+    OtherBoilerplate,
+}
+
+impl Label {
+    pub const ALL: [Label; 13] = [
+        Label::Content,
+        Label::Title,
+        Label::Metadata,
+        Label::Navigation,
+        Label::Engagement,
+        Label::Ad,
+        Label::AppPrompt,
+        Label::Legal,
+        Label::Newsletter,
+        Label::Cookie,
+        Label::Related,
+        Label::Comments,
+        Label::OtherBoilerplate,
+    ];
+
+    /// The name used in `inspect`, the rules file and the reader's fold lines.
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Content => "content",
+            Label::Title => "title",
+            Label::Metadata => "metadata",
+            Label::Navigation => "navigation",
+            Label::Engagement => "engagement",
+            Label::Ad => "ad",
+            Label::AppPrompt => "app-prompt",
+            Label::Legal => "legal",
+            Label::Newsletter => "newsletter",
+            Label::Cookie => "cookie",
+            Label::Related => "related",
+            Label::Comments => "comments",
+            Label::OtherBoilerplate => "other-boilerplate",
+        }
+    }
+
+    /// Clutter that the reader folds and the clean copy leaves out.
+    pub fn is_boilerplate(self) -> bool {
+        !matches!(self, Label::Content | Label::Title | Label::Metadata)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Block {
+    pub id: usize,
+    pub kind: BlockKind,
+    pub level: Option<u8>,
+    pub label: Label,
+    pub reason: String,
+    /// Plain text, as the reader sees it.
+    pub text: String,
+    /// The same text with inline Markdown (emphasis, links, code) for the clean copy.
+    #[serde(skip)]
+    pub markdown: String,
+    /// Nesting depth of list items (0 for top level) and quotes.
+    #[serde(skip)]
+    pub depth: u8,
+    /// First and last 1-based input line.
+    pub source_lines: Option<[usize; 2]>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: String, lines: [usize; 2]) -> Block {
+        Block {
+            id: 0,
+            kind,
+            level: None,
+            label: Label::Content,
+            reason: String::new(),
+            markdown: String::new(),
+            text,
+            depth: 0,
+            source_lines: Some(lines),
+        }
+    }
+
+    pub fn set_label(&mut self, label: Label, reason: impl Into<String>) {
+        self.label = label;
+        self.reason = reason.into();
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub level: u8,
+    pub block: usize,
+}
+
+impl Section {
+    /// One section per heading of the story.
+    pub fn of(blocks: &[Block]) -> Vec<Section> {
+        blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading && b.label == Label::Content)
+            .map(|b| Section { title: b.text.clone(), level: b.level.unwrap_or(2), block: b.id })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Statistic,
+    Money,
+    Percentage,
+    Comparison,
+    Date,
+    Attribution,
+    Quote,
+    Forecast,
+    Causal,
+    Other,
+}
+
+impl ClaimKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Statistic => "statistic",
+            ClaimKind::Money => "money",
+            ClaimKind::Percentage => "percentage",
+            ClaimKind::Comparison => "comparison",
+            ClaimKind::Date => "date",
+            ClaimKind::Attribution => "attribution",
+            ClaimKind::Quote => "quote",
+            ClaimKind::Forecast => "forecast",
+            ClaimKind::Causal => "causal",
+            ClaimKind::Other => "other",
+        }
+    }
+}
+
+/// A sentence that asserts something checkable.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Claim {
+    pub block: usize,
+    pub text: String,
+    /// Byte range of the sentence inside the block's `text`.
+    pub span: [usize; 2],
+    pub kinds: Vec<ClaimKind>,
+    pub score: f32,
+    /// The cues that fired, in the reader's words ("a money amount: $109 billion").
+    pub cues: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Article {
+    pub source: Source,
+    pub meta: Meta,
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+    pub claims: Vec<Claim>,
+}
+
+impl Article {
+    /// The blocks a reader keeps: the story, without title, metadata or clutter.
+    pub fn story(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.label == Label::Content)
+    }
+}

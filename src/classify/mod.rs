@@ -1,0 +1,268 @@
+//! Labelling every block: the story (`content`), its title and metadata, or one category of
+//! clutter, each with a reason the reader can read. Phrase rules come from `rules`; the
+//! structure of the page (where the densest run of prose lies, what precedes and follows
+//! it, repetition) decides as much as they do. Also fills the article's metadata and marks
+//! inferred section headings. Never changes a block's text.
+
+mod features;
+mod meta;
+pub mod rules;
+
+pub use meta::parse_date;
+pub use rules::Rules;
+
+use crate::article::{Block, BlockKind, Format, Label, Meta};
+use crate::parse::Parsed;
+use features::Features;
+use rules::Rule;
+use std::collections::HashMap;
+
+/// Labelled blocks and what was learnt of the article's metadata on the way.
+#[derive(Debug)]
+pub struct Classified {
+    pub blocks: Vec<Block>,
+    pub meta: Meta,
+}
+
+struct Facts<'r> {
+    features: Features,
+    rule: Option<&'r Rule>,
+}
+
+pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
+    let Parsed { mut blocks, mut meta } = parsed;
+    let facts: Vec<Facts> = blocks
+        .iter()
+        .map(|b| {
+            let features = features::measure(&b.text);
+            let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
+            Facts { features, rule }
+        })
+        .collect();
+
+    let story = match format {
+        Format::Markdown => 0..blocks.len(),
+        Format::Text | Format::Html => densest_prose(&facts),
+    };
+    let title = find_title(&blocks, &facts, &story, format, meta.title.as_deref());
+    if meta.title.is_none() {
+        meta.title = title.map(|i| blocks[i].text.clone());
+    }
+
+    label_blocks(&mut blocks, &facts, &story, meta.title.as_deref(), title);
+    if format != Format::Markdown {
+        keep_standfirst(&mut blocks, &facts, story.start, title);
+        infer_headings(&mut blocks, &facts);
+    }
+    fold_repeats(&mut blocks);
+    fill_meta(&blocks, &mut meta);
+    Classified { blocks, meta }
+}
+
+/// How much a block looks like story prose: positive for sentences dense with function
+/// words, negative for short unpunctuated lines and anything a rule calls clutter.
+fn prose_score(f: &Features, rule: Option<&Rule>) -> f32 {
+    if let Some(rule) = rule {
+        return if rule.label == Label::Metadata { -2.0 } else { -5.0 - f.words as f32 * 0.5 };
+    }
+    let words = f.words as f32;
+    let density = if f.latin { (f.stop_ratio / 0.3).clamp(0.3, 1.3) } else { 1.0 };
+    if f.sentence_end && f.words >= 4 {
+        words * 0.6 * density
+    } else if f.words >= 20 {
+        words * 0.4 * density
+    } else {
+        -2.0
+    }
+}
+
+/// The story region of a page dump: the contiguous run of blocks with the largest total
+/// prose score (a maximum-sum segment).
+fn densest_prose(facts: &[Facts]) -> std::ops::Range<usize> {
+    let (mut best, mut best_range) = (0.0f32, 0..0);
+    let (mut sum, mut start) = (0.0f32, 0);
+    for (i, f) in facts.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += prose_score(&f.features, f.rule);
+        if sum > best {
+            best = sum;
+            best_range = start..i + 1;
+        }
+    }
+    best_range
+}
+
+/// The title: a heading or headline-like line before the story, preferring one the page
+/// repeats and one close to where the story starts.
+fn find_title(
+    blocks: &[Block],
+    facts: &[Facts],
+    story: &std::ops::Range<usize>,
+    format: Format,
+    stated: Option<&str>,
+) -> Option<usize> {
+    if let Some(stated) = stated {
+        return blocks.iter().position(|b| b.text == stated);
+    }
+    if format == Format::Markdown {
+        return blocks
+            .iter()
+            .take_while(|b| b.kind == BlockKind::Heading || b.label != Label::Content || b.text.len() < 200)
+            .position(|b| b.kind == BlockKind::Heading && b.level == Some(1));
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for b in blocks {
+        *counts.entry(b.text.as_str()).or_default() += 1;
+    }
+    let window = story.start.saturating_sub(40)..(story.start + 1).min(blocks.len());
+    let mut best: Option<(f32, usize)> = None;
+    for i in window.clone() {
+        let f = &facts[i].features;
+        let text = &blocks[i].text;
+        if facts[i].rule.is_some() || !(3..=30).contains(&f.words) || text.ends_with(['.', ':', ',', ';']) {
+            continue;
+        }
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+        let mut score = 5.0 - (story.start.saturating_sub(i)) as f32 * 0.25;
+        if counts.get(text.as_str()).copied().unwrap_or(0) > 1 {
+            score += 10.0;
+        }
+        if (5..=20).contains(&f.words) {
+            score += 2.0;
+        }
+        if f.caps_ratio >= 0.6 {
+            score += 1.0;
+        }
+        if all_caps {
+            score -= 4.0;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(s, _)| *s > 0.0).map(|(_, i)| i)
+}
+
+fn label_blocks(
+    blocks: &mut [Block],
+    facts: &[Facts],
+    story: &std::ops::Range<usize>,
+    title: Option<&str>,
+    title_block: Option<usize>,
+) {
+    let mut run: Option<(Label, String)> = None;
+    let near_top = title_block.map_or(story.start, |t| t.max(story.start)) + 4;
+    for (i, block) in blocks.iter_mut().enumerate() {
+        let f = &facts[i].features;
+        let prose = f.sentence_end && f.words >= 12;
+        if prose || block.kind == BlockKind::Heading {
+            run = None;
+        }
+        if Some(i) == title_block || (title == Some(block.text.as_str()) && block.kind != BlockKind::Code) {
+            let reason = if Some(i) == title_block { "the article's title" } else { "repeats the title" };
+            block.set_label(Label::Title, reason);
+            continue;
+        }
+        if let Some(rule) = facts[i].rule {
+            if rule.label == Label::Metadata && i > near_top && story.contains(&i) && f.words > 3 {
+                // A date-like line deep inside the story is story text, not the page's metadata.
+            } else {
+                block.set_label(rule.label, rule.reason.as_str());
+                if rule.heading {
+                    run = Some((rule.label, format!("under a \"{}\" heading", block.text.trim())));
+                }
+                continue;
+            }
+        }
+        if let Some((label, reason)) = &run {
+            block.set_label(*label, reason.as_str());
+            continue;
+        }
+        if story.contains(&i) {
+            block.set_label(Label::Content, "story text");
+        } else if i < story.start {
+            if f.words >= 12 {
+                block.set_label(Label::OtherBoilerplate, "page text before the story starts");
+            } else {
+                block.set_label(Label::Navigation, "menu or header line before the story");
+            }
+        } else if f.words >= 12 {
+            block.set_label(Label::OtherBoilerplate, "page text after the story ends");
+        } else {
+            block.set_label(Label::Navigation, "menu or footer line after the story");
+        }
+    }
+}
+
+/// A longer unpunctuated line between the title and the first paragraph is the standfirst.
+fn keep_standfirst(blocks: &mut [Block], facts: &[Facts], story_start: usize, title: Option<usize>) {
+    let Some(i) = story_start.checked_sub(1) else { return };
+    let after_title = title.is_some_and(|t| t < i);
+    let f = &facts[i].features;
+    if after_title && facts[i].rule.is_none() && blocks[i].label != Label::Title && f.words >= 6 {
+        blocks[i].set_label(Label::Content, "standfirst: the summary line between title and story");
+    }
+}
+
+/// Section headings of a text dump: short, title-like lines between paragraphs of the story.
+fn infer_headings(blocks: &mut [Block], facts: &[Facts]) {
+    let is_story = |b: &Block| b.label == Label::Content;
+    for i in 0..blocks.len() {
+        let f = &facts[i].features;
+        let text = blocks[i].text.trim();
+        let title_like = (1..=15).contains(&f.words)
+            && !text.ends_with(['.', ',', ';', ':', '!'])
+            && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            && text.chars().count() <= 120;
+        if !(title_like && is_story(&blocks[i]) && blocks[i].kind == BlockKind::Paragraph) {
+            continue;
+        }
+        let prev_prose = i
+            .checked_sub(1)
+            .is_some_and(|p| is_story(&blocks[p]) && facts[p].features.sentence_end && facts[p].features.words >= 8);
+        let next_prose = blocks.get(i + 1).is_some_and(|n| is_story(n) && facts[i + 1].features.words >= 15);
+        if prev_prose && next_prose {
+            blocks[i].kind = BlockKind::Heading;
+            blocks[i].level = Some(2);
+            blocks[i].reason = "section heading: a short title-like line between paragraphs".to_string();
+        }
+    }
+}
+
+/// A story block that repeats an earlier one word for word (a pull quote, a doubled caption)
+/// is folded: the reader has already read it.
+fn fold_repeats(blocks: &mut [Block]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for block in blocks.iter_mut() {
+        if block.label != Label::Content
+            || block.kind == BlockKind::Heading
+            || block.text.split_whitespace().count() < 4
+        {
+            continue;
+        }
+        let key: String = block.text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(first) = seen.get(&key) {
+            let reason = format!("repeats block {first} word for word");
+            block.set_label(Label::OtherBoilerplate, reason);
+        } else {
+            seen.insert(key, block.id);
+        }
+    }
+}
+
+fn fill_meta(blocks: &[Block], meta: &mut Meta) {
+    for block in blocks {
+        match (block.label, block.reason.as_str()) {
+            (Label::Metadata, "byline") if meta.byline.is_none() => meta.byline = Some(meta::byline_name(&block.text)),
+            (Label::Metadata, _) if meta.published.is_none() => meta.published = parse_date(&block.text),
+            (Label::Navigation, reason) if meta.site.is_none() && reason.starts_with("breadcrumb") => {
+                meta.site = meta::site_from_breadcrumb(&block.text)
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The phrase and pattern rules from `assets/rules.toml` (embedded in the binary), compiled
+//! once. A rule only says "this text looks like clutter of this kind, because…"; where it
+//! counts is decided in `classify`.
+
+use crate::article::Label;
+use crate::error::{Error, Result};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+pub const DEFAULT_RULES: &str = include_str!("../../assets/rules.toml");
+const STOPWORDS: &str = include_str!("../../assets/stopwords.txt");
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub label: Label,
+    pub reason: String,
+    pub max_words: usize,
+    /// A match starts a run of clutter of this label (a "Related stories" heading).
+    pub heading: bool,
+    matcher: Regex,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rules {
+    rules: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    #[serde(default)]
+    rule: Vec<RuleEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleEntry {
+    label: Label,
+    reason: String,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default = "default_max_words")]
+    max_words: usize,
+    #[serde(default)]
+    heading: bool,
+}
+
+fn default_max_words() -> usize {
+    40
+}
+
+static DEFAULT: LazyLock<Rules> =
+    LazyLock::new(|| Rules::from_toml(DEFAULT_RULES, "assets/rules.toml").expect("the bundled rules are valid"));
+
+impl Rules {
+    /// The rules bundled with folio.
+    pub fn bundled() -> &'static Rules {
+        &DEFAULT
+    }
+
+    /// Parses a rules file; `origin` names it in error messages.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Rules> {
+        let problem = |problem: String| Error::Rules { path: origin.to_string(), problem };
+        let file: RulesFile = toml::from_str(text).map_err(|e| problem(e.to_string().trim().replace("\n", " ")))?;
+        let mut rules = Vec::with_capacity(file.rule.len());
+        for entry in file.rule {
+            if entry.label == Label::Content || entry.label == Label::Title {
+                return Err(problem(format!("rule {:?}: label must be a clutter category or metadata", entry.reason)));
+            }
+            let mut alternatives: Vec<String> = entry.patterns.iter().map(|p| format!("(?:{p})")).collect();
+            if !entry.phrases.is_empty() {
+                let words: Vec<String> = entry.phrases.iter().map(|p| regex::escape(&p.to_lowercase())).collect();
+                alternatives.push(format!("(?i:(?:^|\\W)(?:{})(?:\\W|$))", words.join("|")));
+            }
+            if alternatives.is_empty() {
+                return Err(problem(format!("rule {:?} has neither phrases nor patterns", entry.reason)));
+            }
+            let matcher = RegexBuilder::new(&alternatives.join("|"))
+                .size_limit(1 << 24)
+                .build()
+                .map_err(|e| problem(format!("rule {:?}: {e}", entry.reason)))?;
+            rules.push(Rule {
+                label: entry.label,
+                reason: entry.reason,
+                max_words: entry.max_words,
+                heading: entry.heading,
+                matcher,
+            });
+        }
+        Ok(Rules { rules })
+    }
+
+    /// The first rule (in file order) that matches a block of `words` words.
+    pub fn find(&self, text: &str, words: usize) -> Option<&Rule> {
+        self.rules.iter().find(|r| words <= r.max_words && r.matcher.is_match(text))
+    }
+
+    /// Adds `other`'s rules in front of these, so that a user's rules win.
+    pub fn extended_by(mut self, mut other: Rules) -> Rules {
+        other.rules.append(&mut self.rules);
+        other
+    }
+}
+
+static STOPWORD_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+pub fn is_stopword(lowercase_word: &str) -> bool {
+    STOPWORD_SET.contains(lowercase_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_rules_compile() {
+        assert!(Rules::bundled().rules.len() > 20);
+    }
+
+    #[test]
+    fn phrases_are_case_insensitive_and_word_bounded() {
+        let rules = Rules::bundled();
+        assert_eq!(rules.find("We use Cookies to improve your visit.", 8).map(|r| r.label), Some(Label::Cookie));
+        assert_eq!(
+            rules.find("Get the BTCC app to start your crypto journey", 8).map(|r| r.label),
+            Some(Label::AppPrompt)
+        );
+    }
+
+    #[test]
+    fn long_blocks_escape_short_rules() {
+        let story = "The council said it would subscribe to the plan. ".repeat(3);
+        assert!(Rules::bundled().find("Subscribe", 1).is_some());
+        assert!(Rules::bundled().find(&story, 30).is_none());
+    }
+
+    #[test]
+    fn bad_rules_are_reported_with_their_origin() {
+        let err =
+            Rules::from_toml("[[rule]]\nlabel = \"ad\"\nreason = \"x\"\npatterns = [\"(\"]\n", "my.toml").unwrap_err();
+        assert!(err.to_string().starts_with("my.toml: rule \"x\""), "{err}");
+        assert!(Rules::from_toml("[[rule]]\nlabel = \"story\"\nreason = \"x\"\n", "my.toml").is_err());
+    }
+}

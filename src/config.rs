@@ -1,0 +1,32 @@
+//! Where folio's own files live (from `directories`) and the user's rules file, which is
+//! read on top of the bundled rules. A broken user file never stops folio: it is reported
+//! with its path, and the bundled rules are used.
+
+use crate::classify::Rules;
+use std::path::{Path, PathBuf};
+
+/// `~/.config/folio` on Linux, the platform's equivalent elsewhere.
+pub fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "folio").map(|d| d.config_dir().to_path_buf())
+}
+
+/// The user's extra rules: `rules.toml` in the config folder.
+pub fn user_rules_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("rules.toml"))
+}
+
+/// The bundled rules, with the user's in front where `path` exists and parses. A problem
+/// with the user's file comes back as a warning line, and the bundled rules alone are used.
+pub fn load_rules(path: Option<&Path>) -> (Rules, Option<String>) {
+    let bundled = || Rules::bundled().clone();
+    let Some(path) = path.filter(|p| p.exists()) else { return (bundled(), None) };
+    let shown = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => return (bundled(), Some(format!("{shown}: {e}; using the bundled rules"))),
+    };
+    match Rules::from_toml(&text, &shown) {
+        Ok(user) => (bundled().extended_by(user), None),
+        Err(e) => (bundled(), Some(format!("{e}; using the bundled rules"))),
+    }
+}

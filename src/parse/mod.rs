@@ -1,0 +1,130 @@
+//! Text of one format to a flat list of unlabelled blocks, in reading order, each with the
+//! input lines it came from. Parsing decides only what a block *is* (heading, paragraph, list
+//! item…), never whether it is clutter: that is `classify`'s job.
+
+mod markdown;
+mod text;
+
+use crate::article::{Block, Format, Meta};
+
+/// Blocks of the input, plus metadata the format states outright (Markdown front matter).
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub blocks: Vec<Block>,
+    pub meta: Meta,
+}
+
+pub fn parse(text: &str, format: Format) -> Parsed {
+    let mut parsed = match format {
+        Format::Markdown => markdown::parse(text),
+        Format::Text | Format::Html => Parsed { blocks: text::parse(text), meta: Meta::default() },
+    };
+    for (id, block) in parsed.blocks.iter_mut().enumerate() {
+        block.id = id;
+    }
+    parsed
+}
+
+/// The format of an input, from its content, with the file extension as a hint.
+pub fn detect(text: &str, extension: Option<&str>) -> Format {
+    if looks_like_html(text) {
+        return Format::Html;
+    }
+    match extension {
+        Some("md" | "markdown" | "mdown" | "mkd" | "mdx") => return Format::Markdown,
+        Some("html" | "htm" | "xhtml") if text.trim_start().starts_with('<') => return Format::Html,
+        _ => {}
+    }
+    let evidence = markdown_evidence(text);
+    let needed = if matches!(extension, Some("txt" | "text")) { 8.0 } else { 3.0 };
+    if evidence >= needed { Format::Markdown } else { Format::Text }
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start_matches('\u{FEFF}').trim_start().chars().take(512).collect();
+    let head = head.to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<?xml") && head.contains("<html"))
+        || ((head.starts_with("<head") || head.starts_with("<body") || head.starts_with("<meta")) && text.contains('>'))
+}
+
+/// A rough count of Markdown constructs: ATX headings, fences, links, emphasis, setext
+/// underlines and list markers, weighted by how rarely each appears in plain text.
+fn markdown_evidence(text: &str) -> f32 {
+    let mut score = 0.0;
+    let mut previous_nonblank = false;
+    for line in text.lines().take(5000) {
+        let t = line.trim_start();
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+            score += 2.0;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            score += 2.0;
+        }
+        if previous_nonblank && t.len() >= 3 && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-')) {
+            score += 2.0;
+        }
+        if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
+            score += 0.5;
+        }
+        if t.starts_with("> ") {
+            score += 0.5;
+        }
+        score += t.matches("](").count() as f32 * 1.5;
+        score += t.matches("**").count() as f32 * 0.5;
+        previous_nonblank = !t.is_empty();
+    }
+    score
+}
+
+/// Escapes characters that Markdown would read as markup inside a line of text.
+pub(crate) fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let needs = match c {
+            '\\' | '*' | '`' | '[' | ']' | '<' => true,
+            '_' => {
+                let before = i.checked_sub(1).map(|j| chars[j].is_alphanumeric()).unwrap_or(false);
+                let after = chars.get(i + 1).map(|c| c.is_alphanumeric()).unwrap_or(false);
+                !(before && after)
+            }
+            '~' => chars.get(i + 1) == Some(&'~'),
+            _ => false,
+        };
+        if needs {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_detected_from_content() {
+        let md = "# Title\n\nSome *words* and a [link](http://x.org).\n\n## Part\n\n- one\n- two\n";
+        assert_eq!(detect(md, None), Format::Markdown);
+        assert_eq!(detect(md, Some("txt")), Format::Text);
+        assert_eq!(detect("Just a line.\n\nAnother one.\n", None), Format::Text);
+        assert_eq!(detect("Just a line.\n", Some("md")), Format::Markdown);
+    }
+
+    #[test]
+    fn html_is_detected_whatever_the_extension() {
+        assert_eq!(detect("<!DOCTYPE html><html><body>x</body></html>", Some("txt")), Format::Html);
+        assert_eq!(detect("  <html lang=en>", None), Format::Html);
+        assert_eq!(detect("<p>hi</p>", Some("html")), Format::Html);
+        assert_eq!(detect("<p>hi</p>", None), Format::Text);
+    }
+
+    #[test]
+    fn escaping_keeps_intraword_underscores() {
+        assert_eq!(escape_inline("snake_case *x* [a] _b_"), "snake_case \\*x\\* \\[a\\] \\_b\\_");
+    }
+}

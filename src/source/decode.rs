@@ -1,0 +1,152 @@
+//! Bytes to text: byte-order marks, UTF-16 (with or without a BOM), lossy UTF-8 with a
+//! warning, refusal of binary data, and one line-ending convention (`\n`).
+
+/// Decoded text, plus what the user should hear about (one line each).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// Why bytes are not an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotText(pub String);
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    let mut warnings = Vec::new();
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(rest, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes, &mut warnings)
+    } else if let Some(little_endian) = bomless_utf16(bytes) {
+        let from: fn([u8; 2]) -> u16 = if little_endian { u16::from_le_bytes } else { u16::from_be_bytes };
+        utf16(bytes, from, &mut warnings)
+    } else {
+        refuse_binary(bytes)?;
+        utf8(bytes, &mut warnings)
+    };
+    refuse_control_text(&text)?;
+    Ok(Decoded { text: normalize_line_ends(&text), warnings })
+}
+
+fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let bad = text.matches('\u{FFFD}').count();
+            warnings.push(format!("invalid UTF-8: {bad} byte sequence(s) replaced with �"));
+            text
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    let text = String::from_utf16_lossy(&units);
+    if text.contains('\u{FFFD}') || bytes.len() % 2 == 1 {
+        warnings.push("invalid UTF-16: some code units replaced with �".to_string());
+    }
+    text
+}
+
+/// UTF-16 without a BOM shows as text whose every other byte is zero. Returns whether it is
+/// little-endian, or `None` when the bytes do not look like UTF-16.
+fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 8 || bytes.len() % 2 == 1 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let mostly = |n: usize| n * 10 >= pairs * 7;
+    let rarely = |n: usize| n * 20 <= pairs;
+    if mostly(zero_odd) && rarely(zero_even) {
+        Some(true)
+    } else if mostly(zero_even) && rarely(zero_odd) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn refuse_binary(bytes: &[u8]) -> Result<(), NotText> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(NotText(format!("NUL byte at offset {at}")));
+    }
+    Ok(())
+}
+
+/// Text made mostly of control characters is binary data that happened to decode.
+fn refuse_control_text(text: &str) -> Result<(), NotText> {
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    if sample.is_empty() {
+        return Ok(());
+    }
+    if sample.contains(&'\0') {
+        return Err(NotText("NUL characters".to_string()));
+    }
+    let controls =
+        sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}' | '\u{1B}')).count();
+    if controls * 10 > sample.len() {
+        return Err(NotText(format!("{controls} control characters in the first {} characters", sample.len())));
+    }
+    Ok(())
+}
+
+/// CRLF and lone CR become LF, so that every later stage counts lines the same way.
+fn normalize_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_is_dropped() {
+        assert_eq!(decode(b"\xEF\xBB\xBFHello").unwrap().text, "Hello");
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hé".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Hé".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+        assert_eq!(decode(&le).unwrap().text, "Hé");
+        assert_eq!(decode(&be).unwrap().text, "Hé");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "Plain words here.".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&le).unwrap().text, "Plain words here.");
+    }
+
+    #[test]
+    fn invalid_utf8_is_lossy_with_one_warning() {
+        let d = decode(b"caf\xE9 au lait \xFF").unwrap();
+        assert_eq!(d.text, "caf\u{FFFD} au lait \u{FFFD}");
+        assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn nul_bytes_are_refused() {
+        assert!(decode(b"\x7FELF\x02\x01\x01\x00\x00\x00").is_err());
+    }
+
+    #[test]
+    fn mostly_control_bytes_are_refused() {
+        assert!(decode(&[1u8, 2, 3, 4, 5, 6, 7, 8, 0x0E, 0x0F, b'a']).is_err());
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_become_lf() {
+        assert_eq!(decode(b"a\r\nb\rc\n").unwrap().text, "a\nb\nc\n");
+    }
+}
