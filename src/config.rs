@@ -6,7 +6,11 @@ use crate::classify::Rules;
 use std::path::{Path, PathBuf};
 
 /// `~/.config/folio` on Linux, the platform's equivalent elsewhere.
+/// `FOLIO_CONFIG_DIR` overrides it (tests use that to stay away from the user's files).
 pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("FOLIO_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
     directories::ProjectDirs::from("", "", "folio").map(|d| d.config_dir().to_path_buf())
 }
 

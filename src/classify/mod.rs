@@ -144,7 +144,10 @@ fn find_title(
             best = Some((score, i));
         }
     }
-    best.filter(|(s, _)| *s > 0.0).map(|(_, i)| i)
+    // Of a repeated title, the first appearance is the title and the others repeat it.
+    let (_, i) = best.filter(|(s, _)| *s > 0.0)?;
+    let first = window.start;
+    blocks[window].iter().position(|b| b.text == blocks[i].text).map(|p| p + first)
 }
 
 fn label_blocks(
@@ -221,10 +224,11 @@ fn infer_headings(blocks: &mut [Block], facts: &[Facts]) {
         if !(title_like && is_story(&blocks[i]) && blocks[i].kind == BlockKind::Paragraph) {
             continue;
         }
-        let prev_prose = i
-            .checked_sub(1)
-            .is_some_and(|p| is_story(&blocks[p]) && facts[p].features.sentence_end && facts[p].features.words >= 8);
-        let next_prose = blocks.get(i + 1).is_some_and(|n| is_story(n) && facts[i + 1].features.words >= 15);
+        // Neighbours in the story, looking past folded clutter such as an ad between sections.
+        let prev = (0..i).rev().find(|&p| is_story(&blocks[p]));
+        let next = (i + 1..blocks.len()).find(|&n| is_story(&blocks[n]));
+        let prev_prose = prev.is_some_and(|p| facts[p].features.sentence_end && facts[p].features.words >= 8);
+        let next_prose = next.is_some_and(|n| facts[n].features.words >= 15);
         if prev_prose && next_prose {
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = Some(2);

@@ -123,10 +123,8 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        if !self.table_rows.is_empty() || !self.table_row.is_empty() || self.in_table() {
-            if self.table_event(&event, &range) {
-                return;
-            }
+        if self.in_table() && self.table_event(&event, &range) {
+            return;
         }
         match event {
             Event::Start(Tag::MetadataBlock(_)) => self.in_front_matter = true,
@@ -139,11 +137,11 @@ impl<'a> Builder<'a> {
             Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock) => {
                 self.close(range.end)
             }
-            Event::Start(Tag::Paragraph) => {
-                if !self.in_item() || self.open.as_ref().is_some_and(|o| !o.block.text.is_empty()) {
-                    let kind = if self.quotes > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
-                    self.begin(kind, range.start);
-                }
+            Event::Start(Tag::Paragraph)
+                if !self.in_item() || self.open.as_ref().is_some_and(|o| !o.block.text.is_empty()) =>
+            {
+                let kind = if self.quotes > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
+                self.begin(kind, range.start);
             }
             Event::End(TagEnd::Paragraph) => {
                 if self.in_item() {

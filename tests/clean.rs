@@ -1,0 +1,67 @@
+//! The clean Markdown copy: golden files of the bundled samples, the seed's story kept whole
+//! with its boilerplate left out, and front matter that stays valid YAML.
+
+mod common;
+
+use common::{asset, folio, shared};
+
+/// `folio clean`, with the saved-at time replaced so that the output is stable.
+/// Run from the repository root, so that relative paths in `source:` stay the same everywhere.
+fn clean(path: &std::path::Path) -> String {
+    let out = folio().current_dir(env!("CARGO_MANIFEST_DIR")).arg("clean").arg(path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let saved = regex::Regex::new(r#"(?m)^saved: "[^"]+"$"#).unwrap();
+    saved.replace(&text, "saved: \"(time of saving)\"").into_owned()
+}
+
+#[test]
+fn clean_copy_of_the_text_sample() {
+    insta::assert_snapshot!(clean(std::path::Path::new("assets/samples/harbour-heat-pumps.txt")));
+}
+
+#[test]
+fn clean_copy_of_the_markdown_sample() {
+    insta::assert_snapshot!(clean(std::path::Path::new("assets/samples/field-notes.md")));
+}
+
+#[test]
+fn cleaning_a_clean_copy_changes_nothing_but_the_time() {
+    for sample in ["samples/harbour-heat-pumps.txt", "samples/field-notes.md"] {
+        let once = clean(&asset(sample));
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("copy.md");
+        std::fs::write(&copy, &once).unwrap();
+        assert_eq!(clean(&copy), once, "{sample}");
+    }
+}
+
+#[test]
+fn seed_clean_copy_keeps_the_story_and_drops_the_clutter() {
+    let Some(page) = shared("corpus/seed/btcc-buterin.txt") else { return };
+    let Some(labels) = shared("corpus/seed/btcc-buterin.labels.tsv") else { return };
+    let source = std::fs::read_to_string(&page).unwrap();
+    let source_lines: Vec<&str> = source.lines().collect();
+    let copy = clean(&page);
+    let (front, body) = copy.trim_start_matches("---\n").split_once("\n---\n").expect("front matter");
+    assert!(front.contains("title: \"Vitalik Buterin Dismisses"), "{front}");
+    assert!(front.contains("published: \"2025-12-17T17:44:46\""), "{front}");
+
+    let body_paragraphs: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let headings = body_paragraphs.iter().filter(|p| p.starts_with("## ")).count();
+    assert_eq!(headings, 4, "{body}");
+    assert_eq!(body_paragraphs.len() - headings, 18, "{body}");
+
+    for row in std::fs::read_to_string(labels).unwrap().lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = row.split('\t').collect();
+        let line = source_lines[fields[0].parse::<usize>().unwrap() - 1].trim();
+        let wanted = matches!(fields[1], "content" | "heading");
+        // Compare on a stretch of plain words, free of Markdown escapes.
+        let probe: String = line.chars().take_while(|c| c.is_alphanumeric() || *c == ' ').collect();
+        if probe.split_whitespace().count() < 2 {
+            assert!(!wanted || body.contains(line.trim()), "line {} missing", fields[0]);
+            continue;
+        }
+        assert_eq!(body.contains(probe.trim()), wanted, "line {} ({}): {probe}", fields[0], fields[1]);
+    }
+}

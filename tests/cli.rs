@@ -1,0 +1,199 @@
+//! The binary from the outside: commands, standard input, and every kind of bad input gets
+//! one clear line and a non-zero exit, never a panic.
+
+mod common;
+
+use common::{asset, folio};
+use predicates::prelude::*;
+use std::io::Write;
+
+fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::File::create(&path).unwrap().write_all(bytes).unwrap();
+    (dir, path)
+}
+
+fn one_line_error(cmd: &mut assert_cmd::Command, code: i32, says: &str) {
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "stderr: {stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "stderr: {stderr}");
+    assert!(stderr.contains(says), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn missing_file_is_one_line_naming_it() {
+    one_line_error(folio().args(["clean", "no/such/article.txt"]), 1, "no/such/article.txt: no such file");
+}
+
+#[test]
+fn directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    one_line_error(folio().arg("inspect").arg(dir.path()), 1, "is a directory");
+}
+
+#[test]
+fn unreadable_file_is_refused() {
+    let (_dir, path) = temp_file("secret.txt", b"Some words.\n");
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        eprintln!("skipped: running as root, who can read any file");
+        return;
+    }
+    one_line_error(folio().arg("clean").arg(&path), 1, "permission denied");
+}
+
+#[test]
+fn binary_input_exits_2() {
+    let (_dir, path) = temp_file("a.out", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00");
+    one_line_error(folio().arg("inspect").arg(&path), 2, "binary");
+}
+
+#[test]
+fn html_is_not_supported_yet() {
+    let (_dir, path) = temp_file("page.txt", b"<!DOCTYPE html><html><body><p>Hi</p></body></html>");
+    one_line_error(folio().arg("clean").arg(&path), 2, "HTML input is not supported yet");
+}
+
+#[test]
+fn invalid_utf8_reads_with_one_warning() {
+    let (_dir, path) = temp_file("latin1.txt", b"Caf\xe9 owners said prices rose by 4% in March.\n");
+    let out = folio().arg("clean").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("invalid UTF-8"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Caf\u{FFFD} owners said"));
+}
+
+#[test]
+fn utf16_with_bom_and_crlf_line_ends() {
+    let text = "Title line here\r\n\r\nThe harbour pump supplies 1,140 homes, the council said on Monday.\r\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let (_dir, path) = temp_file("utf16.txt", &bytes);
+    let out = folio().arg("clean").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("The harbour pump supplies 1,140 homes"), "{stdout}");
+    assert!(!stdout.contains('\r'));
+}
+
+#[test]
+fn lone_cr_line_ends_split_lines() {
+    let (_dir, path) = temp_file("mac.txt", b"Published:\r2025-12-17 17:44:46\rThe story starts here and runs on, as stories do.\r");
+    let report = common::inspect(&path);
+    assert_eq!(report["blocks"][1]["source_lines"], serde_json::json!([2, 2]));
+    assert_eq!(report["meta"]["published"], "2025-12-17T17:44:46");
+}
+
+#[test]
+fn empty_file_gives_an_empty_copy() {
+    let (_dir, path) = temp_file("empty.txt", b"");
+    let out = folio().arg("clean").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("---\nsource: "));
+    let (_dir, path) = temp_file("blank.txt", b"  \n\t\n   \n");
+    assert_eq!(common::inspect(&path)["blocks"], serde_json::json!([]));
+}
+
+#[test]
+fn standard_input_by_dash_and_by_pipe() {
+    let sample = std::fs::read(asset("samples/harbour-heat-pumps.txt")).unwrap();
+    for args in [vec!["inspect", "--json", "-"], vec!["inspect", "--json"]] {
+        let out = folio().args(&args).write_stdin(sample.clone()).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["source"]["kind"], "stdin");
+        assert_eq!(report["source"]["name"], "-");
+    }
+}
+
+#[test]
+fn markdown_is_detected_without_an_extension() {
+    let md = std::fs::read(asset("samples/field-notes.md")).unwrap();
+    let (_dir, path) = temp_file("notes", &md);
+    let report = common::inspect(&path);
+    assert_eq!(report["source"]["format"], "markdown");
+    assert_eq!(report["meta"]["title"], "Field notes: reading a tide table");
+}
+
+#[test]
+fn output_file_is_never_overwritten_without_force() {
+    let (dir, existing) = temp_file("kept.md", b"my notes\n");
+    let sample = asset("samples/harbour-heat-pumps.txt");
+    one_line_error(folio().arg("clean").arg(&sample).arg("-o").arg(&existing), 1, "already exists");
+    assert_eq!(std::fs::read(&existing).unwrap(), b"my notes\n");
+
+    folio().arg("clean").arg(&sample).arg("-o").arg(&existing).arg("--force").assert().success();
+    assert!(std::fs::read_to_string(&existing).unwrap().contains("seawater heat pump"));
+
+    let fresh = dir.path().join("fresh.md");
+    folio().arg("clean").arg(&sample).arg("-o").arg(&fresh).assert().success().stdout("");
+    assert!(std::fs::read_to_string(&fresh).unwrap().starts_with("---\ntitle: "));
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().filter(|e| {
+        e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".folio-")
+    });
+    assert_eq!(leftovers.count(), 0, "temporary files left behind");
+}
+
+#[test]
+fn closed_pipe_exits_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let sample = asset("samples/harbour-heat-pumps.txt");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' clean '{}' | head -1; exit ${{PIPESTATUS:-0}}", bin.display(), sample.display()))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "---\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn inspect_lists_labels_reasons_and_claims() {
+    folio()
+        .arg("inspect")
+        .arg(asset("samples/harbour-heat-pumps.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("cookie consent notice"))
+        .stdout(predicate::str::contains("claims"))
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn escape_sequences_in_the_article_never_reach_stdout() {
+    let (_dir, path) = temp_file("evil.txt", b"Title\n\nA story \x1b]52;c;aGVsbG8=\x07 with an \x1b[31mescape\x1b[0m in it, said the report.\n");
+    let listing = folio().arg("inspect").arg(&path).output().unwrap().stdout;
+    assert!(!listing.contains(&0x1b), "ESC reached the listing");
+    assert!(String::from_utf8_lossy(&listing).contains('␛'));
+    let copy = folio().arg("clean").arg(&path).output().unwrap().stdout;
+    assert!(!copy.contains(&0x1b) && !copy.contains(&0x07), "control bytes reached the clean copy");
+}
+
+#[test]
+fn no_arguments_and_a_terminal_prints_usage() {
+    // With no input at all (stdin closed, not a pipe of an article) folio still answers.
+    let out = folio().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("inspect"));
+}
+
+#[test]
+fn user_rules_are_read_and_a_broken_file_is_reported() {
+    let (dir, _) = temp_file("rules.toml", b"[[rule]]\nlabel = \"ad\"\nreason = \"house ad for the crossword\"\nphrases = [\"crossword\"]\n");
+    let (_d, article) = temp_file("a.txt", b"Title of the piece\n\nThe story itself is long enough to be a paragraph of prose, with words.\n\nTry our daily crossword\n");
+    let out = folio().env("FOLIO_CONFIG_DIR", dir.path()).args(["inspect", "--json"]).arg(&article).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let last = report["blocks"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["label"].as_str(), last["reason"].as_str()), (Some("ad"), Some("house ad for the crossword")));
+
+    std::fs::write(dir.path().join("rules.toml"), "[[rule]\nbroken").unwrap();
+    let out = folio().env("FOLIO_CONFIG_DIR", dir.path()).arg("clean").arg(&article).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("rules.toml") && stderr.contains("using the bundled rules"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("rules.toml")).unwrap(), "[[rule]\nbroken");
+}

@@ -1,0 +1,41 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// A file under `../shared/` (the evaluation corpus beside the repo), or `None` with a note
+/// on stderr when that folder is absent, so that the test can skip instead of failing.
+pub fn shared(relative: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared").join(relative);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent (the shared corpus is not beside this checkout)", path.display());
+        None
+    }
+}
+
+pub fn asset(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join(relative)
+}
+
+pub fn folio() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("folio").expect("the folio binary is built");
+    cmd.env_remove("NO_COLOR").env("FOLIO_CONFIG_DIR", "/nonexistent-folio-config");
+    cmd
+}
+
+/// `folio inspect --json PATH`, parsed.
+pub fn inspect(path: &std::path::Path) -> serde_json::Value {
+    let out = folio().arg("inspect").arg("--json").arg(path).output().expect("folio runs");
+    assert!(out.status.success(), "folio failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("inspect --json prints JSON")
+}
+
+/// The block whose source lines include `line`.
+pub fn block_at(report: &serde_json::Value, line: u64) -> Option<&serde_json::Value> {
+    report["blocks"].as_array()?.iter().find(|b| {
+        let lines = &b["source_lines"];
+        lines[0].as_u64().is_some_and(|a| a <= line) && lines[1].as_u64().is_some_and(|z| z >= line)
+    })
+}
