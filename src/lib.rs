@@ -10,6 +10,7 @@ pub mod claims;
 pub mod classify;
 pub mod config;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod parse;
 pub mod safe;

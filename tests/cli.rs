@@ -82,7 +82,8 @@ fn utf16_with_bom_and_crlf_line_ends() {
 
 #[test]
 fn lone_cr_line_ends_split_lines() {
-    let (_dir, path) = temp_file("mac.txt", b"Published:\r2025-12-17 17:44:46\rThe story starts here and runs on, as stories do.\r");
+    let (_dir, path) =
+        temp_file("mac.txt", b"Published:\r2025-12-17 17:44:46\rThe story starts here and runs on, as stories do.\r");
     let report = common::inspect(&path);
     assert_eq!(report["blocks"][1]["source_lines"], serde_json::json!([2, 2]));
     assert_eq!(report["meta"]["published"], "2025-12-17T17:44:46");
@@ -132,9 +133,9 @@ fn output_file_is_never_overwritten_without_force() {
     let fresh = dir.path().join("fresh.md");
     folio().arg("clean").arg(&sample).arg("-o").arg(&fresh).assert().success().stdout("");
     assert!(std::fs::read_to_string(&fresh).unwrap().starts_with("---\ntitle: "));
-    let leftovers = std::fs::read_dir(dir.path()).unwrap().filter(|e| {
-        e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".folio-")
-    });
+    let leftovers = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".folio-"));
     assert_eq!(leftovers.count(), 0, "temporary files left behind");
 }
 
@@ -165,7 +166,10 @@ fn inspect_lists_labels_reasons_and_claims() {
 
 #[test]
 fn escape_sequences_in_the_article_never_reach_stdout() {
-    let (_dir, path) = temp_file("evil.txt", b"Title\n\nA story \x1b]52;c;aGVsbG8=\x07 with an \x1b[31mescape\x1b[0m in it, said the report.\n");
+    let (_dir, path) = temp_file(
+        "evil.txt",
+        b"Title\n\nA story \x1b]52;c;aGVsbG8=\x07 with an \x1b[31mescape\x1b[0m in it, said the report.\n",
+    );
     let listing = folio().arg("inspect").arg(&path).output().unwrap().stdout;
     assert!(!listing.contains(&0x1b), "ESC reached the listing");
     assert!(String::from_utf8_lossy(&listing).contains('␛'));
@@ -183,7 +187,10 @@ fn no_arguments_and_a_terminal_prints_usage() {
 
 #[test]
 fn user_rules_are_read_and_a_broken_file_is_reported() {
-    let (dir, _) = temp_file("rules.toml", b"[[rule]]\nlabel = \"ad\"\nreason = \"house ad for the crossword\"\nphrases = [\"crossword\"]\n");
+    let (dir, _) = temp_file(
+        "rules.toml",
+        b"[[rule]]\nlabel = \"ad\"\nreason = \"house ad for the crossword\"\nphrases = [\"crossword\"]\n",
+    );
     let (_d, article) = temp_file("a.txt", b"Title of the piece\n\nThe story itself is long enough to be a paragraph of prose, with words.\n\nTry our daily crossword\n");
     let out = folio().env("FOLIO_CONFIG_DIR", dir.path()).args(["inspect", "--json"]).arg(&article).output().unwrap();
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -53,7 +53,8 @@ fn every_line_of_the_text_sample_has_its_label() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    let sections: Vec<&str> = report["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+    let sections: Vec<&str> =
+        report["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
     assert_eq!(sections, ["How the system works", "What it costs", "What comes next"]);
     assert_eq!(report["meta"]["byline"], "Maren Holt");
 }

@@ -21,9 +21,13 @@ fn every_seed_line_has_its_gold_label() {
             other => (other, None),
         };
         let label_ok = block["label"] == want_label;
-        let kind_ok = want_kind.is_none_or(|k| block["kind"] == k) && (want_kind.is_some() || block["kind"] != "heading");
+        let kind_ok =
+            want_kind.is_none_or(|k| block["kind"] == k) && (want_kind.is_some() || block["kind"] != "heading");
         if !(label_ok && kind_ok) {
-            wrong.push(format!("line {line}: want {gold}, got {} {} ({})", block["label"], block["kind"], block["reason"]));
+            wrong.push(format!(
+                "line {line}: want {gold}, got {} {} ({})",
+                block["label"], block["kind"], block["reason"]
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -33,7 +37,8 @@ fn every_seed_line_has_its_gold_label() {
 fn seed_has_its_four_sections_and_metadata() {
     let Some(page) = shared("corpus/seed/btcc-buterin.txt") else { return };
     let report = inspect(&page);
-    let titles: Vec<&str> = report["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+    let titles: Vec<&str> =
+        report["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
     assert_eq!(
         titles,
         [

@@ -1,0 +1,65 @@
+//! Scores folio's boilerplate folding on a corpus laid out like shared/corpus/zyte-dev
+//! (`text/` or `html/` inputs, `truth/` article bodies), in one process:
+//!
+//!     cargo run --release --example eval -- ../shared/corpus/zyte-dev text [--worst 10]
+//!
+//! Prints the worst documents, then precision, recall and F1 (the benchmark's metric).
+
+use folio::article::{Format, Source, SourceKind};
+use folio::classify::Rules;
+use folio::eval::{kept_text, score_document, summary};
+use std::path::PathBuf;
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut worst = 10;
+    if let Some(i) = args.iter().position(|a| a == "--worst") {
+        worst = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(10);
+        args.drain(i..(i + 2).min(args.len()));
+    }
+    let (Some(corpus), Some(form)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: eval CORPUS_DIR text|html [--worst N]");
+        std::process::exit(2);
+    };
+    let corpus = PathBuf::from(corpus);
+    let mut names: Vec<_> = std::fs::read_dir(corpus.join("truth"))
+        .unwrap_or_else(|e| panic!("{}: {e}", corpus.join("truth").display()))
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let started = std::time::Instant::now();
+    let mut scores = Vec::new();
+    for name in &names {
+        let id = name.trim_end_matches(".txt");
+        let truth = std::fs::read_to_string(corpus.join("truth").join(name)).unwrap_or_default();
+        let input = corpus.join(form).join(if form == "html" { format!("{id}.html") } else { name.clone() });
+        let kept = match std::fs::read(&input).map(|b| folio::source::decode(&b)) {
+            Ok(Ok(decoded)) => {
+                let source = Source { kind: SourceKind::File, name: input.display().to_string(), format: Format::Text };
+                let format = folio::parse::detect(&decoded.text, Some(form));
+                kept_text(&folio::build(&decoded.text, format, source, Rules::bundled()))
+            }
+            _ => {
+                eprintln!("failed {id}");
+                String::new()
+            }
+        };
+        scores.push(score_document(id, &truth, &kept));
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let mut ranked = scores.clone();
+    ranked.sort_by(|a, b| a.f1().total_cmp(&b.f1()));
+    for d in ranked.iter().take(worst) {
+        println!(
+            "worst {} f1={:.3} p={:.3} r={:.3}",
+            d.name,
+            d.f1(),
+            d.precision.unwrap_or(0.0),
+            d.recall.unwrap_or(0.0)
+        );
+    }
+    let (p, r, f1) = summary(&scores);
+    println!("documents {} seconds {seconds:.2}", scores.len());
+    println!("precision {p:.3}\nrecall {r:.3}\nf1 {f1:.3}");
+}
