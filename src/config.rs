@@ -34,3 +34,43 @@ pub fn load_rules(path: Option<&Path>) -> (Rules, Option<String>) {
         Err(e) => (bundled(), Some(format!("{e}; using the bundled rules"))),
     }
 }
+
+/// The reader's settings from `config.toml` in the config folder; flags override them.
+#[derive(Debug, Clone, Default, serde::Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Width of the reading column in cells (default 80).
+    pub width: Option<u16>,
+    /// Capture the mouse for wheel scrolling (default true; false keeps the terminal's own selection).
+    pub mouse: Option<bool>,
+    /// Folder for saved copies (default: `saved` in the platform data folder).
+    pub save_dir: Option<PathBuf>,
+}
+
+pub fn config_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("config.toml"))
+}
+
+/// Reads `config.toml`; a missing file gives the defaults, a broken one the defaults and a
+/// warning naming the file and the problem (the file is left as it is).
+pub fn load_config() -> (Config, Option<String>) {
+    let Some(path) = config_path().filter(|p| p.exists()) else { return (Config::default(), None) };
+    let shown = path.display();
+    match std::fs::read_to_string(&path) {
+        Err(e) => (Config::default(), Some(format!("{shown}: {e}; using the defaults"))),
+        Ok(text) => match toml::from_str(&text) {
+            Ok(config) => (config, None),
+            Err(e) => {
+                let problem = e.to_string().trim().replace('\n', " ");
+                (Config::default(), Some(format!("{shown}: {problem}; using the defaults")))
+            }
+        },
+    }
+}
+
+/// Where saved copies go by default: `…/folio/saved` under the platform data folder.
+pub fn default_save_dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "folio")
+        .map(|d| d.data_dir().join("saved"))
+        .unwrap_or_else(|| PathBuf::from("folio-saved"))
+}

@@ -14,7 +14,9 @@ pub mod eval;
 pub mod export;
 pub mod parse;
 pub mod safe;
+pub mod save;
 pub mod source;
+pub mod tui;
 
 use article::{Article, Format, Section};
 use classify::Rules;

@@ -7,7 +7,7 @@ use folio::export::{json, listing, markdown};
 use folio::source::Input;
 use folio::{Reading, config};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -25,6 +25,15 @@ struct Cli {
     /// Extra rules file, read on top of the bundled rules (default: rules.toml in the config folder)
     #[arg(long, global = true, value_name = "FILE")]
     rules: Option<PathBuf>,
+    /// Width of the reading column in cells (default 80)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
+    width: Option<u16>,
+    /// Folder for copies saved with `s` (default: saved/ in the platform data folder)
+    #[arg(long, value_name = "DIR")]
+    save_dir: Option<PathBuf>,
+    /// Leave the mouse to the terminal (native selection) instead of wheel scrolling
+    #[arg(long)]
+    no_mouse: bool,
 }
 
 #[derive(Subcommand)]
@@ -109,14 +118,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let article = read(input)?.article;
             let text = markdown::clean_markdown(&article, &now());
             match output {
-                Some(path) => write_file(&path, &text, force).map_err(Failure::from),
+                Some(path) => folio::save::write_atomically(&path, &text, force).map_err(Failure::from),
                 None => print(&text),
             }
         }
-        // The reader arrives with the TUI; until then `folio INPUT` prints the clean copy.
         None => {
             let article = read(cli.input)?.article;
-            print(&markdown::clean_markdown(&article, &now()))
+            if !std::io::stdout().is_terminal() {
+                return print(&markdown::clean_markdown(&article, &now()));
+            }
+            let (config, warning) = config::load_config();
+            if let Some(warning) = warning {
+                eprintln!("folio: {warning}");
+            }
+            let options = folio::tui::Options {
+                settings: folio::tui::app::Settings {
+                    column: cli.width.or(config.width).unwrap_or(80),
+                    save_dir: cli.save_dir.or(config.save_dir).unwrap_or_else(config::default_save_dir),
+                },
+                mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            folio::tui::run(article, options)
+                .map_err(|e| Failure::Folio(Error::Io { name: "terminal".to_string(), source: e }))
         }
     }
 }
@@ -144,29 +168,4 @@ fn print(text: &str) -> Result<(), Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::ClosedPipe),
         Err(e) => Err(Failure::Folio(Error::Write { path: "standard output".to_string(), source: e })),
     }
-}
-
-/// Writes atomically: a temporary file in the same folder, renamed into place. Never
-/// replaces an existing file unless `force`.
-fn write_file(path: &Path, text: &str, force: bool) -> Result<(), Error> {
-    let shown = path.display().to_string();
-    let write_error = |source| Error::Write { path: shown.clone(), source };
-    if !force && path.exists() {
-        return Err(Error::WouldOverwrite { path: shown });
-    }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new().prefix(".folio-").tempfile_in(folder).map_err(write_error)?;
-    temp.write_all(text.as_bytes()).and_then(|()| temp.as_file().sync_all()).map_err(write_error)?;
-    if force {
-        temp.persist(path).map_err(|e| write_error(e.error))?;
-    } else {
-        temp.persist_noclobber(path).map_err(|e| match e.error.kind() {
-            std::io::ErrorKind::AlreadyExists => Error::WouldOverwrite { path: shown.clone() },
-            _ => write_error(e.error),
-        })?;
-    }
-    Ok(())
 }

@@ -1,0 +1,129 @@
+//! Keeping a clean copy on disk: a safe file name from the title, a path that never replaces
+//! a different file, and an atomic write (a temporary file in the target folder, renamed
+//! into place). Used by `folio clean -o` and the reader's save key.
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Longest slug, in bytes; cut on a character boundary.
+const MAX_SLUG_BYTES: usize = 80;
+
+/// A file name stem from a title: lower-case letters and digits joined by `-`, no path
+/// separators, dots or control characters, at most 80 bytes; `article` when nothing is left.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            if out.len() + c.len_utf8() > MAX_SLUG_BYTES {
+                break;
+            }
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    let reserved = ["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
+    if out.is_empty() || reserved.contains(&out.as_str()) {
+        format!("article-{out}").trim_end_matches('-').to_string()
+    } else {
+        out
+    }
+}
+
+/// Saves `text` as `<slug>.md` in `folder` (created if needed). An existing file with the
+/// same text (ignoring the `saved:` line) is kept and its path returned; a different one is
+/// never replaced: the copy goes to `<slug>-2.md`, `<slug>-3.md`…
+pub fn save_copy(folder: &Path, title: &str, text: &str) -> Result<PathBuf> {
+    let write_error = |path: &Path, source| Error::Write { path: path.display().to_string(), source };
+    std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
+    let stem = slug(title);
+    for n in 1..10_000 {
+        let name = if n == 1 { format!("{stem}.md") } else { format!("{stem}-{n}.md") };
+        let path = folder.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(existing) if same_copy(&existing, text) => return Ok(path),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(_) => continue,
+        }
+        match write_atomically(&path, text, false) {
+            Err(Error::WouldOverwrite { .. }) => continue,
+            other => return other.map(|()| path),
+        }
+    }
+    Err(write_error(folder, std::io::Error::other("too many copies with this title")))
+}
+
+fn same_copy(a: &str, b: &str) -> bool {
+    let without_time = |s: &str| s.lines().filter(|l| !l.starts_with("saved: ")).collect::<Vec<_>>().join("\n");
+    without_time(a) == without_time(b)
+}
+
+/// Writes through a temporary file in the same folder and renames it into place. Without
+/// `replace`, an existing file is left alone and `Error::WouldOverwrite` returned.
+pub fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<()> {
+    let shown = path.display().to_string();
+    let write_error = |source| Error::Write { path: shown.clone(), source };
+    if !replace && path.exists() {
+        return Err(Error::WouldOverwrite { path: shown });
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new().prefix(".folio-").tempfile_in(folder).map_err(write_error)?;
+    temp.write_all(text.as_bytes()).and_then(|()| temp.as_file().sync_all()).map_err(write_error)?;
+    #[cfg(unix)]
+    {
+        // A copy is a document, readable like any other (the temporary file starts private).
+        use std::os::unix::fs::PermissionsExt;
+        let _ = temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    if replace {
+        temp.persist(path).map_err(|e| write_error(e.error))?;
+    } else {
+        temp.persist_noclobber(path).map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::WouldOverwrite { path: shown.clone() },
+            _ => write_error(e.error),
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_and_short() {
+        assert_eq!(
+            slug("Vitalik Buterin Dismisses U.S.-China AI ‘Arms Race’"),
+            "vitalik-buterin-dismisses-u-s-china-ai-arms-race"
+        );
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("\u{1b}[31m"), "31m");
+        assert_eq!(slug("///"), "article");
+        assert_eq!(slug("CON"), "article-con");
+        let long = slug(&"é".repeat(100));
+        assert!(long.len() <= 80 && long.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn saving_never_replaces_a_different_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = save_copy(dir.path(), "A title", "---\nsaved: \"1\"\n---\nBody\n").unwrap();
+        assert_eq!(first.file_name().unwrap(), "a-title.md");
+        let again = save_copy(dir.path(), "A title", "---\nsaved: \"2\"\n---\nBody\n").unwrap();
+        assert_eq!(again, first, "the same copy is not written twice");
+        let other = save_copy(dir.path(), "A title", "---\nsaved: \"3\"\n---\nOther body\n").unwrap();
+        assert_eq!(other.file_name().unwrap(), "a-title-2.md");
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "---\nsaved: \"1\"\n---\nBody\n");
+    }
+}

@@ -1,0 +1,389 @@
+//! The article as the reader lays it out: a list of segments (a story block, or one fold
+//! line standing for a run of clutter of one category) and, per reading width, the wrapped
+//! lines of each segment. Lines are wrapped only when asked for and cached per width, so
+//! that moving through the article costs the same whatever its length.
+
+use crate::article::{Article, BlockKind, Label};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+use std::rc::Rc;
+use textwrap::WordSeparator;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg {
+    /// The fold line of fold `n`.
+    Fold(usize),
+    /// Block `id` of the article.
+    Block(usize),
+}
+
+/// A run of consecutive clutter blocks of one category, shown as one line while closed.
+#[derive(Debug, Clone)]
+pub struct Fold {
+    pub label: Label,
+    /// Index of the fold line in `segs`; the run's blocks follow it up to `end` (exclusive).
+    pub seg: usize,
+    pub end: usize,
+    pub open: bool,
+}
+
+impl Fold {
+    pub fn blocks(&self) -> usize {
+        self.end - self.seg - 1
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    /// Wrapped text: `range` is a byte range of the block's text; `first` marks the first line.
+    Text {
+        first: bool,
+    },
+    /// A line of a code block or table, never re-wrapped (clipped at the column's edge).
+    Verbatim,
+    /// The fold line.
+    Fold,
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisualLine {
+    pub kind: LineKind,
+    pub range: Range<usize>,
+}
+
+/// A place in the laid-out article: line `line` of segment `seg`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub seg: usize,
+    pub line: usize,
+}
+
+pub struct Document {
+    pub segs: Vec<Seg>,
+    pub folds: Vec<Fold>,
+    /// For each segment, the fold it belongs to (its fold line included).
+    fold_of: Vec<Option<usize>>,
+    /// For each block id, its segment (title and metadata blocks have none: they are in the header).
+    seg_of_block: Vec<Option<usize>>,
+    kinds: Vec<BlockKind>,
+    depths: Vec<u8>,
+    width: usize,
+    cache: RefCell<HashMap<usize, Rc<Vec<VisualLine>>>>,
+}
+
+impl Document {
+    /// Lays out `article`, folding the categories in `folding`, for a column `width` cells wide.
+    pub fn new(article: &Article, folding: &BTreeSet<Label>, width: usize) -> Document {
+        let mut segs = Vec::new();
+        let mut folds: Vec<Fold> = Vec::new();
+        let mut fold_of = Vec::new();
+        let mut seg_of_block = vec![None; article.blocks.len()];
+        let mut open_fold: Option<usize> = None;
+        for block in &article.blocks {
+            if matches!(block.label, Label::Title | Label::Metadata) {
+                continue;
+            }
+            let folded = folding.contains(&block.label);
+            let continues = open_fold.is_some_and(|f| folds[f].label == block.label);
+            if folded && !continues {
+                if let Some(f) = open_fold.take() {
+                    folds[f].end = segs.len();
+                }
+                folds.push(Fold { label: block.label, seg: segs.len(), end: 0, open: false });
+                open_fold = Some(folds.len() - 1);
+                segs.push(Seg::Fold(folds.len() - 1));
+                fold_of.push(open_fold);
+            } else if !folded && let Some(f) = open_fold.take() {
+                folds[f].end = segs.len();
+            }
+            seg_of_block[block.id] = Some(segs.len());
+            segs.push(Seg::Block(block.id));
+            fold_of.push(open_fold);
+        }
+        if let Some(f) = open_fold {
+            folds[f].end = segs.len();
+        }
+        Document {
+            segs,
+            folds,
+            fold_of,
+            seg_of_block,
+            kinds: article.blocks.iter().map(|b| b.kind).collect(),
+            depths: article.blocks.iter().map(|b| b.depth).collect(),
+            width: width.max(1),
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Changes the reading width; wrapped lines are recomputed as they are needed.
+    pub fn set_width(&mut self, width: usize) {
+        if width.max(1) != self.width {
+            self.width = width.max(1);
+            self.cache.get_mut().clear();
+        }
+    }
+
+    pub fn seg_of_block(&self, block: usize) -> Option<usize> {
+        self.seg_of_block.get(block).copied().flatten()
+    }
+
+    pub fn fold_of(&self, seg: usize) -> Option<usize> {
+        self.fold_of.get(seg).copied().flatten()
+    }
+
+    /// Whether the segment is hidden inside a closed fold.
+    pub fn is_hidden(&self, seg: usize) -> bool {
+        self.fold_of(seg).is_some_and(|f| !self.folds[f].open && self.folds[f].seg != seg)
+    }
+
+    /// Opens the fold that hides `seg`, if any.
+    pub fn reveal(&mut self, seg: usize) {
+        if let Some(f) = self.fold_of(seg) {
+            self.folds[f].open = true;
+        }
+    }
+
+    /// The block a segment shows (a fold line stands for the first block of its run).
+    pub fn block_at(&self, seg: usize) -> Option<usize> {
+        match self.segs.get(seg)? {
+            Seg::Block(id) => Some(*id),
+            Seg::Fold(f) => match self.segs.get(self.folds[*f].seg + 1) {
+                Some(Seg::Block(id)) => Some(*id),
+                _ => None,
+            },
+        }
+    }
+
+    pub fn next_seg(&self, seg: usize) -> Option<usize> {
+        let next = match self.segs.get(seg)? {
+            Seg::Fold(f) if !self.folds[*f].open => self.folds[*f].end,
+            _ => seg + 1,
+        };
+        (next < self.segs.len()).then_some(next)
+    }
+
+    pub fn prev_seg(&self, seg: usize) -> Option<usize> {
+        let prev = seg.checked_sub(1)?;
+        Some(match self.fold_of(prev) {
+            Some(f) if !self.folds[f].open => self.folds[f].seg,
+            _ => prev,
+        })
+    }
+
+    /// The wrapped lines of a segment at the current width, blank spacing line included.
+    pub fn lines(&self, article: &Article, seg: usize) -> Rc<Vec<VisualLine>> {
+        if let Some(lines) = self.cache.borrow().get(&seg) {
+            return Rc::clone(lines);
+        }
+        let lines = Rc::new(self.layout(article, seg));
+        self.cache.borrow_mut().insert(seg, Rc::clone(&lines));
+        lines
+    }
+
+    pub fn height(&self, article: &Article, seg: usize) -> usize {
+        self.lines(article, seg).len()
+    }
+
+    fn layout(&self, article: &Article, seg: usize) -> Vec<VisualLine> {
+        let blank = VisualLine { kind: LineKind::Blank, range: 0..0 };
+        let id = match self.segs[seg] {
+            Seg::Fold(_) => return vec![VisualLine { kind: LineKind::Fold, range: 0..0 }, blank],
+            Seg::Block(id) => id,
+        };
+        let block = &article.blocks[id];
+        let mut lines = match block.kind {
+            BlockKind::Code | BlockKind::Table => verbatim_lines(&block.text),
+            _ => wrap(&block.text, self.width.saturating_sub(self.indent(id)).max(1)),
+        };
+        let tight = block.kind == BlockKind::ListItem
+            && self.next_seg(seg).and_then(|n| self.block_at(n)).is_some_and(|n| self.kinds[n] == BlockKind::ListItem)
+            && matches!(self.segs.get(seg + 1), Some(Seg::Block(_)));
+        if !tight {
+            lines.push(blank);
+        }
+        lines
+    }
+
+    /// Cells taken before the text of block `id`: list bullets and quote bars.
+    pub fn indent(&self, id: usize) -> usize {
+        match self.kinds[id] {
+            BlockKind::ListItem => 2 + 2 * self.depths[id] as usize,
+            BlockKind::Quote => 2 * self.depths[id].max(1) as usize,
+            _ => 0,
+        }
+    }
+
+    /// Moves `pos` down by `n` lines, stopping at the last line.
+    pub fn down(&self, article: &Article, mut pos: Pos, mut n: usize) -> Pos {
+        while n > 0 {
+            let height = self.height(article, pos.seg);
+            if pos.line + n < height {
+                pos.line += n;
+                break;
+            }
+            match self.next_seg(pos.seg) {
+                Some(next) => {
+                    n -= height - pos.line;
+                    pos = Pos { seg: next, line: 0 };
+                }
+                None => {
+                    pos.line = height.saturating_sub(1);
+                    break;
+                }
+            }
+        }
+        pos
+    }
+
+    /// Moves `pos` up by `n` lines, stopping at the first line.
+    pub fn up(&self, article: &Article, mut pos: Pos, mut n: usize) -> Pos {
+        while n > 0 {
+            if pos.line >= n {
+                pos.line -= n;
+                break;
+            }
+            n -= pos.line;
+            match self.prev_seg(pos.seg) {
+                Some(prev) => {
+                    n -= 1;
+                    pos = Pos { seg: prev, line: self.height(article, prev).saturating_sub(1) };
+                }
+                None => {
+                    pos.line = 0;
+                    break;
+                }
+            }
+        }
+        pos
+    }
+
+    /// The first and the last line of the article.
+    pub fn start(&self) -> Pos {
+        Pos { seg: 0, line: 0 }
+    }
+
+    pub fn end(&self, article: &Article) -> Pos {
+        let mut seg = self.segs.len().saturating_sub(1);
+        if self.is_hidden(seg) {
+            seg = self.fold_of(seg).map_or(seg, |f| self.folds[f].seg);
+        }
+        if self.segs.is_empty() {
+            return Pos::default();
+        }
+        Pos { seg, line: self.height(article, seg).saturating_sub(1) }
+    }
+
+    /// The top position that shows the article's last line on the screen's last row.
+    pub fn last_top(&self, article: &Article, rows: usize) -> Pos {
+        self.up(article, self.end(article), rows.saturating_sub(1))
+    }
+
+    /// `rows` lines from `top`, as (segment, line) pairs.
+    pub fn window(&self, article: &Article, top: Pos, rows: usize) -> Vec<(usize, VisualLine)> {
+        let mut out = Vec::with_capacity(rows);
+        let mut pos = Some(top);
+        while let Some(p) = pos {
+            if out.len() >= rows || self.segs.is_empty() {
+                break;
+            }
+            let lines = self.lines(article, p.seg);
+            for line in lines.iter().skip(p.line) {
+                if out.len() >= rows {
+                    break;
+                }
+                out.push((p.seg, line.clone()));
+            }
+            pos = self.next_seg(p.seg).map(|seg| Pos { seg, line: 0 });
+        }
+        out
+    }
+
+    /// The line of segment `seg` that holds byte `offset` of its block's text.
+    pub fn line_of_offset(&self, article: &Article, seg: usize, offset: usize) -> usize {
+        let lines = self.lines(article, seg);
+        lines
+            .iter()
+            .rposition(|l| matches!(l.kind, LineKind::Text { .. } | LineKind::Verbatim) && l.range.start <= offset)
+            .unwrap_or(0)
+    }
+
+    /// The byte offset of the text on line `pos` (to find the same text after a re-wrap).
+    pub fn offset_of(&self, article: &Article, pos: Pos) -> usize {
+        let lines = self.lines(article, pos.seg);
+        lines.iter().take(pos.line + 1).rev().find(|l| !l.range.is_empty()).map_or(0, |l| l.range.start)
+    }
+}
+
+/// Greedy wrapping with textwrap's word splitting (Unicode line-break rules, so CJK breaks
+/// between characters) and display widths; over-long words are broken. Lines are byte ranges.
+fn wrap(text: &str, width: usize) -> Vec<VisualLine> {
+    let mut out = Vec::new();
+    let mut first = true;
+    let mut base = 0;
+    for paragraph in text.split('\n') {
+        let words: Vec<_> = WordSeparator::UnicodeBreakProperties.find_words(paragraph).collect();
+        let words = textwrap::core::break_words(words, width);
+        let lines = textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64]);
+        for line in lines {
+            let (Some(a), Some(z)) = (line.first(), line.last()) else { continue };
+            let start = base + (a.word.as_ptr() as usize - paragraph.as_ptr() as usize);
+            let end = base + (z.word.as_ptr() as usize - paragraph.as_ptr() as usize) + z.word.len();
+            out.push(VisualLine { kind: LineKind::Text { first }, range: start..end });
+            first = false;
+        }
+        base += paragraph.len() + 1;
+    }
+    if out.is_empty() {
+        out.push(VisualLine { kind: LineKind::Text { first: true }, range: 0..0 });
+    }
+    out
+}
+
+fn verbatim_lines(text: &str) -> Vec<VisualLine> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        out.push(VisualLine { kind: LineKind::Verbatim, range: start..start + line.len() });
+        start += line.len() + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of<'a>(text: &'a str, lines: &[VisualLine]) -> Vec<&'a str> {
+        lines.iter().map(|l| &text[l.range.clone()]).collect()
+    }
+
+    #[test]
+    fn wraps_by_display_width() {
+        let text = "one two three four five six";
+        assert_eq!(text_of(text, &wrap(text, 9)), ["one two", "three", "four five", "six"]);
+    }
+
+    #[test]
+    fn long_words_and_cjk_are_broken_to_fit() {
+        let text = "abcdefghijkl";
+        assert_eq!(text_of(text, &wrap(text, 5)), ["abcde", "fghij", "kl"]);
+        let cjk = "日本語の文章を折り返す";
+        let lines = wrap(cjk, 6);
+        assert!(lines.len() >= 4);
+        for l in &lines {
+            assert!(unicode_width::UnicodeWidthStr::width(&cjk[l.range.clone()]) <= 6);
+        }
+    }
+
+    #[test]
+    fn emoji_count_two_cells() {
+        let text = "😀😀😀😀";
+        assert_eq!(wrap(text, 4).len(), 2);
+    }
+}

@@ -1,0 +1,113 @@
+//! The full-screen reader: terminal set-up and restoration, and the event loop that turns
+//! key presses into actions for `app::update` and draws with `view::view`.
+
+pub mod app;
+pub mod document;
+pub mod keys;
+pub mod state;
+pub mod view;
+
+use crate::article::Article;
+use app::{Model, Settings, update};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use keys::Action;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+pub struct Options {
+    pub settings: Settings,
+    pub mouse: bool,
+    pub color: bool,
+}
+
+/// Whether the terminal is in the reader's modes, and whether mouse capture was turned on.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static MOUSE: AtomicU8 = AtomicU8::new(0);
+
+/// Puts the terminal back as it was (raw mode off, main screen, cursor shown, mouse capture
+/// off). Runs once, whichever comes first: quitting, an error, a panic or a signal.
+pub fn restore_terminal() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        if MOUSE.load(Ordering::SeqCst) == 1 {
+            let _ = execute!(out, DisableMouseCapture);
+        }
+        let _ = execute!(out, LeaveAlternateScreen, crossterm::cursor::Show);
+        let _ = disable_raw_mode();
+    }
+}
+
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        hook(info);
+    }));
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen)?;
+    if mouse {
+        MOUSE.store(1, Ordering::SeqCst);
+        execute!(out, EnableMouseCapture)?;
+    }
+    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+    terminal.hide_cursor()?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+/// Opens the reader on `article` and returns when the user quits.
+pub fn run(article: Article, options: Options) -> io::Result<()> {
+    let key = state::content_key(&article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
+    let (places, warning) = state::load();
+    let _guard = Guard;
+    let mut terminal = enter(options.mouse)?;
+    let size = terminal.size()?;
+    let mut model = Model::new(article, options.settings, size.width, size.height);
+    if let Some(place) = places.get(&key) {
+        model.jump_to(place.block, place.offset);
+        model.message = Some("resumed where you left off (g for the top)".to_string());
+    }
+    if let Some(warning) = warning {
+        model.message = Some(warning);
+    }
+    let theme = view::Theme { color: options.color };
+    while !model.quit {
+        terminal.draw(|frame| view::view(&model, theme, frame))?;
+        let action = match event::read()? {
+            Event::Key(key) => keys::action_for(model.key_context(), key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Down(3)),
+                MouseEventKind::ScrollUp => Some(Action::Up(3)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(action) = action {
+            update(&mut model, action);
+        }
+    }
+    let (block, offset) = model.anchor();
+    let seen = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let remembered = state::remember(&key, state::Place { block, offset, seen });
+    drop(terminal);
+    restore_terminal();
+    if let Err(e) = remembered {
+        eprintln!("folio: could not remember the reading position: {e}");
+    }
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! Where the reader left each article: a small JSON file under the platform's state (or
+//! data) folder, keyed by a hash of the article's text. A broken file is reported once and
+//! set aside; it never stops the reader.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+const KEEP: usize = 500;
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Place {
+    pub block: usize,
+    pub offset: usize,
+    /// Seconds since the epoch; the oldest places are forgotten first.
+    pub seen: u64,
+}
+
+/// `FOLIO_STATE_DIR`, else the platform's state folder (data folder where there is none).
+pub fn state_file() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("FOLIO_STATE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join("places.json"));
+    }
+    let dirs = directories::ProjectDirs::from("", "", "folio")?;
+    let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_dir());
+    Some(dir.join("places.json"))
+}
+
+/// FNV-1a of the article's text: stable across runs and Rust versions.
+pub fn content_key(text: &str) -> String {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for byte in text.bytes() {
+        hash ^= byte as u64;
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Reads the places file; a missing file is empty, a broken one gives a warning.
+pub fn load() -> (BTreeMap<String, Place>, Option<String>) {
+    let Some(path) = state_file() else { return (BTreeMap::new(), None) };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => match serde_json::from_str(&text) {
+            Ok(places) => (places, None),
+            Err(e) => (BTreeMap::new(), Some(format!("{}: {e}; reading positions start afresh", path.display()))),
+        },
+        Err(_) => (BTreeMap::new(), None),
+    }
+}
+
+/// Records `place` for `key`, keeping the newest places only. Errors are returned, not fatal.
+pub fn remember(key: &str, place: Place) -> Result<(), String> {
+    let Some(path) = state_file() else { return Ok(()) };
+    let (mut places, warning) = load();
+    if warning.is_some() && path.exists() {
+        // Keep the user's broken file aside rather than overwrite it silently.
+        let aside = path.with_extension("json.broken");
+        std::fs::rename(&path, &aside).map_err(|e| e.to_string())?;
+    }
+    places.insert(key.to_string(), place);
+    if places.len() > KEEP {
+        let mut by_age: Vec<(String, u64)> = places.iter().map(|(k, p)| (k.clone(), p.seen)).collect();
+        by_age.sort_by_key(|(_, seen)| *seen);
+        for (k, _) in by_age.into_iter().take(places.len() - KEEP) {
+            places.remove(&k);
+        }
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let text = serde_json::to_string(&places).map_err(|e| e.to_string())?;
+    crate::save::write_atomically(&path, &text, true).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_keys_are_stable() {
+        assert_eq!(content_key(""), "cbf29ce484222325");
+        assert_ne!(content_key("a"), content_key("b"));
+    }
+}

@@ -1,0 +1,340 @@
+//! Drawing the model: header, the reading column, overlays and the status line. Reads the
+//! model only (wrapped lines come from the document's per-width cache).
+
+use super::app::{Model, Overlay, foldable_labels};
+use super::document::{LineKind, Seg};
+use super::keys::{Binding, OVERLAY, READING};
+use crate::article::{Block, BlockKind};
+use crate::safe::visible;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block as Frame_, Borders, Clear, Paragraph};
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// Styles, in colour or (with NO_COLOR) in bold, reverse and underline only.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn pick(self, colored: Style, mono: Style) -> Style {
+        if self.color { colored } else { mono }
+    }
+    fn header(self) -> Style {
+        self.pick(Style::new().fg(Color::Black).bg(Color::Cyan), Style::new().add_modifier(Modifier::REVERSED))
+    }
+    fn status(self) -> Style {
+        self.pick(Style::new().fg(Color::White).bg(Color::DarkGray), Style::new().add_modifier(Modifier::REVERSED))
+    }
+    fn heading(self) -> Style {
+        self.pick(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+    }
+    fn fold(self) -> Style {
+        self.pick(Style::new().fg(Color::DarkGray), Style::new().add_modifier(Modifier::DIM))
+    }
+    fn folded_text(self) -> Style {
+        self.pick(Style::new().fg(Color::DarkGray), Style::new().add_modifier(Modifier::DIM))
+    }
+    fn quote(self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            Style::new().add_modifier(Modifier::ITALIC),
+        )
+    }
+    fn code(self) -> Style {
+        self.pick(Style::new().fg(Color::Green), Style::new())
+    }
+    fn claim(self) -> Style {
+        self.pick(
+            Style::new().add_modifier(Modifier::UNDERLINED).underline_color(Color::Magenta),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+    fn current_claim(self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Black).bg(Color::Magenta),
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+        )
+    }
+    fn hit(self) -> Style {
+        self.pick(Style::new().fg(Color::Black).bg(Color::Yellow), Style::new().add_modifier(Modifier::REVERSED))
+    }
+    fn selected(self) -> Style {
+        self.pick(Style::new().fg(Color::Black).bg(Color::Cyan), Style::new().add_modifier(Modifier::REVERSED))
+    }
+}
+
+pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let header = Rect { height: 1, ..area };
+    frame.render_widget(Paragraph::new(header_line(model, area.width as usize)).style(theme.header()), header);
+    if area.height >= 2 {
+        let status = Rect { y: area.y + area.height - 1, height: 1, ..area };
+        frame.render_widget(Paragraph::new(status_line(model, area.width as usize)).style(theme.status()), status);
+    }
+    let body = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
+    if body.height > 0 {
+        draw_body(model, theme, frame, body);
+    }
+    if let Some(overlay) = &model.overlay {
+        draw_overlay(model, theme, overlay, frame, area);
+    }
+}
+
+/// Title on the left (cut to fit), then site, date, byline and reading time on the right.
+fn header_line(model: &Model, width: usize) -> String {
+    let meta = &model.article.meta;
+    let title = meta.title.clone().unwrap_or_else(|| model.article.source.name.clone());
+    let mut facts: Vec<String> = Vec::new();
+    facts.extend(meta.site.clone());
+    facts.extend(meta.published.as_ref().map(|d| d.replace('T', " ")));
+    facts.extend(meta.byline.clone());
+    let words: usize = model.article.story().map(|b| b.text.split_whitespace().count()).sum();
+    facts.push(format!("{} min read", words.div_ceil(230).max(1)));
+    let facts = format!(" {} ", visible(&facts.join(" · ")));
+    let facts = if facts.width() * 2 > width { String::new() } else { facts };
+    let room = width.saturating_sub(facts.width() + 1);
+    let title = visible(&title);
+    let title =
+        if title.width() > room { format!("{}…", clip(&title, room.saturating_sub(2))) } else { title.into_owned() };
+    format!(" {title}{}{facts}", " ".repeat(room.saturating_sub(title.width())))
+}
+
+fn status_line(model: &Model, width: usize) -> String {
+    if let Some(search) = model.search.as_ref().filter(|s| s.typing) {
+        let found =
+            if search.query.is_empty() { String::new() } else { format!("  ({} matches)", search.matches.len()) };
+        return format!("/{}{found}", visible(&search.query));
+    }
+    let mut left = format!(" {:>3}%", model.percent());
+    if let Some(message) = &model.message {
+        return clip(&format!("{left} │ {}", visible(message)), width);
+    }
+    if let Some(section) = model.current_section() {
+        left.push_str(&format!(" │ § {}", visible(&model.article.sections[section].title)));
+    }
+    let claims = &model.article.claims;
+    match model.claim.and_then(|i| claims.get(i).map(|c| (i, c))) {
+        Some((i, claim)) => {
+            let kinds: Vec<&str> = claim.kinds.iter().map(|k| k.name()).collect();
+            left.push_str(&format!(" │ claim {}/{} {} {:.2}", i + 1, claims.len(), kinds.join(","), claim.score));
+        }
+        None => left.push_str(&format!(" │ {} claims", claims.len())),
+    }
+    let right = hints(READING);
+    let room = width.saturating_sub(left.width() + 2);
+    let right = clip(&right, room);
+    format!("{left}{}{right} ", " ".repeat(room.saturating_sub(right.width()) + 1))
+}
+
+/// The status line's key hints, from the key table.
+fn hints(table: &[Binding]) -> String {
+    table.iter().filter_map(|b| b.hint.map(|h| format!("{} {h}", b.shown))).collect::<Vec<_>>().join("  ")
+}
+
+fn clip(text: &str, width: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|c| {
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            used <= width
+        })
+        .collect()
+}
+
+fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
+    let column = model.doc.width() as u16;
+    let left = body.x + body.width.saturating_sub(column) / 2;
+    let area = Rect { x: left, width: column.min(body.width), ..body };
+    let window = model.doc.window(&model.article, model.top, body.height as usize);
+    let mut lines = Vec::with_capacity(window.len());
+    for (seg, line) in &window {
+        lines.push(match (model.doc.segs[*seg], &line.kind) {
+            (_, LineKind::Blank) => Line::raw(""),
+            (Seg::Fold(f), _) => {
+                let fold = &model.doc.folds[f];
+                let (mark, hint) = if fold.open { ("▾", "z to close") } else { ("▸", "z to open") };
+                let n = fold.blocks();
+                let text = format!(
+                    "{mark} {} · {n} block{} folded — {hint}",
+                    fold.label.name(),
+                    if n == 1 { "" } else { "s" }
+                );
+                Line::styled(clip(&text, area.width as usize), theme.fold())
+            }
+            (Seg::Block(id), kind) => {
+                block_line(model, theme, &model.article.blocks[id], kind, line.range.clone(), area.width)
+            }
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One wrapped line of a block, with claim and search highlights laid over the base style.
+fn block_line(
+    model: &Model,
+    theme: Theme,
+    block: &Block,
+    kind: &LineKind,
+    range: Range<usize>,
+    width: u16,
+) -> Line<'static> {
+    let base = match block.kind {
+        _ if block.label.is_boilerplate() => theme.folded_text(),
+        BlockKind::Heading => theme.heading(),
+        BlockKind::Quote => theme.quote(),
+        BlockKind::Code | BlockKind::Table => theme.code(),
+        _ => Style::new(),
+    };
+    let first = matches!(kind, LineKind::Text { first: true });
+    let prefix = match block.kind {
+        BlockKind::ListItem => format!("{}{}", "  ".repeat(block.depth as usize), if first { "• " } else { "  " }),
+        BlockKind::Quote => "│ ".repeat(block.depth.max(1) as usize),
+        _ => String::new(),
+    };
+    // Highlights: (range, style), later ones win.
+    let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    for (i, claim) in model.article.claims.iter().enumerate().filter(|(_, c)| c.block == block.id) {
+        let style = if model.claim == Some(i) { theme.current_claim() } else { theme.claim() };
+        marks.push((claim.span[0]..claim.span[1], style));
+    }
+    if let Some(search) = &model.search {
+        for (i, (id, r)) in search.matches.iter().enumerate() {
+            if *id == block.id && r.start < range.end && r.end > range.start {
+                let style =
+                    if search.current == Some(i) { theme.hit().add_modifier(Modifier::BOLD) } else { theme.hit() };
+                marks.push((r.clone(), style));
+            }
+        }
+    }
+    let mut spans = vec![Span::styled(prefix, base)];
+    let text = &block.text[range.clone()];
+    // Cut the line at every highlight boundary, then style each piece.
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    for (r, _) in &marks {
+        cuts.extend([r.start.clamp(range.start, range.end), r.end.clamp(range.start, range.end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a >= b || !block.text.is_char_boundary(a) || !block.text.is_char_boundary(b) {
+            continue;
+        }
+        let style = marks.iter().filter(|(r, _)| r.start <= a && r.end >= b).fold(base, |s, (_, m)| s.patch(*m));
+        spans.push(Span::styled(display_text(&block.text[a..b]), style));
+    }
+    if text.is_empty() {
+        spans.push(Span::raw(""));
+    }
+    let mut line = Line::from(spans);
+    if matches!(kind, LineKind::Verbatim) {
+        // Code and tables are not re-wrapped: the column clips them.
+        line = clip_line(line, width as usize);
+    }
+    line
+}
+
+/// Article text made safe to draw: control characters as placeholders, tabs as spaces.
+fn display_text(text: &str) -> String {
+    visible(&text.replace('\t', "    ")).into_owned()
+}
+
+fn clip_line(line: Line<'static>, width: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let room = width.saturating_sub(used);
+        let text = clip(&span.content, room);
+        used += text.width();
+        spans.push(Span::styled(text, span.style));
+    }
+    Line::from(spans)
+}
+
+fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    let (title, items, selected): (&str, Vec<String>, Option<usize>) = match overlay {
+        Overlay::Contents { selected } => {
+            let current = model.current_section();
+            let items = model
+                .article
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let mark = if Some(i) == current { "▶ " } else { "  " };
+                    format!("{mark}{}{}", "  ".repeat(s.level.saturating_sub(2) as usize), visible(&s.title))
+                })
+                .collect();
+            ("Contents — Enter jumps, q closes", items, Some(*selected))
+        }
+        Overlay::Claims { selected } => {
+            let items = model
+                .article
+                .claims
+                .iter()
+                .map(|c| {
+                    let kinds: Vec<&str> = c.kinds.iter().map(|k| k.name()).collect();
+                    format!(
+                        "{:.2} [{}] {}  — {}",
+                        c.score,
+                        kinds.join(", "),
+                        visible(&c.text),
+                        visible(&c.cues.join("; "))
+                    )
+                })
+                .collect();
+            ("Claims — score, kinds, sentence, why; Enter jumps", items, Some(*selected))
+        }
+        Overlay::Folds { selected } => {
+            let items = foldable_labels()
+                .iter()
+                .map(|l| format!("[{}] {}", if model.folding.contains(l) { "x" } else { " " }, l.name()))
+                .collect();
+            ("Fold these categories — Space toggles, q closes", items, Some(*selected))
+        }
+        Overlay::Help { .. } => {
+            let mut items: Vec<String> = READING.iter().map(|b| format!("{:<12} {}", b.shown, b.help)).collect();
+            items.push(String::new());
+            items.push("In lists (contents, claims, folds, help):".to_string());
+            items.extend(OVERLAY.iter().map(|b| format!("{:<12} {}", b.shown, b.help)));
+            items.push(String::new());
+            items.push("In the search prompt: type, Enter to keep, Esc to clear".to_string());
+            ("Keys — q closes", items, None)
+        }
+    };
+    let width = area.width.saturating_sub(4).clamp(1, 100);
+    let height = (items.len() as u16 + 2).min(area.height.saturating_sub(2)).max(3.min(area.height));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let inner_rows = height.saturating_sub(2) as usize;
+    let first = match (selected, overlay) {
+        (Some(s), _) => s.saturating_sub(inner_rows.saturating_sub(1)),
+        (None, Overlay::Help { scroll }) => (*scroll).min(items.len().saturating_sub(inner_rows)),
+        _ => 0,
+    };
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(inner_rows)
+        .map(|(i, text)| {
+            let text = clip(text, width.saturating_sub(2) as usize);
+            if Some(i) == selected { Line::styled(text, theme.selected()) } else { Line::raw(text) }
+        })
+        .collect();
+    let frame_ = Frame_::new().borders(Borders::ALL).title(clip(title, width.saturating_sub(2) as usize));
+    frame.render_widget(Paragraph::new(lines).block(frame_), rect);
+}
