@@ -448,14 +448,20 @@ pub fn update(model: &mut Model, action: Action) {
         },
         Action::ToggleAllFolds => {
             let open = !model.doc.folds.iter().all(|f| f.open);
+            let on_fold_line = matches!(model.doc.segs.get(model.top.seg), Some(Seg::Fold(_)));
             let (block, offset) = model.anchor();
             for fold in &mut model.doc.folds {
                 fold.open = open;
             }
-            model.jump_to(block, offset);
-            if !open && model.doc.is_hidden(model.top.seg) {
-                model.clamp_top();
+            match model.doc.seg_of_block(block) {
+                _ if on_fold_line => model.top.line = 0,
+                Some(seg) if model.doc.is_hidden(seg) => {
+                    let fold = model.doc.fold_of(seg).map_or(0, |f| model.doc.folds[f].seg);
+                    model.top = Pos { seg: fold, line: 0 };
+                }
+                _ => model.jump_to(block, offset),
             }
+            model.clamp_top();
         }
         Action::ChooseFolds => model.overlay = Some(Overlay::Folds { selected: 0 }),
         Action::Search => {

@@ -64,8 +64,9 @@ fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         execute!(out, EnableMouseCapture)?;
     }
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+    // No clear(): the alternate screen starts empty, and clear() would ask the terminal
+    // where its cursor is, which some terminals never answer.
     terminal.hide_cursor()?;
-    terminal.clear()?;
     Ok(terminal)
 }
 

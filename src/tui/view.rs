@@ -92,14 +92,24 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
 fn header_line(model: &Model, width: usize) -> String {
     let meta = &model.article.meta;
     let title = meta.title.clone().unwrap_or_else(|| model.article.source.name.clone());
-    let mut facts: Vec<String> = Vec::new();
-    facts.extend(meta.site.clone());
-    facts.extend(meta.published.as_ref().map(|d| d.replace('T', " ")));
-    facts.extend(meta.byline.clone());
     let words: usize = model.article.story().map(|b| b.text.split_whitespace().count()).sum();
-    facts.push(format!("{} min read", words.div_ceil(230).max(1)));
-    let facts = format!(" {} ", visible(&facts.join(" · ")));
-    let facts = if facts.width() * 2 > width { String::new() } else { facts };
+    let reading_time = format!("{} min read", words.div_ceil(230).max(1));
+    let published = meta.published.as_ref().map(|d| d.replace('T', " "));
+    // The facts take at most 60% of the row: all of them if they fit, else fewer.
+    let candidates: [Vec<Option<&String>>; 4] = [
+        vec![meta.site.as_ref(), published.as_ref(), meta.byline.as_ref(), Some(&reading_time)],
+        vec![meta.site.as_ref(), published.as_ref(), Some(&reading_time)],
+        vec![published.as_ref(), Some(&reading_time)],
+        vec![Some(&reading_time)],
+    ];
+    let facts = candidates
+        .iter()
+        .map(|c| {
+            let parts: Vec<String> = c.iter().flatten().map(|s| s.to_string()).collect();
+            format!(" {} ", visible(&parts.join(" · ")))
+        })
+        .find(|f| f.width() * 5 <= width * 3)
+        .unwrap_or_default();
     let room = width.saturating_sub(facts.width() + 1);
     let title = visible(&title);
     let title =

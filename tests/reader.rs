@@ -1,0 +1,317 @@
+//! The reader without a terminal: `update` on real articles, and whole screens drawn on
+//! ratatui's TestBackend (snapshots of the bundled sample; assertions on the seed).
+
+mod common;
+
+use folio::classify::Rules;
+use folio::source::Input;
+use folio::tui::app::{Model, Overlay, Settings, update};
+use folio::tui::document::Seg;
+use folio::tui::keys::Action;
+use folio::tui::view::{Theme, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use std::path::Path;
+
+fn model_of(path: &Path, width: u16, height: u16) -> Model {
+    let article = folio::read(&Input::Path(path.to_path_buf()), Rules::bundled()).unwrap().article;
+    let settings = Settings { column: 80, save_dir: std::env::temp_dir().join("folio-test-unused") };
+    let mut model = Model::new(article, settings, width, height);
+    model.clock = || "2026-01-01T00:00:00Z".to_string();
+    model
+}
+
+fn sample(width: u16, height: u16) -> Model {
+    model_of(&common::asset("samples/harbour-heat-pumps.txt"), width, height)
+}
+
+/// The screen as text; search hits (yellow background) are wrapped in ⟦ ⟧ so that the
+/// snapshot shows them.
+fn screen(model: &Model) -> String {
+    let (w, h) = (model.width, model.height);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(model, Theme { color: true }, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut in_hit = false;
+        let mut line = String::new();
+        for x in 0..w {
+            let cell = &buffer[(x, y)];
+            let hit = cell.bg == Color::Yellow;
+            if hit != in_hit {
+                line.push(if hit { '⟦' } else { '⟧' });
+                in_hit = hit;
+            }
+            line.push_str(cell.symbol());
+        }
+        if in_hit {
+            line.push('⟧');
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn top_text(model: &Model) -> String {
+    let window = model.doc.window(&model.article, model.top, 1);
+    let (seg, line) = &window[0];
+    match model.doc.segs[*seg] {
+        Seg::Block(id) => model.article.blocks[id].text[line.range.clone()].to_string(),
+        Seg::Fold(f) => format!("fold {}", model.doc.folds[f].label.name()),
+    }
+}
+
+#[test]
+fn first_screen_of_the_sample() {
+    insta::assert_snapshot!(screen(&sample(90, 30)));
+}
+
+#[test]
+fn contents_overlay() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::NextSection);
+    update(&mut model, Action::Contents);
+    assert_eq!(model.overlay, Some(Overlay::Contents { selected: 0 }));
+    insta::assert_snapshot!(screen(&model));
+}
+
+#[test]
+fn claims_overlay() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::ClaimsList);
+    insta::assert_snapshot!(screen(&model));
+}
+
+#[test]
+fn help_overlay() {
+    let mut model = sample(90, 40);
+    update(&mut model, Action::Help);
+    insta::assert_snapshot!(screen(&model));
+}
+
+#[test]
+fn search_highlights() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::Search);
+    for c in "heat".chars() {
+        update(&mut model, Action::SearchInput(c));
+    }
+    update(&mut model, Action::SearchConfirm);
+    insta::assert_snapshot!(screen(&model));
+}
+
+#[test]
+fn tiny_terminal() {
+    let mut model = sample(20, 5);
+    insta::assert_snapshot!("tiny_first", screen(&model));
+    for action in [Action::PageDown, Action::NextClaim, Action::Contents, Action::Down(1), Action::Close, Action::Help]
+    {
+        update(&mut model, action);
+        let _ = screen(&model);
+    }
+    insta::assert_snapshot!("tiny_help", screen(&model));
+}
+
+#[test]
+fn no_size_panics() {
+    let mut model = sample(80, 24);
+    for (w, h) in [(1, 1), (2, 3), (5, 2), (20, 5), (300, 100), (0, 0), (80, 24)] {
+        update(&mut model, Action::Resize(w, h));
+        for action in [
+            Action::Bottom,
+            Action::Help,
+            Action::Close,
+            Action::ClaimsList,
+            Action::Down(1),
+            Action::Close,
+            Action::Top,
+        ] {
+            update(&mut model, action);
+            if w > 0 && h > 0 {
+                let _ = screen(&model);
+            }
+        }
+    }
+}
+
+#[test]
+fn sections_move_forward_and_back() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::NextSection);
+    assert_eq!(top_text(&model), "How the system works");
+    update(&mut model, Action::NextSection);
+    assert_eq!(top_text(&model), "What it costs");
+    update(&mut model, Action::Down(3));
+    update(&mut model, Action::PrevSection);
+    assert_eq!(top_text(&model), "What it costs", "[ goes to the start of the section first");
+    update(&mut model, Action::PrevSection);
+    assert_eq!(top_text(&model), "How the system works");
+    assert_eq!(model.current_section(), Some(0));
+}
+
+#[test]
+fn claims_are_visited_in_order() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::NextClaim);
+    assert_eq!(model.claim, Some(0));
+    let first = &model.article.claims[0];
+    assert_eq!(model.top_block(), Some(first.block));
+    update(&mut model, Action::NextClaim);
+    assert_eq!(model.claim, Some(1));
+    update(&mut model, Action::PrevClaim);
+    assert_eq!(model.claim, Some(0));
+    update(&mut model, Action::ClaimsList);
+    update(&mut model, Action::Bottom);
+    update(&mut model, Action::Select);
+    assert_eq!(model.claim, Some(model.article.claims.len() - 1));
+    assert_eq!(model.overlay, None);
+}
+
+#[test]
+fn folds_open_and_close() {
+    let mut model = sample(90, 24);
+    assert_eq!(top_text(&model), "fold navigation");
+    let folds = model.doc.folds.len();
+    assert!(folds >= 8, "every run of clutter is a fold");
+    update(&mut model, Action::ToggleFold);
+    assert!(model.doc.folds[0].open);
+    update(&mut model, Action::Down(2));
+    assert_eq!(top_text(&model), "Skip to content");
+    update(&mut model, Action::ToggleFold);
+    assert!(!model.doc.folds[0].open);
+    assert_eq!(top_text(&model), "fold navigation", "closing the fold under the top line moves to its fold line");
+    update(&mut model, Action::ToggleAllFolds);
+    assert!(model.doc.folds.iter().all(|f| f.open));
+    update(&mut model, Action::ToggleAllFolds);
+    assert!(model.doc.folds.iter().all(|f| !f.open));
+}
+
+#[test]
+fn fold_chooser_changes_what_folds() {
+    let mut model = sample(90, 24);
+    let before = model.doc.folds.len();
+    update(&mut model, Action::ChooseFolds);
+    update(&mut model, Action::Toggle); // the first category: navigation
+    update(&mut model, Action::Close);
+    assert!(model.doc.folds.len() < before);
+    assert_eq!(top_text(&model), "Skip to content", "unfolded navigation is shown as text");
+}
+
+#[test]
+fn search_is_smart_case_and_wraps() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::Search);
+    for c in "kelby".chars() {
+        update(&mut model, Action::SearchInput(c));
+    }
+    let lower = model.search.as_ref().unwrap().matches.len();
+    assert!(lower >= 2);
+    update(&mut model, Action::SearchConfirm);
+    let first = model.search.as_ref().unwrap().current;
+    update(&mut model, Action::NextMatch);
+    assert_ne!(model.search.as_ref().unwrap().current, first);
+    update(&mut model, Action::Escape);
+    assert!(model.search.is_none());
+    update(&mut model, Action::Search);
+    for c in "KELBY".chars() {
+        update(&mut model, Action::SearchInput(c));
+    }
+    assert_eq!(model.search.as_ref().unwrap().matches.len(), 0, "an upper-case query matches case");
+}
+
+#[test]
+fn resize_keeps_the_same_text_at_the_top() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::NextSection);
+    update(&mut model, Action::Down(3));
+    let (block, offset) = model.anchor();
+    let text_before = top_text(&model);
+    update(&mut model, Action::Resize(40, 20));
+    let (block_after, offset_after) = model.anchor();
+    assert_eq!(block_after, block);
+    assert!(offset_after <= offset && top_text(&model).len() < text_before.len() + 40);
+    let top_line = &model.article.blocks[block].text;
+    assert!(top_line[offset_after..].starts_with(&top_text(&model)));
+}
+
+#[test]
+fn resume_position_round_trips_through_the_anchor() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::NextClaim);
+    update(&mut model, Action::NextClaim);
+    let (block, offset) = model.anchor();
+    let mut reopened = sample(90, 24);
+    reopened.jump_to(block, offset);
+    assert_eq!(reopened.anchor(), (block, offset));
+    assert_eq!(top_text(&reopened), top_text(&model));
+}
+
+#[test]
+fn save_writes_the_clean_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut model = sample(90, 24);
+    model.settings.save_dir = dir.path().join("copies");
+    update(&mut model, Action::Save);
+    let message = model.message.clone().unwrap();
+    assert!(message.starts_with("saved "), "{message}");
+    let path = dir.path().join("copies/harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump.md");
+    let saved = std::fs::read_to_string(path).unwrap();
+    let expected = folio::export::markdown::clean_markdown(&model.article, "2026-01-01T00:00:00Z");
+    assert_eq!(saved, expected);
+}
+
+#[test]
+fn save_failure_is_shown_and_the_article_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let mut model = sample(90, 24);
+    model.settings.save_dir = blocker.join("sub");
+    update(&mut model, Action::Save);
+    assert!(model.message.clone().unwrap().starts_with("not saved: "));
+    assert!(!model.quit);
+}
+
+#[test]
+fn q_closes_overlays_before_quitting() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::Help);
+    update(&mut model, Action::Close);
+    assert!(model.overlay.is_none() && !model.quit);
+    update(&mut model, Action::Close);
+    assert!(model.quit);
+}
+
+#[test]
+fn seed_first_screen_folds_the_clutter_and_titles_the_header() {
+    let Some(seed) = common::shared("corpus/seed/btcc-buterin.txt") else { return };
+    let model = model_of(&seed, 100, 30);
+    let screen = screen(&model);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].contains("Vitalik Buterin Dismisses"), "{screen}");
+    assert!(lines[0].contains("BTCC") && lines[0].contains("2025-12-17"), "{screen}");
+    assert!(screen.contains("▸ navigation · 1 block folded"), "{screen}");
+    assert!(screen.contains("▸ engagement · 2 blocks folded"), "{screen}");
+    assert!(!screen.contains("BTCC Square"), "breadcrumb shown as text:\n{screen}");
+    assert!(!screen.contains("Published:"), "metadata belongs in the header:\n{screen}");
+    let body: Vec<&str> = lines[1..lines.len() - 1].iter().map(|l| l.trim()).collect();
+    assert!(!body.contains(&"5") && !body.contains(&"2"), "counters shown as text:\n{screen}");
+}
+
+#[test]
+fn seed_navigation() {
+    let Some(seed) = common::shared("corpus/seed/btcc-buterin.txt") else { return };
+    let mut model = model_of(&seed, 100, 30);
+    update(&mut model, Action::NextSection);
+    assert_eq!(top_text(&model), "The Flawed Frame");
+    update(&mut model, Action::NextClaim);
+    let claim = &model.article.claims[model.claim.unwrap()];
+    assert!(claim.text.starts_with("Senator Bernie Sanders"), "{}", claim.text);
+    update(&mut model, Action::Bottom);
+    assert_eq!(model.percent(), 100);
+    update(&mut model, Action::Top);
+    assert_eq!(model.top, model.doc.start());
+}

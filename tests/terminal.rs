@@ -1,0 +1,165 @@
+//! The built binary in a real pseudo-terminal, its screen read back with vt100: open the
+//! seed, move by section and claim, save, quit, and find the terminal as it was before.
+
+mod common;
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    /// Runs `script` with sh in a 100×30 pseudo-terminal.
+    fn start(script: &str, env: &[(&str, &str)]) -> Session {
+        let pty =
+            native_pty_system().openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 }).unwrap();
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session { parser, raw, writer, master: pty.master, child }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn row(&self, row: u16) -> String {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().rows(0, 100).nth(row as usize).unwrap_or_default()
+    }
+
+    fn wait_for(&self, what: &str, done: impl Fn(&Session) -> bool) {
+        let start = Instant::now();
+        while !done(self) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+#[test]
+fn reader_in_a_real_terminal() {
+    let Some(seed) = common::shared("corpus/seed/btcc-buterin.txt") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("saved");
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let script = format!(
+        "stty -a > '{0}/before'; '{1}' --save-dir '{2}' '{3}'; echo \"EXIT=$?\"; stty -a > '{0}/after'; sleep 5",
+        dir.path().display(),
+        bin.display(),
+        saved.display(),
+        seed.display()
+    );
+    let state = dir.path().join("state");
+    let config = dir.path().join("config");
+    let mut s = Session::start(
+        &script,
+        &[("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", config.to_str().unwrap())],
+    );
+    s.wait_for("the title in the header", |s| s.row(0).contains("Vitalik Buterin Dismisses"));
+    assert!(s.screen().contains("▸ navigation · 1 block folded"));
+
+    s.keys("]");
+    s.wait_for("the first section at the top", |s| s.row(1).trim() == "The Flawed Frame");
+
+    // A narrower terminal re-wraps and keeps the same text at the top.
+    s.resize(20, 60);
+    s.wait_for("the status line on the new last row", |s| s.row(19).contains('%'));
+    assert_eq!(s.row(1).trim(), "The Flawed Frame", "{}", s.screen());
+    s.resize(30, 100);
+    s.wait_for("the status line back on row 30", |s| s.row(29).contains('%'));
+
+    s.keys("c");
+    s.wait_for("a claim in the status line", |s| s.row(29).contains("claim 1/"));
+    assert!(s.row(1).contains("Senator Bernie Sanders"), "{}", s.screen());
+
+    s.keys("s");
+    s.wait_for("the saved message", |s| s.row(29).contains("saved "));
+    let files: Vec<_> = std::fs::read_dir(&saved).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1);
+    let copy = std::fs::read_to_string(&files[0]).unwrap();
+    let clean = common::folio().arg("clean").arg(&seed).output().unwrap().stdout;
+    let without_time = |t: &str| t.lines().filter(|l| !l.starts_with("saved: ")).collect::<Vec<_>>().join("\n");
+    assert_eq!(without_time(&copy), without_time(&String::from_utf8(clean).unwrap()));
+
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT="));
+    assert!(s.screen().contains("EXIT=0"), "{}", s.screen());
+    s.wait_for("stty after exit", |_| dir.path().join("after").exists());
+    std::thread::sleep(Duration::from_millis(200));
+    let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
+    let after = std::fs::read_to_string(dir.path().join("after")).unwrap();
+    assert_eq!(before, after, "terminal modes not restored");
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture still on");
+    }
+    let raw = s.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw);
+    assert_eq!(text.matches("\x1b[?1049l").count(), 1, "the main screen restored exactly once");
+    let _ = s.child.kill();
+    assert!(state.join("places.json").exists(), "the reading position was remembered");
+}
+
+#[test]
+fn piped_article_with_keys_from_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let sample = common::asset("samples/harbour-heat-pumps.txt");
+    let script = format!("cat '{}' | '{}'; echo \"EXIT=$?\"; sleep 5", sample.display(), bin.display());
+    let state = dir.path().join("state");
+    let mut s =
+        Session::start(&script, &[("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", "/nonexistent")]);
+    s.wait_for("the title", |s| s.row(0).contains("Harbour town swaps"));
+    s.keys("]");
+    s.wait_for("the first section", |s| s.row(1).trim() == "How the system works");
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
+    let _ = s.child.kill();
+}
