@@ -48,6 +48,8 @@ pub struct Model {
     pub claim: Option<usize>,
     pub message: Option<String>,
     pub quit: bool,
+    /// Minutes to read the story (230 words a minute), counted once.
+    pub reading_minutes: usize,
     /// The time stamp written into saved copies (a function, so tests can fix it).
     pub clock: fn() -> String,
 }
@@ -60,7 +62,9 @@ impl Model {
         let folding: BTreeSet<Label> = Label::ALL.into_iter().filter(|l| l.is_boilerplate()).collect();
         let column = column_width(settings.column, width);
         let doc = Document::new(&article, &folding, column);
+        let words: usize = article.story().map(|b| b.text.split_whitespace().count()).sum();
         Model {
+            reading_minutes: words.div_ceil(230).max(1),
             article,
             doc,
             top: Pos::default(),
@@ -100,7 +104,7 @@ impl Model {
     /// Index into `article.sections` of the section the top line is in.
     pub fn current_section(&self) -> Option<usize> {
         let block = self.top_block()?;
-        self.article.sections.iter().rposition(|s| s.block <= block)
+        self.article.sections.partition_point(|s| s.block <= block).checked_sub(1)
     }
 
     /// Position in the article, 0–100.
@@ -221,8 +225,10 @@ impl Model {
         let index = match (search.current, forward) {
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
-            (None, true) => search.matches.iter().position(|(b, r)| (*b, r.start) >= here).unwrap_or(0),
-            (None, false) => search.matches.iter().rposition(|(b, r)| (*b, r.start) < here).unwrap_or(n - 1),
+            (None, forward) => {
+                let after = search.matches.partition_point(|(b, r)| (*b, r.start) < here);
+                if forward { after % n } else { after.checked_sub(1).unwrap_or(n - 1) }
+            }
         };
         let (id, range) = search.matches[index].clone();
         if let Some(search) = self.search.as_mut() {
@@ -242,10 +248,10 @@ impl Model {
         let index = match (self.claim, forward) {
             (Some(i), true) => (i + 1).min(claims.len() - 1),
             (Some(i), false) => i.saturating_sub(1),
-            (None, true) => {
-                claims.iter().position(|c| (c.block, c.span[0]) >= (block, offset)).unwrap_or(claims.len() - 1)
+            (None, forward) => {
+                let after = claims.partition_point(|c| (c.block, c.span[0]) < (block, offset));
+                if forward { after.min(claims.len() - 1) } else { after.saturating_sub(1) }
             }
-            (None, false) => claims.iter().rposition(|c| (c.block, c.span[0]) < (block, offset)).unwrap_or(0),
         };
         self.select_claim(index);
     }
@@ -274,6 +280,20 @@ impl Model {
             None if forward => self.message = Some("no next section".to_string()),
             None => self.top = self.doc.start(),
         }
+    }
+
+    /// Indices of the claims in block `id` (claims are in reading order).
+    pub fn claims_in(&self, id: usize) -> std::ops::Range<usize> {
+        let claims = &self.article.claims;
+        let start = claims.partition_point(|c| c.block < id);
+        start..claims.partition_point(|c| c.block <= id)
+    }
+
+    /// Indices of the search matches in block `id` (matches are in reading order).
+    pub fn matches_in(&self, id: usize) -> std::ops::Range<usize> {
+        let Some(search) = &self.search else { return 0..0 };
+        let start = search.matches.partition_point(|(b, _)| *b < id);
+        start..search.matches.partition_point(|(b, _)| *b <= id)
     }
 
     fn overlay_len(&self) -> usize {

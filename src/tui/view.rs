@@ -92,8 +92,7 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
 fn header_line(model: &Model, width: usize) -> String {
     let meta = &model.article.meta;
     let title = meta.title.clone().unwrap_or_else(|| model.article.source.name.clone());
-    let words: usize = model.article.story().map(|b| b.text.split_whitespace().count()).sum();
-    let reading_time = format!("{} min read", words.div_ceil(230).max(1));
+    let reading_time = format!("{} min read", model.reading_minutes);
     let published = meta.published.as_ref().map(|d| d.replace('T', " "));
     // The facts take at most 60% of the row: all of them if they fit, else fewer.
     let candidates: [Vec<Option<&String>>; 4] = [
@@ -211,13 +210,15 @@ fn block_line(
     };
     // Highlights: (range, style), later ones win.
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
-    for (i, claim) in model.article.claims.iter().enumerate().filter(|(_, c)| c.block == block.id) {
+    for i in model.claims_in(block.id) {
+        let claim = &model.article.claims[i];
         let style = if model.claim == Some(i) { theme.current_claim() } else { theme.claim() };
         marks.push((claim.span[0]..claim.span[1], style));
     }
     if let Some(search) = &model.search {
-        for (i, (id, r)) in search.matches.iter().enumerate() {
-            if *id == block.id && r.start < range.end && r.end > range.start {
+        for i in model.matches_in(block.id) {
+            let r = &search.matches[i].1;
+            if r.start < range.end && r.end > range.start {
                 let style =
                     if search.current == Some(i) { theme.hit().add_modifier(Modifier::BOLD) } else { theme.hit() };
                 marks.push((r.clone(), style));
