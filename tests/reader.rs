@@ -315,3 +315,18 @@ fn seed_navigation() {
     update(&mut model, Action::Top);
     assert_eq!(model.top, model.doc.start());
 }
+
+#[test]
+fn monochrome_theme_uses_no_colour() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::NextClaim);
+    let mut terminal = Terminal::new(TestBackend::new(90, 24)).unwrap();
+    terminal.draw(|f| view(&model, Theme { color: false }, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut styled = 0;
+    for cell in buffer.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "colour in a NO_COLOR screen");
+        styled += usize::from(!cell.modifier.is_empty());
+    }
+    assert!(styled > 100, "headings, claims and bars still stand out by bold, underline and reverse");
+}
