@@ -42,7 +42,7 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
 
     let story = match format {
         Format::Markdown => 0..blocks.len(),
-        Format::Text | Format::Html => densest_prose(&facts),
+        Format::Text | Format::Html => end_before_comments(&facts, densest_prose(&facts)),
     };
     let title = find_title(&blocks, &facts, &story, format, meta.title.as_deref());
     if meta.title.is_none() {
@@ -93,6 +93,22 @@ fn densest_prose(facts: &[Facts]) -> std::ops::Range<usize> {
         }
     }
     best_range
+}
+
+/// Comments are prose too: a story region that runs into a comment section (its heading or
+/// first author line, after some story prose) ends there.
+fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut prose_words = 0;
+    for i in story.clone() {
+        let f = &facts[i];
+        if f.rule.is_some_and(|r| r.heading && r.label == Label::Comments) && prose_words >= 50 {
+            return story.start..i;
+        }
+        if f.features.sentence_end && f.features.words >= 8 && f.rule.is_none() {
+            prose_words += f.features.words;
+        }
+    }
+    story
 }
 
 /// The title: a heading or headline-like line before the story, preferring one the page
@@ -157,12 +173,16 @@ fn label_blocks(
     title: Option<&str>,
     title_block: Option<usize>,
 ) {
-    let mut run: Option<(Label, String)> = None;
+    // The clutter category a heading rule started, its reason, and whether it runs on
+    // through prose (a comment section after the story does; a related list does not).
+    let mut run: Option<(Label, String, bool)> = None;
     let near_top = title_block.map_or(story.start, |t| t.max(story.start)) + 4;
     for (i, block) in blocks.iter_mut().enumerate() {
         let f = &facts[i].features;
         let prose = f.sentence_end && f.words >= 12;
-        if prose || block.kind == BlockKind::Heading {
+        // A run of related links ends at the next prose; a comment section runs on through
+        // its prose (the comments) to the end of the page.
+        if (prose || block.kind == BlockKind::Heading) && run.as_ref().is_some_and(|(_, _, sticky)| !sticky) {
             run = None;
         }
         if Some(i) == title_block || (title == Some(block.text.as_str()) && block.kind != BlockKind::Code) {
@@ -176,12 +196,13 @@ fn label_blocks(
             } else {
                 block.set_label(rule.label, rule.reason.as_str());
                 if rule.heading {
-                    run = Some((rule.label, format!("under a \"{}\" heading", block.text.trim())));
+                    let sticky = rule.label == Label::Comments && i >= story.end;
+                    run = Some((rule.label, format!("under a \"{}\" heading", block.text.trim()), sticky));
                 }
                 continue;
             }
         }
-        if let Some((label, reason)) = &run {
+        if let Some((label, reason, _)) = &run {
             block.set_label(*label, reason.as_str());
             continue;
         }
