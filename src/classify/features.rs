@@ -15,6 +15,9 @@ pub struct Features {
     pub caps_ratio: f32,
     /// Most letters are Latin: the stop-word list means something.
     pub latin: bool,
+    /// A headline glued to its summary ("…At Troy SteakhouseA party of six…"), as teaser
+    /// lists come out when a page is copied as text.
+    pub glued_teaser: bool,
 }
 
 pub fn measure(text: &str) -> Features {
@@ -52,7 +55,31 @@ pub fn measure(text: &str) -> Features {
         stop_ratio: ratio(stops),
         caps_ratio: ratio(caps),
         latin: letters > 0 && latin * 2 >= letters,
+        glued_teaser: glued_teaser(&tokens),
     }
+}
+
+/// A title-case run of 3–20 words whose last word runs straight into the next sentence:
+/// `SteakhouseA`, `250,000The`, `(This Morning)Some`.
+fn glued_teaser(tokens: &[&str]) -> bool {
+    for (k, token) in tokens.iter().enumerate().take(21).skip(2) {
+        let chars: Vec<char> = token.chars().collect();
+        let glue = chars.windows(3).enumerate().any(|(i, w)| {
+            let before_ok = w[0].is_lowercase() && i >= 2 && chars[i - 2..i].iter().all(|c| c.is_lowercase())
+                || w[0].is_ascii_digit()
+                || matches!(w[0], ')' | '?' | '!' | '”' | '"' | '’');
+            before_ok && w[1].is_uppercase() && (w[2].is_lowercase() || i + 3 == chars.len() && w[2] == ' ')
+        }) || (chars.len() >= 4
+            && chars[chars.len() - 1].is_uppercase()
+            && chars[chars.len() - 4..chars.len() - 1].iter().all(|c| c.is_lowercase()));
+        if glue {
+            let head = &tokens[..k];
+            let capitalised =
+                head.iter().filter(|t| t.starts_with(|c: char| c.is_uppercase() || c.is_numeric())).count();
+            return capitalised * 10 >= head.len() * 6;
+        }
+    }
+    false
 }
 
 /// Han, kana and Thai are written without spaces between words.
@@ -81,6 +108,15 @@ mod tests {
     fn unspaced_scripts_count_words_by_characters() {
         assert!(measure("这是一个关于人工智能发展的长句子，我们需要认真阅读。").words >= 10);
         assert_eq!(measure("one two three").words, 3);
+    }
+
+    #[test]
+    fn glued_headlines_are_teasers() {
+        let teaser = |t: &str| measure(t).glued_teaser;
+        assert!(teaser("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left"));
+        assert!(teaser("Michigan To Mail Redistricting Panel Applications To 250,000The state of Michigan will"));
+        assert!(!teaser("The company moved its blog to WordPress and its videos to YouTube last year."));
+        assert!(!teaser("Sony sold more PlayStation consoles than expected, the report said."));
     }
 
     #[test]

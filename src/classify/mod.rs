@@ -59,11 +59,17 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
     Classified { blocks, meta }
 }
 
+/// Consecutive short lines that make a menu or a link list.
+const MENU_RUN: usize = 3;
+
 /// How much a block looks like story prose: positive for sentences dense with function
 /// words, negative for short unpunctuated lines and anything a rule calls clutter.
 fn prose_score(f: &Features, rule: Option<&Rule>) -> f32 {
     if let Some(rule) = rule {
         return if rule.label == Label::Metadata { -2.0 } else { -5.0 - f.words as f32 * 0.5 };
+    }
+    if f.glued_teaser {
+        return -4.0;
     }
     let words = f.words as f32;
     let density = if f.latin { (f.stop_ratio / 0.3).clamp(0.3, 1.3) } else { 1.0 };
@@ -79,14 +85,27 @@ fn prose_score(f: &Features, rule: Option<&Rule>) -> f32 {
 /// The story region of a page dump: the contiguous run of blocks with the largest total
 /// prose score (a maximum-sum segment).
 fn densest_prose(facts: &[Facts]) -> std::ops::Range<usize> {
+    let mut scores: Vec<f32> = facts.iter().map(|f| prose_score(&f.features, f.rule)).collect();
+    // Runs of non-prose lines are menus and link lists: each line of a run costs half as
+    // much again (measured on zyte-dev text: F1 0.906 -> 0.916; doubling cost recall).
+    let mut i = 0;
+    while i < scores.len() {
+        let run = scores[i..].iter().take_while(|&&s| s < 0.0).count();
+        if run >= MENU_RUN {
+            for s in &mut scores[i..i + run] {
+                *s *= 1.5;
+            }
+        }
+        i += run.max(1);
+    }
     let (mut best, mut best_range) = (0.0f32, 0..0);
     let (mut sum, mut start) = (0.0f32, 0);
-    for (i, f) in facts.iter().enumerate() {
+    for (i, score) in scores.into_iter().enumerate() {
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
         }
-        sum += prose_score(&f.features, f.rule);
+        sum += score;
         if sum > best {
             best = sum;
             best_range = start..i + 1;
@@ -206,7 +225,11 @@ fn label_blocks(
             block.set_label(*label, reason.as_str());
             continue;
         }
-        if story.contains(&i) {
+        if story.contains(&i) && f.glued_teaser {
+            block.set_label(Label::Related, "teaser: a headline run into its summary");
+        } else if story.contains(&i) && in_menu_run(facts, i) {
+            block.set_label(Label::Navigation, "one of a run of short lines (a menu or link list)");
+        } else if story.contains(&i) {
             block.set_label(Label::Content, "story text");
         } else if i < story.start {
             if f.words >= 12 {
@@ -220,6 +243,18 @@ fn label_blocks(
             block.set_label(Label::Navigation, "menu or footer line after the story");
         }
     }
+}
+
+/// Whether block `i` is one of at least `MENU_RUN` consecutive short, unpunctuated lines
+/// that no rule claimed: inside a story region such a run is a menu or a list of links.
+fn in_menu_run(facts: &[Facts], i: usize) -> bool {
+    let short = |f: &Facts| f.rule.is_none() && f.features.words <= 5 && !f.features.sentence_end;
+    if !short(&facts[i]) {
+        return false;
+    }
+    let before = facts[..i].iter().rev().take_while(|f| short(f)).count();
+    let after = facts[i + 1..].iter().take_while(|f| short(f)).count();
+    before + after + 1 >= MENU_RUN
 }
 
 /// A longer unpunctuated line between the title and the first paragraph is the standfirst.
