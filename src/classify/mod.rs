@@ -42,7 +42,9 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
 
     let story = match format {
         Format::Markdown => 0..blocks.len(),
-        Format::Text | Format::Html => end_before_comments(&facts, densest_prose(&facts)),
+        Format::Text | Format::Html => {
+            extend_over_list(&blocks, &facts, end_before_comments(&facts, densest_prose(&facts)))
+        }
     };
     let title = find_title(&blocks, &facts, &story, format, meta.title.as_deref());
     if meta.title.is_none() {
@@ -114,13 +116,87 @@ fn densest_prose(facts: &[Facts]) -> std::ops::Range<usize> {
     best_range
 }
 
+/// A story that ends by introducing a list ("Tour dates:", or an item numbered 1) goes on
+/// through the list: items of one shape (numbered, or split by the same separator), which
+/// the prose score alone would leave out as short lines.
+fn extend_over_list(blocks: &[Block], facts: &[Facts], story: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut end = story.end;
+    if story.is_empty() || end >= blocks.len() {
+        return story;
+    }
+    let intro =
+        |i: usize| blocks[i].text.trim_end().ends_with(':') && facts[i].features.words <= 30 && facts[i].rule.is_none();
+    let mut introduced = intro(end - 1);
+    if !introduced && intro(end) {
+        introduced = true;
+        end += 1;
+    }
+    let Some(first) = blocks.get(end) else { return story };
+    let shape = if numbered(&first.text) == Some(1) {
+        ItemShape::Numbered
+    } else if let Some(sep) = SEPARATORS.iter().find(|s| first.text.contains(**s)).filter(|_| introduced) {
+        ItemShape::Split(sep)
+    } else if introduced && first.kind == BlockKind::ListItem {
+        ItemShape::Bullet
+    } else {
+        return story;
+    };
+    let start_of_list = end;
+    while let Some(block) = blocks.get(end) {
+        let fits = facts[end].rule.is_none()
+            && facts[end].features.words <= 40
+            && match shape {
+                ItemShape::Numbered => numbered(&block.text).is_some() || is_bare_link(&block.text),
+                ItemShape::Split(sep) => block.text.contains(sep),
+                ItemShape::Bullet => block.kind == BlockKind::ListItem,
+            };
+        if !fits {
+            break;
+        }
+        end += 1;
+    }
+    if end - start_of_list >= 2 { story.start..end } else { story }
+}
+
+#[derive(Clone, Copy)]
+enum ItemShape {
+    Numbered,
+    Split(&'static str),
+    Bullet,
+}
+
+const SEPARATORS: [&str; 4] = [" -- ", " – ", " — ", " | "];
+
+/// The number of an item written "3) …" or "3. …".
+fn numbered(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &text[digits.len()..];
+    (!digits.is_empty() && digits.len() <= 3 && (rest.starts_with(") ") || rest.starts_with(". ")))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+fn is_bare_link(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' ')
+}
+
 /// Comments are prose too: a story region that runs into a comment section (its heading or
-/// first author line, after some story prose) ends there.
+/// first author line, after some story prose) ends there; so does one that runs into a list
+/// of teasers under a "More from…" heading.
 fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let is_prose = |f: &Facts| f.features.sentence_end && f.features.words >= 12 && f.rule.is_none();
     let mut prose_words = 0;
     for i in story.clone() {
         let f = &facts[i];
-        if f.rule.is_some_and(|r| r.heading && r.label == Label::Comments) && prose_words >= 50 {
+        let clutter_heading = f.rule.filter(|r| r.heading);
+        if clutter_heading.is_some_and(|r| r.label == Label::Comments) && prose_words >= 50 {
+            return story.start..i;
+        }
+        // A "More from…" heading followed only by teasers (never two paragraphs in a row)
+        // ends the story too.
+        let teasers_follow = !facts[i + 1..story.end].windows(2).any(|w| is_prose(&w[0]) && is_prose(&w[1]));
+        if clutter_heading.is_some_and(|r| r.label == Label::Related) && prose_words >= 50 && teasers_follow {
             return story.start..i;
         }
         if f.features.sentence_end && f.features.words >= 8 && f.rule.is_none() {
