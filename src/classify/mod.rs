@@ -182,15 +182,16 @@ fn is_bare_link(text: &str) -> bool {
 }
 
 /// Comments are prose too: a story region that runs into a comment section (its heading or
-/// first author line, after some story prose) ends there; so does one that runs into a list
-/// of teasers under a "More from…" heading.
+/// first author line, after some story prose) ends there; so does one that runs into a
+/// press release's "About the company" tail, or a list of teasers under a "More from…" heading.
 fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let is_prose = |f: &Facts| f.features.sentence_end && f.features.words >= 12 && f.rule.is_none();
     let mut prose_words = 0;
     for i in story.clone() {
         let f = &facts[i];
         let clutter_heading = f.rule.filter(|r| r.heading);
-        if clutter_heading.is_some_and(|r| r.label == Label::Comments) && prose_words >= 50 {
+        let runs_to_the_end = |r: &&Rule| matches!(r.label, Label::Comments | Label::OtherBoilerplate);
+        if clutter_heading.is_some_and(|r| runs_to_the_end(&r)) && prose_words >= 50 {
             return story.start..i;
         }
         // A "More from…" heading followed only by teasers (never two paragraphs in a row)
@@ -291,7 +292,7 @@ fn label_blocks(
             } else {
                 block.set_label(rule.label, rule.reason.as_str());
                 if rule.heading {
-                    let sticky = rule.label == Label::Comments && i >= story.end;
+                    let sticky = matches!(rule.label, Label::Comments | Label::OtherBoilerplate) && i >= story.end;
                     run = Some((rule.label, format!("under a \"{}\" heading", block.text.trim()), sticky));
                 }
                 continue;
