@@ -131,6 +131,15 @@ fn extend_over_list(blocks: &[Block], facts: &[Facts], story: std::ops::Range<us
         introduced = true;
         end += 1;
     }
+    // Without a colon, a short title line ("Tour Dates") followed by at least three items
+    // split by the same dash also introduces a list.
+    if !introduced && facts[end].features.words <= 8 && facts[end].rule.is_none() {
+        let dashed = |i: usize, sep: &str| blocks.get(i).is_some_and(|b| b.text.contains(sep));
+        if SEPARATORS[..3].iter().any(|sep| (end + 1..end + 4).all(|i| dashed(i, sep))) {
+            introduced = true;
+            end += 1;
+        }
+    }
     let Some(first) = blocks.get(end) else { return story };
     let shape = if numbered(&first.text) == Some(1) {
         ItemShape::Numbered
