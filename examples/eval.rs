@@ -5,9 +5,9 @@
 //!
 //! Prints the worst documents, then precision, recall and F1 (the benchmark's metric).
 
-use folio::article::{Format, Source, SourceKind};
 use folio::classify::Rules;
 use folio::eval::{kept_text, score_document, summary};
+use folio::source::Input;
 use std::path::PathBuf;
 
 fn main() {
@@ -34,14 +34,10 @@ fn main() {
         let id = name.trim_end_matches(".txt");
         let truth = std::fs::read_to_string(corpus.join("truth").join(name)).unwrap_or_default();
         let input = corpus.join(form).join(if form == "html" { format!("{id}.html") } else { name.clone() });
-        let kept = match std::fs::read(&input).map(|b| folio::source::decode(&b)) {
-            Ok(Ok(decoded)) => {
-                let source = Source { kind: SourceKind::File, name: input.display().to_string(), format: Format::Text };
-                let format = folio::parse::detect(&decoded.text, Some(form));
-                kept_text(&folio::build(&decoded.text, format, source, Rules::bundled()))
-            }
-            _ => {
-                eprintln!("failed {id}");
+        let kept = match folio::read(&Input::Path(input.clone()), Rules::bundled()) {
+            Ok(reading) => kept_text(&reading.article),
+            Err(e) => {
+                eprintln!("failed {id}: {e}");
                 String::new()
             }
         };

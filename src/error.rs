@@ -20,8 +20,6 @@ pub enum Error {
     },
     #[error("{name}: looks like a binary file ({why}), not an article")]
     Binary { name: String, why: String },
-    #[error("{name}: {format} input is not supported yet")]
-    Unsupported { name: String, format: &'static str },
     #[error("{name}: the file is {size} bytes; folio reads articles of at most {limit} bytes")]
     TooLarge { name: String, size: u64, limit: u64 },
     #[error("{path}: {problem}")]
@@ -37,11 +35,11 @@ pub enum Error {
 }
 
 impl Error {
-    /// Exit code for the binary: 2 for input that is not an article (binary, unsupported),
+    /// Exit code for the binary: 2 for input that is not an article (binary, too large),
     /// 1 for everything else.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Binary { .. } | Error::Unsupported { .. } | Error::TooLarge { .. } => 2,
+            Error::Binary { .. } | Error::TooLarge { .. } => 2,
             _ => 1,
         }
     }

@@ -35,9 +35,12 @@ pub fn read(input: &Input, rules: &Rules) -> Result<Reading> {
     let bytes = source::load(input)?;
     let decoded = source::decode(&bytes).map_err(|why| Error::Binary { name: input.name(), why: why.0 })?;
     let format = parse::detect(&decoded.text, input.extension().as_deref());
-    if format == Format::Html {
-        return Err(Error::Unsupported { name: input.name(), format: "HTML" });
-    }
+    let decoded = match format {
+        Format::Html => {
+            source::decode_html(&bytes, None).map_err(|why| Error::Binary { name: input.name(), why: why.0 })?
+        }
+        _ => decoded,
+    };
     let article = build(&decoded.text, format, input.source(format), rules);
     let warnings = decoded.warnings.into_iter().map(|w| format!("{}: {w}", input.name())).collect();
     Ok(Reading { article, warnings })
@@ -45,7 +48,8 @@ pub fn read(input: &Input, rules: &Rules) -> Result<Reading> {
 
 /// The pipeline from decoded text on: parse → classify → sections → claims.
 pub fn build(text: &str, format: Format, source: article::Source, rules: &Rules) -> Article {
-    let parsed = parse::parse(text, format);
+    let url = (source.kind == article::SourceKind::Url).then_some(source.name.as_str());
+    let parsed = parse::parse(text, format, url);
     let classified = classify::classify(parsed, format, rules);
     let sections = Section::of(&classified.blocks);
     let claims = claims::Scorer::bundled().find(&classified.blocks);

@@ -52,9 +52,22 @@ fn binary_input_exits_2() {
 }
 
 #[test]
-fn html_is_not_supported_yet() {
-    let (_dir, path) = temp_file("page.txt", b"<!DOCTYPE html><html><body><p>Hi</p></body></html>");
-    one_line_error(folio().arg("clean").arg(&path), 2, "HTML input is not supported yet");
+fn html_pages_are_read_whatever_the_extension() {
+    let page = br#"<!DOCTYPE html><html><head><title>Harbour pump | Ledger</title></head><body>
+        <nav><a href="/">Home</a> <a href="/climate">Climate</a></nav>
+        <article><h1>Harbour pump</h1><p>The pump on the old ferry pier now heats 1,140 homes, the council said,
+        and the bills are lower than anyone expected when the scheme was approved.</p>
+        <p>See <a href="/report.pdf">the council's report</a> for the figures.</p></article>
+        <footer>All rights reserved.</footer></body></html>"#;
+    let (_dir, path) = temp_file("page.txt", page);
+    let out = folio().arg("clean").arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let copy = String::from_utf8(out.stdout).unwrap();
+    assert!(copy.contains("title: \"Harbour pump | Ledger\""), "{copy}");
+    assert!(copy.contains("The pump on the old ferry pier now heats 1,140 homes"), "{copy}");
+    assert!(copy.contains("[the council's report](/report.pdf)"), "{copy}");
+    assert!(!copy.contains("Climate") && !copy.contains("All rights reserved"), "{copy}");
+    assert_eq!(common::inspect(&path)["source"]["format"], "html");
 }
 
 #[test]

@@ -2,22 +2,42 @@
 //! input lines it came from. Parsing decides only what a block *is* (heading, paragraph, list
 //! item…), never whether it is clutter: that is `classify`'s job.
 
+mod html;
 mod markdown;
 mod text;
 
-use crate::article::{Block, Format, Meta};
+use crate::article::{Block, Format, Label, Meta};
 
-/// Blocks of the input, plus metadata the format states outright (Markdown front matter).
+/// Blocks of the input, plus metadata the format states outright (Markdown front matter,
+/// HTML head), plus for HTML one hint per block from its place in the page.
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub blocks: Vec<Block>,
     pub meta: Meta,
+    /// One per block for HTML input; empty for text and Markdown.
+    pub dom: Vec<DomHint>,
 }
 
-pub fn parse(text: &str, format: Format) -> Parsed {
+/// What a block's place in an HTML page says about it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DomHint {
+    /// Inside a container that names a kind of clutter (`<nav>`, `class="share"`…), and why.
+    pub clutter: Option<(Label, String)>,
+    /// The clutter container is an element made for it (`<nav>`, `<footer>`, `<aside>`,
+    /// `<form>`), not merely one whose class or id sounds like it.
+    pub clutter_by_tag: bool,
+    /// Inside `<article>`, `<main>` or an element marked as the article's body.
+    pub in_article: bool,
+    /// Share of the block's characters that are link text.
+    pub link_density: f32,
+}
+
+/// Parses `text` of `format`; `url` is the page's own address (for HTML links), if known.
+pub fn parse(text: &str, format: Format, url: Option<&str>) -> Parsed {
     let mut parsed = match format {
         Format::Markdown => markdown::parse(text),
-        Format::Text | Format::Html => Parsed { blocks: text::parse(text), meta: Meta::default() },
+        Format::Text => Parsed { blocks: text::parse(text), ..Parsed::default() },
+        Format::Html => html::parse(text, url),
     };
     for (id, block) in parsed.blocks.iter_mut().enumerate() {
         block.id = id;

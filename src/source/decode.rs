@@ -8,6 +8,60 @@ pub struct Decoded {
     pub warnings: Vec<String>,
 }
 
+/// Decodes an HTML page: a BOM, then the HTTP `Content-Type` charset, then `<meta charset>`
+/// (or `http-equiv`) in the first 1024 bytes, then a guess from the bytes (chardetng). A
+/// declaration the bytes contradict (a page said to be UTF-8 that is not, or said to be
+/// Latin-1 that is valid UTF-8) is overruled by the bytes.
+pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, NotText> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return decode(bytes);
+    }
+    refuse_binary(bytes)?;
+    let declared = http_charset
+        .and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()))
+        .or_else(|| meta_charset(&bytes[..bytes.len().min(1024)]));
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+    let encoding = match declared {
+        // UTF-16 cannot be declared inside an ASCII document; what is meant is UTF-8.
+        Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => encoding_rs::UTF_8,
+        Some(e) if e == encoding_rs::UTF_8 && !valid_utf8 => guess(bytes),
+        Some(e) if e != encoding_rs::UTF_8 && valid_utf8 && !bytes.is_ascii() => encoding_rs::UTF_8,
+        Some(e) => e,
+        None if valid_utf8 => encoding_rs::UTF_8,
+        None => guess(bytes),
+    };
+    let (text, _, had_errors) = encoding.decode(bytes);
+    let mut warnings = Vec::new();
+    if had_errors {
+        warnings.push(format!("invalid {}: some bytes replaced with �", encoding.name()));
+    }
+    refuse_control_text(&text)?;
+    Ok(Decoded { text: normalize_line_ends(&text), warnings })
+}
+
+fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// The encoding named by `<meta charset=…>` or `<meta http-equiv=Content-Type content="…charset=…">`.
+fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        rest = &rest[at + 5..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(pos) = tag.find("charset") {
+            let value = tag[pos + 7..].trim_start().strip_prefix('=')?.trim_start();
+            let value = value.trim_start_matches(['"', '\'']);
+            let end = value.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(value.len());
+            return encoding_rs::Encoding::for_label(&value.as_bytes()[..end]);
+        }
+    }
+    None
+}
+
 /// Why bytes are not an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotText(pub String);
@@ -143,6 +197,29 @@ mod tests {
     #[test]
     fn mostly_control_bytes_are_refused() {
         assert!(decode(&[1u8, 2, 3, 4, 5, 6, 7, 8, 0x0E, 0x0F, b'a']).is_err());
+    }
+
+    #[test]
+    fn html_charsets_declared_and_guessed() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        assert!(decode_html(latin1, None).unwrap().text.contains("café"));
+        let http = b"<html><body>na\xefve</body></html>";
+        assert!(decode_html(http, Some("windows-1252")).unwrap().text.contains("naïve"));
+        let sjis = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body>日本語のテキスト</body></html>";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(sjis);
+        assert!(decode_html(&bytes, None).unwrap().text.contains("日本語のテキスト"));
+        let gbk = "<html><head><meta charset=gbk></head><body>中文的文字内容</body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(gbk);
+        assert!(decode_html(&bytes, None).unwrap().text.contains("中文的文字内容"));
+    }
+
+    #[test]
+    fn a_wrong_declaration_is_overruled_by_the_bytes() {
+        let said_utf8 =
+            b"<html><head><meta charset=utf-8></head><body>Stra\xdfe und Gr\xfc\xdfe aus K\xf6ln</body></html>";
+        assert!(decode_html(said_utf8, None).unwrap().text.contains("Straße und Grüße aus Köln"));
+        let said_latin1 = "<html><head><meta charset=iso-8859-1></head><body>Grüße</body></html>";
+        assert!(decode_html(said_latin1.as_bytes(), None).unwrap().text.contains("Grüße"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 mod decode;
 
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, decode_html};
 
 use crate::article::{Source, SourceKind};
 use crate::error::{Error, Result};

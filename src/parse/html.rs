@@ -1,0 +1,823 @@
+//! HTML through html5ever (via `scraper`): block-level elements become blocks with their
+//! structure (headings, paragraphs, list items, quotes, code, data tables, figure captions,
+//! images), links made absolute against the page's base URL, and for each block the hints
+//! its place in the page gives (inside `<nav>`, in an element named `share-buttons`, inside
+//! `<article>`, how much of it is link text). Metadata comes from `<title>`, Open Graph,
+//! JSON-LD and `<link rel=canonical>`. The tree is walked without recursion, so that
+//! absurdly deep pages cannot overflow the stack.
+
+use super::{DomHint, Parsed, escape_inline, markdown::link_destination};
+use crate::article::{Block, BlockKind, Label, Meta};
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+use url::Url;
+
+/// Elements whose content is never shown.
+const HIDDEN: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select", "option",
+    "datalist", "canvas", "audio", "video", "map", "head", "title", "button", "input", "textarea",
+];
+
+/// Elements that start a new block.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "address",
+    "details",
+    "summary",
+    "hr",
+    "body",
+    "center",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
+    "menu",
+    "hgroup",
+    "legend",
+];
+
+/// Deeper nesting than this is flattened before parsing: no real page needs it, and the
+/// HTML5 tree builder's work grows with the square of the depth.
+const MAX_DEPTH: usize = 256;
+
+pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
+    let flattened = flatten_deep_nesting(html);
+    let document = Html::parse_document(flattened.as_deref().unwrap_or(html));
+    let mut meta = read_meta(&document);
+    let base = base_url(&document, page_url, meta.url.as_deref());
+    if meta.url.is_none() {
+        meta.url = page_url.map(str::to_string);
+    }
+    let mut walker = Walker { base, blocks: Vec::new(), hints: Vec::new(), open: None };
+    walker.walk(document.tree.root());
+    walker.flush();
+    Parsed { blocks: walker.blocks, meta, dom: walker.hints }
+}
+
+/// Elements that never have an end tag, or whose end tag may be left out (so that counting
+/// them would overstate the depth of old pages that never close their `<p>`s).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "html", "head",
+    "body", "rb", "rt", "rp",
+];
+
+/// Drops the tags that open deeper than `MAX_DEPTH` (and their end tags), keeping all text.
+/// Returns `None`, at the cost of one scan, when the page is not that deep.
+fn flatten_deep_nesting(html: &str) -> Option<String> {
+    let tags = scan_tags(html);
+    let mut depth = 0usize;
+    let mut too_deep = false;
+    for tag in &tags {
+        match tag.kind {
+            TagKind::Open => depth += 1,
+            TagKind::Close => depth = depth.saturating_sub(1),
+            TagKind::Other => {}
+        }
+        too_deep |= depth > MAX_DEPTH;
+    }
+    if !too_deep {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let (mut depth, mut last) = (0usize, 0usize);
+    for tag in tags {
+        let keep = match tag.kind {
+            TagKind::Open => {
+                depth += 1;
+                depth <= MAX_DEPTH
+            }
+            TagKind::Close => {
+                depth = depth.saturating_sub(1);
+                depth < MAX_DEPTH
+            }
+            TagKind::Other => true,
+        };
+        out.push_str(&html[last..tag.range.start]);
+        if keep {
+            out.push_str(&html[tag.range.clone()]);
+        }
+        last = tag.range.end;
+    }
+    out.push_str(&html[last..]);
+    Some(out)
+}
+
+#[derive(PartialEq)]
+enum TagKind {
+    Open,
+    Close,
+    Other,
+}
+
+struct Tag {
+    kind: TagKind,
+    range: std::ops::Range<usize>,
+}
+
+/// The tags of a page, roughly (enough to count nesting): `<name …>`, `</name>`, and the rest
+/// (comments, doctype, void and self-closing elements).
+fn scan_tags(html: &str) -> Vec<Tag> {
+    let bytes = html.as_bytes();
+    let mut tags = Vec::new();
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        let start = i + offset;
+        let Some(len) = bytes[start..].iter().position(|&b| b == b'>') else { break };
+        let end = start + len + 1;
+        let inner = &html[start + 1..end - 1];
+        let kind = if let Some(name) = inner.strip_prefix('/') {
+            if name.starts_with(|c: char| c.is_ascii_alphabetic()) { TagKind::Close } else { TagKind::Other }
+        } else if inner.starts_with(|c: char| c.is_ascii_alphabetic()) && !inner.ends_with('/') {
+            let name: String =
+                inner.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+            if VOID.contains(&name.as_str()) { TagKind::Other } else { TagKind::Open }
+        } else {
+            TagKind::Other
+        };
+        tags.push(Tag { kind, range: start..end });
+        i = end;
+    }
+    tags
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+fn base_url(document: &Html, page_url: Option<&str>, canonical: Option<&str>) -> Option<Url> {
+    let page = page_url.or(canonical).and_then(|u| Url::parse(u).ok());
+    let declared = document
+        .tree
+        .root()
+        .descendants()
+        .filter_map(|n| n.value().as_element())
+        .find(|e| e.name() == "base")
+        .and_then(|e| e.attr("href"));
+    match (page, declared) {
+        (Some(page), Some(href)) => page.join(href).ok().or(Some(page)),
+        (None, Some(href)) => Url::parse(href).ok(),
+        (page, None) => page,
+    }
+}
+
+struct OpenBlock {
+    kind: BlockKind,
+    level: Option<u8>,
+    depth: u8,
+    text: String,
+    markdown: String,
+    link_chars: usize,
+    hint: DomHint,
+}
+
+struct Walker {
+    base: Option<Url>,
+    blocks: Vec<Block>,
+    hints: Vec<DomHint>,
+    open: Option<OpenBlock>,
+}
+
+/// What the walker does when it leaves an element.
+enum Exit {
+    Flush,
+    Markup(String),
+    Link(Option<String>),
+    Nothing,
+}
+
+impl Walker {
+    fn resolve(&self, href: &str) -> String {
+        match &self.base {
+            Some(base) => base.join(href).map(|u| u.to_string()).unwrap_or_else(|_| href.to_string()),
+            None => href.to_string(),
+        }
+    }
+
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        // Explicit stack of (node, exit action when its children are done).
+        let mut stack: Vec<(NodeRef<'_, Node>, Option<Exit>)> = vec![(root, None)];
+        // Ancestors' context: element names and their class/id tokens, with list depth.
+        let mut path: Vec<Frame> = Vec::new();
+        while let Some((node, exit)) = stack.pop() {
+            if let Some(exit) = exit {
+                path.pop();
+                match exit {
+                    Exit::Flush => self.flush(),
+                    Exit::Markup(m) => self.push_markup(&m),
+                    Exit::Link(Some(url)) => self.push_markup(&format!("]({})", link_destination(&url))),
+                    Exit::Link(None) => {}
+                    Exit::Nothing => {}
+                }
+                continue;
+            }
+            match node.value() {
+                Node::Text(text) => {
+                    let in_pre = path.iter().any(|f| f.name == "pre");
+                    let in_link = path.iter().any(|f| f.name == "a");
+                    self.push_text(&text[..], in_pre, in_link, &path);
+                }
+                Node::Element(element) => {
+                    let name = element.name();
+                    if HIDDEN.contains(&name) || is_hidden(element) {
+                        continue;
+                    }
+                    let frame = Frame::of(element);
+                    let exit = self.enter(node, element, name, &path, &frame);
+                    path.push(frame);
+                    stack.push((node, Some(exit)));
+                    for child in node.children().collect::<Vec<_>>().into_iter().rev() {
+                        stack.push((child, None));
+                    }
+                }
+                Node::Document | Node::Fragment => {
+                    for child in node.children().collect::<Vec<_>>().into_iter().rev() {
+                        stack.push((child, None));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn enter(
+        &mut self,
+        node: NodeRef<'_, Node>,
+        element: &scraper::node::Element,
+        name: &str,
+        path: &[Frame],
+        frame: &Frame,
+    ) -> Exit {
+        match name {
+            "br" => {
+                self.push_raw("\n", "  \n");
+                Exit::Nothing
+            }
+            "img" => {
+                let inline = path.last().is_some_and(|f| matches!(f.name.as_str(), "p" | "a" | "span"));
+                if let (false, Some(src)) = (inline, element.attr("src").filter(|s| !s.starts_with("data:"))) {
+                    let alt = element.attr("alt").unwrap_or("").trim().to_string();
+                    self.flush();
+                    let mut block = Block::new(BlockKind::Other, String::new(), [0, 0]);
+                    block.source_lines = None;
+                    block.markdown = format!("![{}]({})", escape_inline(&alt), link_destination(&self.resolve(src)));
+                    self.blocks.push(block);
+                    self.hints.push(hint_of(path, frame));
+                }
+                Exit::Nothing
+            }
+            "a" => {
+                let href = element.attr("href").filter(|h| !h.starts_with("javascript:") && !h.starts_with('#'));
+                let url = href.map(|h| self.resolve(h));
+                if url.is_some() {
+                    self.push_markup("[");
+                }
+                Exit::Link(url)
+            }
+            "em" | "i" => {
+                self.push_markup("*");
+                Exit::Markup("*".into())
+            }
+            "strong" | "b" => {
+                self.push_markup("**");
+                Exit::Markup("**".into())
+            }
+            "table" if is_data_table(node) => {
+                self.flush();
+                self.open_block(BlockKind::Table, None, path, frame);
+                Exit::Flush
+            }
+            "tr" if self.open.as_ref().is_some_and(|o| o.kind == BlockKind::Table) => {
+                self.push_raw("\n", "\n");
+                Exit::Nothing
+            }
+            "td" | "th" if self.open.as_ref().is_some_and(|o| o.kind == BlockKind::Table) => {
+                let row_started =
+                    self.open.as_ref().is_some_and(|o| !o.text.rsplit('\n').next().unwrap_or("").trim().is_empty());
+                if row_started {
+                    self.push_raw(" | ", " | ");
+                }
+                Exit::Nothing
+            }
+            _ if BLOCK_TAGS.contains(&name) => {
+                if self.open.as_ref().is_some_and(|o| o.kind == BlockKind::Table) {
+                    return Exit::Nothing;
+                }
+                self.flush();
+                let (kind, level) = match name {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => (BlockKind::Heading, name[1..].parse().ok()),
+                    "li" | "dd" | "dt" => (BlockKind::ListItem, None),
+                    "pre" => (BlockKind::Code, None),
+                    _ if path.iter().any(|f| f.name == "blockquote") || name == "blockquote" => {
+                        (BlockKind::Quote, None)
+                    }
+                    _ => (BlockKind::Paragraph, None),
+                };
+                self.open_block(kind, level, path, frame);
+                Exit::Flush
+            }
+            _ => Exit::Nothing,
+        }
+    }
+
+    fn open_block(&mut self, kind: BlockKind, level: Option<u8>, path: &[Frame], frame: &Frame) {
+        let lists = path.iter().filter(|f| matches!(f.name.as_str(), "ul" | "ol")).count();
+        self.open = Some(OpenBlock {
+            kind,
+            level,
+            depth: lists.saturating_sub(1).min(8) as u8,
+            text: String::new(),
+            markdown: String::new(),
+            link_chars: 0,
+            hint: hint_of(path, frame),
+        });
+    }
+
+    /// Text outside any block element (straight in `<body>` or a `<span>`) opens a paragraph.
+    fn ensure_open(&mut self, path: &[Frame]) {
+        if self.open.is_none() {
+            let here = path.last().cloned().unwrap_or_default();
+            let parents = &path[..path.len().saturating_sub(1)];
+            self.open_block(BlockKind::Paragraph, None, parents, &here);
+        }
+    }
+
+    fn push_text(&mut self, text: &str, in_pre: bool, in_link: bool, path: &[Frame]) {
+        if !in_pre && text.trim().is_empty() {
+            if let Some(open) = self.open.as_mut()
+                && !open.text.is_empty()
+                && !open.text.ends_with([' ', '\n'])
+            {
+                open.text.push(' ');
+                open.markdown.push(' ');
+            }
+            return;
+        }
+        self.ensure_open(path);
+        let Some(open) = self.open.as_mut() else { return };
+        if in_pre || open.kind == BlockKind::Code {
+            open.text.push_str(text);
+            open.markdown.push_str(text);
+            return;
+        }
+        let mut collapsed = String::with_capacity(text.len());
+        let mut space = open.text.is_empty() || open.text.ends_with([' ', '\n']);
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !space {
+                    collapsed.push(' ');
+                    space = true;
+                }
+            } else {
+                collapsed.push(c);
+                space = false;
+            }
+        }
+        if in_link {
+            open.link_chars += collapsed.trim().chars().count();
+        }
+        open.markdown.push_str(&escape_inline(&collapsed));
+        open.text.push_str(&collapsed);
+    }
+
+    fn push_raw(&mut self, text: &str, markdown: &str) {
+        if let Some(open) = self.open.as_mut() {
+            open.text.push_str(text);
+            open.markdown.push_str(markdown);
+        }
+    }
+
+    fn push_markup(&mut self, markdown: &str) {
+        if let Some(open) = self.open.as_mut() {
+            open.markdown.push_str(markdown);
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some(open) = self.open.take() else { return };
+        let text =
+            if open.kind == BlockKind::Code { open.text.trim_matches('\n').to_string() } else { tidy(&open.text) };
+        if text.is_empty() {
+            return;
+        }
+        let mut block = Block::new(open.kind, text, [0, 0]);
+        block.source_lines = None;
+        block.level = open.level;
+        block.depth = open.depth;
+        block.markdown = match open.kind {
+            BlockKind::Code => block.text.clone(),
+            BlockKind::Table => table_markdown(&block.text),
+            _ => tidy_markdown(&open.markdown),
+        };
+        let mut hint = open.hint;
+        hint.link_density = open.link_chars as f32 / block.text.chars().count().max(1) as f32;
+        self.blocks.push(block);
+        self.hints.push(hint);
+    }
+}
+
+/// Spaces around line breaks and at the ends removed; at most one blank line.
+fn tidy(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    let mut out = String::new();
+    for line in lines {
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn tidy_markdown(markdown: &str) -> String {
+    let trimmed: Vec<&str> = markdown.split("  \n").map(str::trim).filter(|l| !l.is_empty()).collect();
+    trimmed.join("  \n").replace("[ ", "[").replace(" ](", "](").replace("[](", "](").replace("** **", " ")
+}
+
+fn table_markdown(text: &str) -> String {
+    let rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| {
+            l.split(" | ").map(|c| escape_inline(c.trim()).replace('|', "\\|")).filter(|c| !c.is_empty()).collect()
+        })
+        .filter(|r: &Vec<String>| !r.is_empty())
+        .collect();
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let mut cells = row.clone();
+        cells.resize(columns, String::new());
+        out.push(format!("| {} |", cells.join(" | ")));
+        if i == 0 {
+            out.push(format!("|{}", " --- |".repeat(columns)));
+        }
+    }
+    out.join("\n")
+}
+
+fn is_hidden(element: &scraper::node::Element) -> bool {
+    element.attr("hidden").is_some()
+        || element.attr("aria-hidden") == Some("true")
+        || element.attr("style").is_some_and(|s| {
+            let s = s.replace(' ', "").to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// A table of data (cells hold text, not layout: no nested tables, paragraphs, lists or
+/// sections), as opposed to a page laid out in a table, whose cells are read as containers.
+fn is_data_table(table: NodeRef<'_, Node>) -> bool {
+    const LAYOUT: &[&str] = &["table", "div", "p", "ul", "ol", "h1", "h2", "h3", "section", "article", "form", "nav"];
+    let mut cells = 0;
+    for node in table.descendants().skip(1) {
+        let Some(element) = node.value().as_element() else { continue };
+        if LAYOUT.contains(&element.name()) {
+            return false;
+        }
+        cells += usize::from(matches!(element.name(), "td" | "th"));
+        if cells > 2000 {
+            return false;
+        }
+    }
+    cells >= 2
+}
+
+/// An element on the path from the root: its name and the words of its class and id.
+#[derive(Debug, Clone, Default)]
+struct Frame {
+    name: String,
+    tokens: Vec<String>,
+    article_body: bool,
+}
+
+impl Frame {
+    fn of(element: &scraper::node::Element) -> Frame {
+        let mut tokens = Vec::new();
+        for value in [element.attr("class"), element.attr("id"), element.attr("role")].into_iter().flatten() {
+            for token in value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()) {
+                tokens.push(token.to_ascii_lowercase());
+            }
+        }
+        let article_body = element.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+        Frame { name: element.name().to_string(), tokens, article_body }
+    }
+}
+
+/// Class and id words that name a kind of clutter, with the label they stand for.
+const CLUTTER_WORDS: &[(&[&str], Label)] = &[
+    (
+        &[
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "breadcrumb",
+            "breadcrumbs",
+            "pagination",
+            "pager",
+            "skip",
+            "masthead",
+            "topbar",
+        ],
+        Label::Navigation,
+    ),
+    (&["share", "sharing", "social", "sharebar", "socialmedia", "follow", "reactions", "likes"], Label::Engagement),
+    (
+        &[
+            "related",
+            "recommended",
+            "recommendations",
+            "outbrain",
+            "taboola",
+            "trending",
+            "popular",
+            "mostread",
+            "morestories",
+            "readmore",
+            "teaser",
+            "teasers",
+        ],
+        Label::Related,
+    ),
+    (&["comment", "comments", "disqus", "respond", "replies", "discussion"], Label::Comments),
+    (&["cookie", "cookies", "consent", "gdpr", "cmp"], Label::Cookie),
+    (&["newsletter", "subscribe", "subscription", "signup", "optin"], Label::Newsletter),
+    (&["ad", "ads", "advert", "advertisement", "adslot", "dfp", "sponsor", "sponsored", "promo", "banner"], Label::Ad),
+    (&["footer", "sidebar", "widget", "widgets", "copyright", "legal", "disclaimer"], Label::OtherBoilerplate),
+];
+
+fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
+    let mut hint = DomHint::default();
+    let frames = path.iter().chain(std::iter::once(here));
+    for frame in frames.clone() {
+        let article = frame.article_body
+            || matches!(frame.name.as_str(), "article" | "main")
+            || (frame.tokens.iter().any(|t| matches!(t.as_str(), "article" | "story" | "post" | "entry"))
+                && frame.tokens.iter().any(|t| matches!(t.as_str(), "body" | "content" | "text")));
+        hint.in_article |= article;
+    }
+    // The innermost element that names a kind of clutter decides.
+    for frame in frames.collect::<Vec<_>>().into_iter().rev() {
+        let by_tag = match frame.name.as_str() {
+            "nav" => Some(Label::Navigation),
+            "footer" => Some(Label::OtherBoilerplate),
+            "aside" => Some(Label::Related),
+            "form" => Some(Label::OtherBoilerplate),
+            _ => None,
+        };
+        if let Some(label) = by_tag {
+            hint.clutter = Some((label, format!("inside <{}>", frame.name)));
+            hint.clutter_by_tag = true;
+            break;
+        }
+        // Layout wrappers ("content-sidebar-wrap", "main-container") name where things sit,
+        // not what they are.
+        let wrapper = frame.tokens.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "wrap"
+                    | "wrapper"
+                    | "container"
+                    | "inner"
+                    | "outer"
+                    | "content"
+                    | "main"
+                    | "row"
+                    | "layout"
+                    | "site"
+                    | "page"
+                    | "body"
+            )
+        });
+        if wrapper {
+            continue;
+        }
+        let by_word = frame.tokens.iter().find_map(|t| {
+            CLUTTER_WORDS.iter().find(|(words, _)| words.contains(&t.as_str())).map(|(_, label)| (*label, t.clone()))
+        });
+        if let Some((label, word)) = by_word {
+            hint.clutter = Some((label, format!("in an element marked \"{word}\"")));
+            break;
+        }
+    }
+    hint
+}
+
+/// Title, byline, date, site and canonical URL from the page's head and JSON-LD.
+fn read_meta(document: &Html) -> Meta {
+    let mut meta = Meta::default();
+    let mut og_title = None;
+    let mut html_title = None;
+    let mut ld = LinkedData::default();
+    for node in document.tree.root().descendants() {
+        let Some(element) = node.value().as_element() else { continue };
+        match element.name() {
+            "title" if html_title.is_none() => {
+                html_title = Some(
+                    node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect::<String>(),
+                );
+            }
+            "meta" => {
+                let key = element.attr("property").or(element.attr("name")).unwrap_or("").to_ascii_lowercase();
+                let Some(content) = element.attr("content").map(str::trim).filter(|c| !c.is_empty()) else { continue };
+                let slot = match key.as_str() {
+                    "og:title" | "twitter:title" => &mut og_title,
+                    "og:site_name" | "application-name" => &mut meta.site,
+                    "author" | "article:author" | "byl" | "parsely-author" | "sailthru.author" => &mut meta.byline,
+                    "article:published_time"
+                    | "datepublished"
+                    | "pubdate"
+                    | "date"
+                    | "dc.date"
+                    | "parsely-pub-date" => &mut meta.published,
+                    "og:url" => &mut meta.url,
+                    _ => continue,
+                };
+                if slot.is_none() {
+                    *slot = Some(content.to_string());
+                }
+            }
+            "link" if element.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(href) = element.attr("href") {
+                    meta.url = Some(href.to_string());
+                }
+            }
+            "script" if element.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
+                let json: String = node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
+                    ld.read(&value, 0);
+                }
+            }
+            _ => {}
+        }
+    }
+    let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    meta.title = ld.headline.or(og_title).or(html_title).map(clean).filter(|t| !t.is_empty());
+    meta.byline = ld.author.or(meta.byline.take()).map(clean);
+    meta.site = meta.site.take().or(ld.publisher).map(clean);
+    meta.published = ld.published.or(meta.published.take()).map(|d| crate::classify::parse_date(&d).unwrap_or(d));
+    meta
+}
+
+#[derive(Default)]
+struct LinkedData {
+    headline: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+}
+
+impl LinkedData {
+    fn read(&mut self, value: &serde_json::Value, depth: usize) {
+        use serde_json::Value;
+        if depth > 8 {
+            return;
+        }
+        match value {
+            Value::Array(items) => items.iter().for_each(|v| self.read(v, depth + 1)),
+            Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    self.read(graph, depth + 1);
+                }
+                let kind = map.get("@type").map(|t| t.to_string()).unwrap_or_default();
+                if !(kind.contains("Article") || kind.contains("Posting") || kind.contains("Report")) {
+                    return;
+                }
+                let text = |key: &str| map.get(key).and_then(Value::as_str).map(str::to_string);
+                self.headline = self.headline.take().or(text("headline"));
+                self.published = self.published.take().or(text("datePublished"));
+                self.author = self.author.take().or_else(|| name_of(map.get("author")?));
+                self.publisher = self.publisher.take().or_else(|| name_of(map.get("publisher")?));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn name_of(value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(map) => map.get("name").and_then(Value::as_str).map(str::to_string),
+        Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(name_of).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<(BlockKind, String)> {
+        parse(html, None).blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn block_elements_become_blocks() {
+        let got = blocks(
+            "<html><body><h1>Title</h1><p>One <b>two</b> three.</p><ul><li>a</li><li>b</li></ul>\
+             <blockquote><p>Said.</p></blockquote><pre>x = 1\n  y</pre><script>var x;</script></body></html>",
+        );
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading, "Title".to_string()),
+                (BlockKind::Paragraph, "One two three.".to_string()),
+                (BlockKind::ListItem, "a".to_string()),
+                (BlockKind::ListItem, "b".to_string()),
+                (BlockKind::Quote, "Said.".to_string()),
+                (BlockKind::Code, "x = 1\n  y".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn links_are_absolute_in_the_markdown() {
+        let parsed = parse(r#"<p>See <a href="/a/b?c=1">the <i>report</i></a>.</p>"#, Some("https://example.org/x/y"));
+        assert_eq!(parsed.blocks[0].markdown, "See [the *report*](https://example.org/a/b?c=1).");
+        assert!(parsed.dom[0].link_density > 0.5);
+    }
+
+    #[test]
+    fn containers_give_hints() {
+        let parsed = parse(
+            r#"<body><nav><a href="/">Home</a></nav><article><p>Story text here.</p>
+               <div class="share-buttons">Share</div></article></body>"#,
+            None,
+        );
+        assert_eq!(parsed.dom[0].clutter.as_ref().map(|c| c.0), Some(Label::Navigation));
+        assert!(parsed.dom[1].in_article && parsed.dom[1].clutter.is_none());
+        assert_eq!(parsed.dom[2].clutter.as_ref().map(|c| c.0), Some(Label::Engagement));
+    }
+
+    #[test]
+    fn metadata_from_head_and_json_ld() {
+        let parsed = parse(
+            r#"<html><head><title>Page | Site</title><meta property="og:site_name" content="The Site">
+               <link rel="canonical" href="https://site.example/a">
+               <script type="application/ld+json">{"@type":"NewsArticle","headline":"The headline",
+               "datePublished":"2019-11-20T10:00:00Z","author":[{"@type":"Person","name":"Jo Roe"}]}</script>
+               </head><body><p>x</p></body></html>"#,
+            None,
+        );
+        let meta = parsed.meta;
+        assert_eq!(meta.title.as_deref(), Some("The headline"));
+        assert_eq!(meta.byline.as_deref(), Some("Jo Roe"));
+        assert_eq!(meta.site.as_deref(), Some("The Site"));
+        assert_eq!(meta.published.as_deref(), Some("2019-11-20T10:00:00"));
+        assert_eq!(meta.url.as_deref(), Some("https://site.example/a"));
+    }
+
+    #[test]
+    fn data_tables_are_one_block_and_layout_tables_are_not() {
+        let data = parse("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>", None);
+        assert_eq!(data.blocks.len(), 1);
+        assert_eq!(data.blocks[0].kind, BlockKind::Table);
+        assert_eq!(data.blocks[0].markdown, "| a | b |\n| --- | --- |\n| 1 | 2 |");
+        let layout = parse("<table><tr><td><p>Story.</p><p>More.</p></td></tr></table>", None);
+        assert_eq!(layout.blocks.len(), 2);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!("{}<p>deep</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let parsed = parse(&html, None);
+        assert!(parsed.blocks.iter().any(|b| b.text == "deep"));
+    }
+}
