@@ -4,28 +4,39 @@
 
 mod common;
 
-use folio::article::{Format, Source, SourceKind};
 use folio::classify::Rules;
 use folio::eval::{kept_text, score_document, summary};
+use folio::source::Input;
 
 const TEXT_F1_FLOOR: f64 = 0.93;
+const HTML_F1_FLOOR: f64 = 0.945;
 
-#[test]
-fn zyte_dev_text_f1_stays_above_its_floor() {
-    let Some(corpus) = common::shared("corpus/zyte-dev") else { return };
+/// F1 of what folio keeps from every page of `zyte-dev/<form>/`, or `None` without the corpus.
+fn zyte_dev_f1(form: &str) -> Option<f64> {
+    let corpus = common::shared("corpus/zyte-dev")?;
     let mut scores = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(corpus.join("text")).unwrap().map(|e| e.unwrap().path()).collect();
-    names.sort();
-    for path in names {
+    let mut paths: Vec<_> = std::fs::read_dir(corpus.join(form)).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    for path in paths {
         let id = path.file_stem().unwrap().to_string_lossy().into_owned();
         let truth = std::fs::read_to_string(corpus.join("truth").join(format!("{id}.txt"))).unwrap();
-        let decoded = folio::source::decode(&std::fs::read(&path).unwrap()).unwrap();
-        let source = Source { kind: SourceKind::File, name: id.clone(), format: Format::Text };
-        let article = folio::build(&decoded.text, Format::Text, source, Rules::bundled());
+        let article = folio::read(&Input::Path(path), Rules::bundled()).unwrap().article;
         scores.push(score_document(&id, &truth, &kept_text(&article)));
     }
     assert_eq!(scores.len(), 93);
     let (p, r, f1) = summary(&scores);
-    eprintln!("zyte-dev text: precision {p:.3} recall {r:.3} f1 {f1:.3}");
+    eprintln!("zyte-dev {form}: precision {p:.3} recall {r:.3} f1 {f1:.3}");
+    Some(f1)
+}
+
+#[test]
+fn zyte_dev_text_f1_stays_above_its_floor() {
+    let Some(f1) = zyte_dev_f1("text") else { return };
     assert!(f1 >= TEXT_F1_FLOOR, "zyte-dev text F1 fell to {f1:.3} (floor {TEXT_F1_FLOOR})");
+}
+
+#[test]
+fn zyte_dev_html_f1_stays_above_its_floor() {
+    let Some(f1) = zyte_dev_f1("html") else { return };
+    assert!(f1 >= HTML_F1_FLOOR, "zyte-dev html F1 fell to {f1:.3} (floor {HTML_F1_FLOOR})");
 }

@@ -595,7 +595,6 @@ fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
             "nav" => Some(Label::Navigation),
             "footer" => Some(Label::OtherBoilerplate),
             "aside" => Some(Label::Related),
-            "form" => Some(Label::OtherBoilerplate),
             _ => None,
         };
         if let Some(label) = by_tag {

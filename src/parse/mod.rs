@@ -23,8 +23,8 @@ pub struct Parsed {
 pub struct DomHint {
     /// Inside a container that names a kind of clutter (`<nav>`, `class="share"`…), and why.
     pub clutter: Option<(Label, String)>,
-    /// The clutter container is an element made for it (`<nav>`, `<footer>`, `<aside>`,
-    /// `<form>`), not merely one whose class or id sounds like it.
+    /// The clutter container is an element made for it (`<nav>`, `<footer>`, `<aside>`), not
+    /// merely one whose class or id sounds like it. (Not `<form>`: some sites wrap whole pages in one.)
     pub clutter_by_tag: bool,
     /// Inside `<article>`, `<main>` or an element marked as the article's body.
     pub in_article: bool,
