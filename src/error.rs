@@ -22,6 +22,8 @@ pub enum Error {
     Binary { name: String, why: String },
     #[error("{name}: the file is {size} bytes; folio reads articles of at most {limit} bytes")]
     TooLarge { name: String, size: u64, limit: u64 },
+    #[error("{url}: {problem}")]
+    Fetch { url: String, problem: String },
     #[error("{path}: {problem}")]
     Rules { path: String, problem: String },
     #[error("{path}: already exists (use --force to replace it)")]

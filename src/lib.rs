@@ -30,18 +30,26 @@ pub struct Reading {
     pub warnings: Vec<String>,
 }
 
-/// Reads, decodes, parses, labels and scores one input.
+/// Reads (or fetches), decodes, parses, labels and scores one input.
 pub fn read(input: &Input, rules: &Rules) -> Result<Reading> {
-    let bytes = source::load(input)?;
-    let decoded = source::decode(&bytes).map_err(|why| Error::Binary { name: input.name(), why: why.0 })?;
-    let format = parse::detect(&decoded.text, input.extension().as_deref());
+    let loaded = source::load(input)?;
+    let not_text = |why: source::decode::NotText| Error::Binary { name: input.name(), why: why.0 };
+    let decoded = source::decode(&loaded.bytes).map_err(not_text)?;
+    // A server's media type is a hint like a file's extension.
+    let extension = match loaded.media_type.as_deref() {
+        Some("text/markdown" | "text/x-markdown") => Some("md".to_string()),
+        Some("text/plain") => Some("txt".to_string()),
+        Some(_) => Some("html".to_string()),
+        None => input.extension(),
+    };
+    let format = parse::detect(&decoded.text, extension.as_deref());
     let decoded = match format {
-        Format::Html => {
-            source::decode_html(&bytes, None).map_err(|why| Error::Binary { name: input.name(), why: why.0 })?
-        }
+        Format::Html => source::decode_html(&loaded.bytes, loaded.charset.as_deref()).map_err(not_text)?,
         _ => decoded,
     };
-    let article = build(&decoded.text, format, input.source(format), rules);
+    let mut source = loaded.source;
+    source.format = format;
+    let article = build(&decoded.text, format, source, rules);
     let warnings = decoded.warnings.into_iter().map(|w| format!("{}: {w}", input.name())).collect();
     Ok(Reading { article, warnings })
 }

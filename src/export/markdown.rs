@@ -20,7 +20,12 @@ pub fn clean_markdown(article: &Article, saved: &str) -> String {
 
 fn front_matter(article: &Article, saved: &str) -> String {
     let meta = &article.meta;
-    let source = meta.url.clone().unwrap_or_else(|| article.source.name.clone());
+    // A fetched page is recorded by the address its redirects ended at; a file by the URL it
+    // states for itself (canonical, or front matter), else by its name.
+    let source = match article.source.kind {
+        crate::article::SourceKind::Url => article.source.name.clone(),
+        _ => meta.url.clone().unwrap_or_else(|| article.source.name.clone()),
+    };
     let fields = [
         ("title", meta.title.clone()),
         ("source", Some(source)),

@@ -1,7 +1,8 @@
-//! Getting an article's bytes (a file or standard input) and turning them into text.
-//! Knows nothing of formats or labels: it hands `parse` one `String` with `\n` line ends.
+//! Getting an article's bytes (a file, standard input or a URL) and turning them into text.
+//! Knows nothing of labels: it hands `parse` one `String` with `\n` line ends.
 
-mod decode;
+pub mod decode;
+pub mod fetch;
 
 pub use decode::{Decoded, decode, decode_html};
 
@@ -19,18 +20,26 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 pub enum Input {
     Path(PathBuf),
     Stdin,
+    Url(String),
 }
 
 impl Input {
-    /// `-` means standard input, anything else a path.
+    /// `-` means standard input, `http(s)://…` a URL, anything else a path.
     pub fn from_arg(arg: &str) -> Input {
-        if arg == "-" { Input::Stdin } else { Input::Path(PathBuf::from(arg)) }
+        if arg == "-" {
+            Input::Stdin
+        } else if fetch::is_url(arg) {
+            Input::Url(arg.to_string())
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
     }
 
     pub fn name(&self) -> String {
         match self {
             Input::Path(p) => p.display().to_string(),
             Input::Stdin => "-".to_string(),
+            Input::Url(url) => url.clone(),
         }
     }
 
@@ -38,25 +47,41 @@ impl Input {
     pub fn extension(&self) -> Option<String> {
         match self {
             Input::Path(p) => p.extension().map(|e| e.to_string_lossy().to_lowercase()),
-            Input::Stdin => None,
+            Input::Stdin | Input::Url(_) => None,
         }
-    }
-
-    pub fn source(&self, format: crate::article::Format) -> Source {
-        let kind = match self {
-            Input::Path(_) => SourceKind::File,
-            Input::Stdin => SourceKind::Stdin,
-        };
-        Source { kind, name: self.name(), format }
     }
 }
 
-/// Reads the whole input, refusing directories and anything above `MAX_INPUT_BYTES`.
-pub fn load(input: &Input) -> Result<Vec<u8>> {
+/// An input's bytes, and what is known of them before decoding.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub bytes: Vec<u8>,
+    /// Where they came from (for a URL, the address the redirects ended at).
+    pub source: Source,
+    /// For URLs: the charset the server declared.
+    pub charset: Option<String>,
+    /// For URLs: the media type the server declared (`text/html`, `text/plain`…).
+    pub media_type: Option<String>,
+}
+
+/// Reads the whole input, refusing directories and anything above `MAX_INPUT_BYTES`; fetches
+/// URLs within `fetch::Limits::default()`.
+pub fn load(input: &Input) -> Result<Loaded> {
     let name = input.name();
+    let source = |kind, name| Source { kind, name, format: crate::article::Format::Text };
+    let local = |bytes, kind, name| Loaded { bytes, source: source(kind, name), charset: None, media_type: None };
     match input {
-        Input::Path(path) => load_file(path, &name),
-        Input::Stdin => read_capped(std::io::stdin().lock(), &name),
+        Input::Path(path) => Ok(local(load_file(path, &name)?, SourceKind::File, name)),
+        Input::Stdin => Ok(local(read_capped(std::io::stdin().lock(), &name)?, SourceKind::Stdin, name)),
+        Input::Url(url) => {
+            let fetched = fetch::fetch(url, &fetch::Limits::default())?;
+            Ok(Loaded {
+                bytes: fetched.bytes,
+                source: source(SourceKind::Url, fetched.final_url),
+                charset: fetched.charset,
+                media_type: Some(fetched.media_type),
+            })
+        }
     }
 }
 
