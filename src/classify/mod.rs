@@ -235,6 +235,15 @@ fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::o
     story
 }
 
+/// Lower-cased words, punctuation dropped: how titles are compared.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+fn same_title(text: &str, title: &str) -> bool {
+    text.len() < title.len() * 2 + 8 && words_of(text) == words_of(title) && !words_of(title).is_empty()
+}
+
 /// The title: a heading or headline-like line before the story, preferring one the page
 /// repeats and one close to where the story starts.
 fn find_title(
@@ -245,7 +254,16 @@ fn find_title(
     stated: Option<&str>,
 ) -> Option<usize> {
     if let Some(stated) = stated {
-        return blocks.iter().position(|b| b.text == stated);
+        let exact = blocks.iter().position(|b| same_title(&b.text, stated));
+        // A page's <title> often carries the site's name too: "Headline | Site".
+        let prefix = || {
+            let stated = words_of(stated);
+            blocks.iter().position(|b| {
+                let words = words_of(&b.text);
+                b.kind == BlockKind::Heading && words.len() >= 3 && stated.starts_with(&words)
+            })
+        };
+        return exact.or_else(prefix);
     }
     if format == Format::Markdown {
         return blocks
@@ -309,7 +327,8 @@ fn label_blocks(
         if (prose || block.kind == BlockKind::Heading) && run.as_ref().is_some_and(|(_, _, sticky)| !sticky) {
             run = None;
         }
-        if Some(i) == title_block || (title == Some(block.text.as_str()) && block.kind != BlockKind::Code) {
+        let repeats_title = title.is_some_and(|t| same_title(&block.text, t)) && block.kind != BlockKind::Code;
+        if Some(i) == title_block || repeats_title {
             let reason = if Some(i) == title_block { "the article's title" } else { "repeats the title" };
             block.set_label(Label::Title, reason);
             continue;

@@ -576,7 +576,10 @@ const CLUTTER_WORDS: &[(&[&str], Label)] = &[
     (&["cookie", "cookies", "consent", "gdpr", "cmp"], Label::Cookie),
     (&["newsletter", "subscribe", "subscription", "signup", "optin"], Label::Newsletter),
     (&["ad", "ads", "advert", "advertisement", "adslot", "dfp", "sponsor", "sponsored", "promo", "banner"], Label::Ad),
-    (&["footer", "sidebar", "widget", "widgets", "copyright", "legal", "disclaimer"], Label::OtherBoilerplate),
+    (
+        &["footer", "sidebar", "widget", "widgets", "copyright", "legal", "disclaimer", "caption", "credit", "credits"],
+        Label::OtherBoilerplate,
+    ),
 ];
 
 fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
@@ -595,10 +598,16 @@ fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
             "nav" => Some(Label::Navigation),
             "footer" => Some(Label::OtherBoilerplate),
             "aside" => Some(Label::Related),
+            "figcaption" => Some(Label::OtherBoilerplate),
             _ => None,
         };
         if let Some(label) = by_tag {
-            hint.clutter = Some((label, format!("inside <{}>", frame.name)));
+            let reason = if frame.name == "figcaption" {
+                "image caption".to_string()
+            } else {
+                format!("inside <{}>", frame.name)
+            };
+            hint.clutter = Some((label, reason));
             hint.clutter_by_tag = true;
             break;
         }
