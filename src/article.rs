@@ -138,6 +138,35 @@ pub struct Block {
     pub depth: u8,
     /// First and last 1-based input line.
     pub source_lines: Option<[usize; 2]>,
+    /// Links in `text`, in order (HTML and Markdown input).
+    #[serde(skip)]
+    pub links: Vec<Link>,
+}
+
+/// A link: where its text lies in the block's `text`, and where it points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub range: [usize; 2],
+    pub url: String,
+}
+
+/// Finds each (link text, url) of `found`, in order, in `text`; links whose text cannot be
+/// found (or is empty) are left out.
+pub fn locate_links(text: &str, found: Vec<(String, String)>) -> Vec<Link> {
+    let mut links = Vec::new();
+    let mut from = 0;
+    for (label, url) in found {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        if label.is_empty() || url.is_empty() {
+            continue;
+        }
+        if let Some(at) = text.get(from..).and_then(|rest| rest.find(&label)) {
+            let start = from + at;
+            links.push(Link { range: [start, start + label.len()], url });
+            from = start + label.len();
+        }
+    }
+    links
 }
 
 impl Block {
@@ -152,6 +181,7 @@ impl Block {
             text,
             depth: 0,
             source_lines: Some(lines),
+            links: Vec::new(),
         }
     }
 

@@ -330,3 +330,41 @@ fn monochrome_theme_uses_no_colour() {
     }
     assert!(styled > 100, "headings, claims and bars still stand out by bold, underline and reverse");
 }
+
+#[test]
+fn links_get_numbered_markers_and_a_list() {
+    let mut model = model_of(&common::asset("samples/field-notes.md"), 90, 40);
+    assert_eq!(model.doc.links.len(), 1);
+    let shown = screen(&model);
+    assert!(shown.contains("hydrographic office[1]"), "{shown}");
+    update(&mut model, Action::LinksList);
+    assert_eq!(model.overlay, Some(Overlay::Links { selected: 0 }));
+    let listed = screen(&model);
+    assert!(listed.contains("[1] hydrographic office  — https://example.org/chart-datum"), "{listed}");
+    update(&mut model, Action::Help);
+    update(&mut model, Action::Close);
+    update(&mut model, Action::Top);
+    update(&mut model, Action::LinksList);
+    update(&mut model, Action::Select);
+    assert!(model.overlay.is_none());
+    // The link's paragraph is on screen (the article's end: the screen cannot scroll past it).
+    assert!(screen(&model).contains("Read more about chart datum at the hydrographic office[1]"));
+}
+
+#[test]
+fn highlights_stay_on_their_words_past_link_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.md");
+    std::fs::write(
+        &page,
+        "# T\n\nSee [the report](https://x.example/r) and [the data](https://x.example/d) for details on growth.\n",
+    )
+    .unwrap();
+    let mut model = model_of(&page, 90, 10);
+    update(&mut model, Action::Search);
+    for c in "details".chars() {
+        update(&mut model, Action::SearchInput(c));
+    }
+    let shown = screen(&model);
+    assert!(shown.contains("See the report[1] and the data[2] for ⟦details⟧ on growth."), "{shown}");
+}

@@ -198,6 +198,8 @@ struct OpenBlock {
     text: String,
     markdown: String,
     link_chars: usize,
+    /// Links met so far: their text and address, placed once the text is final.
+    found_links: Vec<(String, String)>,
     hint: DomHint,
 }
 
@@ -212,7 +214,8 @@ struct Walker {
 enum Exit {
     Flush,
     Markup(String),
-    Link(Option<String>),
+    /// A link's address and the length of the open block's text when it began.
+    Link(Option<(String, usize)>),
     Nothing,
 }
 
@@ -235,7 +238,13 @@ impl Walker {
                 match exit {
                     Exit::Flush => self.flush(),
                     Exit::Markup(m) => self.push_markup(&m),
-                    Exit::Link(Some(url)) => self.push_markup(&format!("]({})", link_destination(&url))),
+                    Exit::Link(Some((url, start))) => {
+                        self.push_markup(&format!("]({})", link_destination(&url)));
+                        if let Some(open) = self.open.as_mut() {
+                            let label = open.text.get(start..).unwrap_or("").to_string();
+                            open.found_links.push((label, url));
+                        }
+                    }
                     Exit::Link(None) => {}
                     Exit::Nothing => {}
                 }
@@ -302,7 +311,8 @@ impl Walker {
                 if url.is_some() {
                     self.push_markup("[");
                 }
-                Exit::Link(url)
+                let start = self.open.as_ref().map_or(0, |o| o.text.len());
+                Exit::Link(url.map(|u| (u, start)))
             }
             "em" | "i" => {
                 self.push_markup("*");
@@ -359,6 +369,7 @@ impl Walker {
             text: String::new(),
             markdown: String::new(),
             link_chars: 0,
+            found_links: Vec::new(),
             hint: hint_of(path, frame),
         });
     }
@@ -439,6 +450,7 @@ impl Walker {
             BlockKind::Table => table_markdown(&block.text),
             _ => tidy_markdown(&open.markdown),
         };
+        block.links = crate::article::locate_links(&block.text, open.found_links);
         let mut hint = open.hint;
         hint.link_density = open.link_chars as f32 / block.text.chars().count().max(1) as f32;
         self.blocks.push(block);

@@ -23,6 +23,8 @@ pub fn parse(text: &str) -> Parsed {
 struct Open {
     block: Block,
     start: usize,
+    /// Links met so far: their text and destination, placed once the text is final.
+    found_links: Vec<(String, String)>,
     /// A list item whose text is complete (a nested list or second paragraph follows).
     item_done: bool,
 }
@@ -35,7 +37,8 @@ struct Builder<'a> {
     open: Option<Open>,
     lists: Vec<Option<u64>>,
     quotes: u8,
-    links: Vec<String>,
+    /// Open links and images: destination, and where the link's text starts (images: None).
+    links: Vec<(String, Option<usize>)>,
     table_row: Vec<(String, String)>,
     table_rows: Vec<Vec<(String, String)>>,
     table_cell: (String, String),
@@ -71,12 +74,12 @@ impl<'a> Builder<'a> {
         self.close(start);
         let mut block = Block::new(kind, String::new(), [0, 0]);
         block.depth = if kind == BlockKind::Quote { self.quotes } else { self.lists.len().saturating_sub(1) as u8 };
-        self.open = Some(Open { block, start, item_done: false });
+        self.open = Some(Open { block, start, found_links: Vec::new(), item_done: false });
     }
 
     /// Finishes the open block at byte `end` (exclusive); empty blocks are dropped.
     fn close(&mut self, end: usize) {
-        let Some(Open { mut block, start, .. }) = self.open.take() else { return };
+        let Some(Open { mut block, start, found_links, .. }) = self.open.take() else { return };
         let trimmed_end = self.source[..end.max(start)].trim_end().len().max(start + 1);
         block.source_lines = Some([self.line_of(start), self.line_of(trimmed_end - 1)]);
         if block.kind == BlockKind::Code {
@@ -85,6 +88,7 @@ impl<'a> Builder<'a> {
             block.text = block.text.trim().to_string();
             block.markdown = block.markdown.trim().to_string();
         }
+        block.links = crate::article::locate_links(&block.text, found_links);
         if !block.text.is_empty() {
             self.blocks.push(block);
         }
@@ -211,15 +215,20 @@ impl<'a> Builder<'a> {
             Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => self.push_markup("~~"),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 self.push("", "[", range.start);
-                self.links.push(dest_url.to_string());
+                let start = self.open.as_ref().map(|o| o.block.text.len());
+                self.links.push((dest_url.to_string(), start));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 self.push("", "![", range.start);
-                self.links.push(dest_url.to_string());
+                self.links.push((dest_url.to_string(), None));
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
-                let url = self.links.pop().unwrap_or_default();
+                let (url, start) = self.links.pop().unwrap_or_default();
                 self.push_markup(&format!("]({})", link_destination(&url)));
+                if let (Some(start), Some(open)) = (start, self.open.as_mut()) {
+                    let label = open.block.text.get(start..).unwrap_or("").to_string();
+                    open.found_links.push((label, url));
+                }
             }
             _ => {}
         }

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 pub enum Overlay {
     Contents { selected: usize },
     Claims { selected: usize },
+    Links { selected: usize },
     Folds { selected: usize },
     Help { scroll: usize },
 }
@@ -300,6 +301,7 @@ impl Model {
         match self.overlay {
             Some(Overlay::Contents { .. }) => self.article.sections.len(),
             Some(Overlay::Claims { .. }) => self.article.claims.len(),
+            Some(Overlay::Links { .. }) => self.doc.links.len(),
             Some(Overlay::Folds { .. }) => foldable_labels().len(),
             Some(Overlay::Help { .. }) => super::keys::READING.len() + super::keys::OVERLAY.len() + 4,
             None => 0,
@@ -337,6 +339,12 @@ impl Model {
                     }
                 }
                 Some(Overlay::Claims { selected }) => self.select_claim(selected),
+                Some(Overlay::Links { selected }) => {
+                    if let Some(&(block, i)) = self.doc.links.get(selected) {
+                        let start = self.article.blocks[block].links[i].range[0];
+                        self.jump_to(block, start);
+                    }
+                }
                 other => self.overlay = other,
             },
             Action::Toggle => {
@@ -454,6 +462,19 @@ pub fn update(model: &mut Model, action: Action) {
                 model.message = Some("no claims flagged in this article".to_string());
             } else {
                 model.overlay = Some(Overlay::Claims { selected: model.claim.unwrap_or(0) });
+            }
+        }
+        Action::LinksList => {
+            if model.doc.links.is_empty() {
+                model.message = Some("no links in this article".to_string());
+            } else {
+                // Start at the first link at or after the top of the screen.
+                let (block, offset) = model.anchor();
+                let first = model
+                    .doc
+                    .links
+                    .partition_point(|&(b, i)| (b, model.article.blocks[b].links[i].range[0]) < (block, offset));
+                model.overlay = Some(Overlay::Links { selected: first.min(model.doc.links.len() - 1) });
             }
         }
         Action::ToggleFold => match model.fold_near_top() {

@@ -53,6 +53,47 @@ pub struct VisualLine {
     pub range: Range<usize>,
 }
 
+/// A segment laid out at one width: its lines, and for a block with links the text as shown,
+/// with a numbered marker (`[3]`) after each link. Line ranges index the shown text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SegLayout {
+    pub lines: Vec<VisualLine>,
+    /// The text with link markers, where there are links (else the block's own text is shown).
+    pub display: Option<String>,
+    /// Each marker: its place in the block's text, its place in the shown text, its length.
+    pub markers: Vec<(usize, usize, usize)>,
+}
+
+impl SegLayout {
+    /// The text the line ranges index.
+    pub fn text<'a>(&'a self, block_text: &'a str) -> &'a str {
+        self.display.as_deref().unwrap_or(block_text)
+    }
+
+    /// Where byte `offset` of the block's text is shown (a marker at `offset` comes first).
+    pub fn shown_start(&self, offset: usize) -> usize {
+        offset + self.markers.iter().filter(|m| m.0 <= offset).map(|m| m.2).sum::<usize>()
+    }
+
+    /// Where a range of the block's text that ends at `offset` ends when shown.
+    pub fn shown_end(&self, offset: usize) -> usize {
+        offset + self.markers.iter().filter(|m| m.0 < offset).map(|m| m.2).sum::<usize>()
+    }
+
+    /// The byte of the block's text shown at `shown` (a marker maps to where it stands).
+    pub fn text_offset(&self, shown: usize) -> usize {
+        let mut offset = shown;
+        for &(at, display, len) in &self.markers {
+            if shown >= display + len {
+                offset -= len;
+            } else if shown >= display {
+                return at;
+            }
+        }
+        offset
+    }
+}
+
 /// A place in the laid-out article: line `line` of segment `seg`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
@@ -69,8 +110,12 @@ pub struct Document {
     seg_of_block: Vec<Option<usize>>,
     kinds: Vec<BlockKind>,
     depths: Vec<u8>,
+    /// For each block, the number of story links before it (links are numbered from 1).
+    link_base: Vec<usize>,
+    /// Every numbered link: its block and its index in that block's links.
+    pub links: Vec<(usize, usize)>,
     width: usize,
-    cache: RefCell<HashMap<usize, Rc<Vec<VisualLine>>>>,
+    cache: RefCell<HashMap<usize, Rc<SegLayout>>>,
 }
 
 impl Document {
@@ -105,7 +150,17 @@ impl Document {
         if let Some(f) = open_fold {
             folds[f].end = segs.len();
         }
+        let mut link_base = Vec::with_capacity(article.blocks.len());
+        let mut links = Vec::new();
+        for block in &article.blocks {
+            link_base.push(links.len());
+            if block.label == Label::Content {
+                links.extend((0..block.links.len()).map(|i| (block.id, i)));
+            }
+        }
         Document {
+            link_base,
+            links,
             segs,
             folds,
             fold_of,
@@ -176,30 +231,35 @@ impl Document {
         })
     }
 
-    /// The wrapped lines of a segment at the current width, blank spacing line included.
-    pub fn lines(&self, article: &Article, seg: usize) -> Rc<Vec<VisualLine>> {
-        if let Some(lines) = self.cache.borrow().get(&seg) {
-            return Rc::clone(lines);
+    /// The laid-out lines of a segment at the current width, blank spacing line included.
+    pub fn lines(&self, article: &Article, seg: usize) -> Rc<SegLayout> {
+        if let Some(layout) = self.cache.borrow().get(&seg) {
+            return Rc::clone(layout);
         }
-        let lines = Rc::new(self.layout(article, seg));
-        self.cache.borrow_mut().insert(seg, Rc::clone(&lines));
-        lines
+        let layout = Rc::new(self.layout(article, seg));
+        self.cache.borrow_mut().insert(seg, Rc::clone(&layout));
+        layout
     }
 
     pub fn height(&self, article: &Article, seg: usize) -> usize {
-        self.lines(article, seg).len()
+        self.lines(article, seg).lines.len()
     }
 
-    fn layout(&self, article: &Article, seg: usize) -> Vec<VisualLine> {
+    fn layout(&self, article: &Article, seg: usize) -> SegLayout {
         let blank = VisualLine { kind: LineKind::Blank, range: 0..0 };
         let id = match self.segs[seg] {
-            Seg::Fold(_) => return vec![VisualLine { kind: LineKind::Fold, range: 0..0 }, blank],
+            Seg::Fold(_) => {
+                let lines = vec![VisualLine { kind: LineKind::Fold, range: 0..0 }, blank];
+                return SegLayout { lines, ..SegLayout::default() };
+            }
             Seg::Block(id) => id,
         };
         let block = &article.blocks[id];
+        let (display, markers) = self.with_markers(block);
+        let shown = display.as_deref().unwrap_or(&block.text);
         let mut lines = match block.kind {
-            BlockKind::Code | BlockKind::Table => verbatim_lines(&block.text),
-            _ => wrap(&block.text, self.width.saturating_sub(self.indent(id)).max(1)),
+            BlockKind::Code | BlockKind::Table => verbatim_lines(shown),
+            _ => wrap(shown, self.width.saturating_sub(self.indent(id)).max(1)),
         };
         let tight = block.kind == BlockKind::ListItem
             && self.next_seg(seg).and_then(|n| self.block_at(n)).is_some_and(|n| self.kinds[n] == BlockKind::ListItem)
@@ -207,7 +267,30 @@ impl Document {
         if !tight {
             lines.push(blank);
         }
-        lines
+        SegLayout { lines, display, markers }
+    }
+
+    /// The block's text with `[n]` after each numbered link, and where the markers went.
+    fn with_markers(&self, block: &crate::article::Block) -> (Option<String>, Vec<(usize, usize, usize)>) {
+        if block.links.is_empty() || block.label != Label::Content {
+            return (None, Vec::new());
+        }
+        let mut shown = String::with_capacity(block.text.len() + 4 * block.links.len());
+        let mut markers = Vec::new();
+        let mut copied = 0;
+        for (i, link) in block.links.iter().enumerate() {
+            let end = link.range[1].min(block.text.len());
+            if end < copied || !block.text.is_char_boundary(end) {
+                continue;
+            }
+            shown.push_str(&block.text[copied..end]);
+            let marker = format!("[{}]", self.link_base[block.id] + i + 1);
+            markers.push((end, shown.len(), marker.len()));
+            shown.push_str(&marker);
+            copied = end;
+        }
+        shown.push_str(&block.text[copied..]);
+        (Some(shown), markers)
     }
 
     /// Cells taken before the text of block `id`: list bullets and quote bars.
@@ -292,8 +375,8 @@ impl Document {
             if out.len() >= rows || self.segs.is_empty() {
                 break;
             }
-            let lines = self.lines(article, p.seg);
-            for line in lines.iter().skip(p.line) {
+            let layout = self.lines(article, p.seg);
+            for line in layout.lines.iter().skip(p.line) {
                 if out.len() >= rows {
                     break;
                 }
@@ -306,17 +389,21 @@ impl Document {
 
     /// The line of segment `seg` that holds byte `offset` of its block's text.
     pub fn line_of_offset(&self, article: &Article, seg: usize, offset: usize) -> usize {
-        let lines = self.lines(article, seg);
-        lines
+        let layout = self.lines(article, seg);
+        let shown = layout.shown_start(offset);
+        layout
+            .lines
             .iter()
-            .rposition(|l| matches!(l.kind, LineKind::Text { .. } | LineKind::Verbatim) && l.range.start <= offset)
+            .rposition(|l| matches!(l.kind, LineKind::Text { .. } | LineKind::Verbatim) && l.range.start <= shown)
             .unwrap_or(0)
     }
 
-    /// The byte offset of the text on line `pos` (to find the same text after a re-wrap).
+    /// The byte offset of the block's text on line `pos` (to find the same text after a re-wrap).
     pub fn offset_of(&self, article: &Article, pos: Pos) -> usize {
-        let lines = self.lines(article, pos.seg);
-        lines.iter().take(pos.line + 1).rev().find(|l| !l.range.is_empty()).map_or(0, |l| l.range.start)
+        let layout = self.lines(article, pos.seg);
+        let shown =
+            layout.lines.iter().take(pos.line + 1).rev().find(|l| !l.range.is_empty()).map_or(0, |l| l.range.start);
+        layout.text_offset(shown)
     }
 }
 

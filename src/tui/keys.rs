@@ -20,6 +20,7 @@ pub enum Action {
     NextClaim,
     PrevClaim,
     ClaimsList,
+    LinksList,
     ToggleFold,
     ToggleAllFolds,
     ChooseFolds,
@@ -141,7 +142,7 @@ pub const READING: &[Binding] = &[
     bind!([(KeyCode::Char('c'), CTRL)], "Ctrl-c", Action::Quit, "quit", None),
 ];
 
-/// Keys inside a list overlay (contents, claims, folds, help).
+/// Keys inside a list overlay (contents, claims, links, folds, help).
 pub const OVERLAY: &[Binding] = &[
     bind!([(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j ↓", Action::Down(1), "next entry", None),
     bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k ↑", Action::Up(1), "previous entry", None),

@@ -2,7 +2,7 @@
 //! model only (wrapped lines come from the document's per-width cache).
 
 use super::app::{Model, Overlay, foldable_labels};
-use super::document::{LineKind, Seg};
+use super::document::{LineKind, Seg, SegLayout};
 use super::keys::{Binding, OVERLAY, READING};
 use crate::article::{Block, BlockKind};
 use crate::safe::visible;
@@ -62,6 +62,9 @@ impl Theme {
     }
     fn hit(self) -> Style {
         self.pick(Style::new().fg(Color::Black).bg(Color::Yellow), Style::new().add_modifier(Modifier::REVERSED))
+    }
+    fn link_marker(self) -> Style {
+        self.pick(Style::new().fg(Color::Blue), Style::new().add_modifier(Modifier::DIM))
     }
     fn selected(self) -> Style {
         self.pick(Style::new().fg(Color::Black).bg(Color::Cyan), Style::new().add_modifier(Modifier::REVERSED))
@@ -179,7 +182,8 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
                 Line::styled(clip(&text, area.width as usize), theme.fold())
             }
             (Seg::Block(id), kind) => {
-                block_line(model, theme, &model.article.blocks[id], kind, line.range.clone(), area.width)
+                let layout = model.doc.lines(&model.article, *seg);
+                block_line(model, theme, &model.article.blocks[id], &layout, kind, line.range.clone(), area.width)
             }
         });
     }
@@ -187,10 +191,13 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
 }
 
 /// One wrapped line of a block, with claim and search highlights laid over the base style.
+/// One laid-out line of a block; `range` indexes the shown text (the block's text with link
+/// markers), and highlights given on the block's text are moved onto it.
 fn block_line(
     model: &Model,
     theme: Theme,
     block: &Block,
+    layout: &SegLayout,
     kind: &LineKind,
     range: Range<usize>,
     width: u16,
@@ -213,20 +220,25 @@ fn block_line(
     for i in model.claims_in(block.id) {
         let claim = &model.article.claims[i];
         let style = if model.claim == Some(i) { theme.current_claim() } else { theme.claim() };
-        marks.push((claim.span[0]..claim.span[1], style));
+        marks.push((layout.shown_start(claim.span[0])..layout.shown_end(claim.span[1]), style));
     }
     if let Some(search) = &model.search {
         for i in model.matches_in(block.id) {
-            let r = &search.matches[i].1;
+            let found = &search.matches[i].1;
+            let r = layout.shown_start(found.start)..layout.shown_end(found.end);
             if r.start < range.end && r.end > range.start {
                 let style =
                     if search.current == Some(i) { theme.hit().add_modifier(Modifier::BOLD) } else { theme.hit() };
-                marks.push((r.clone(), style));
+                marks.push((r, style));
             }
         }
     }
+    for &(_, at, len) in &layout.markers {
+        marks.push((at..at + len, theme.link_marker()));
+    }
+    let shown = layout.text(&block.text);
     let mut spans = vec![Span::styled(prefix, base)];
-    let text = &block.text[range.clone()];
+    let text = &shown[range.clone()];
     // Cut the line at every highlight boundary, then style each piece.
     let mut cuts: Vec<usize> = vec![range.start, range.end];
     for (r, _) in &marks {
@@ -236,11 +248,11 @@ fn block_line(
     cuts.dedup();
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        if a >= b || !block.text.is_char_boundary(a) || !block.text.is_char_boundary(b) {
+        if a >= b || !shown.is_char_boundary(a) || !shown.is_char_boundary(b) {
             continue;
         }
         let style = marks.iter().filter(|(r, _)| r.start <= a && r.end >= b).fold(base, |s, (_, m)| s.patch(*m));
-        spans.push(Span::styled(display_text(&block.text[a..b]), style));
+        spans.push(Span::styled(display_text(&shown[a..b]), style));
     }
     if text.is_empty() {
         spans.push(Span::raw(""));
@@ -304,6 +316,21 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                 .collect();
             ("Claims — score, kinds, sentence, why; Enter jumps", items, Some(*selected))
         }
+        Overlay::Links { selected } => {
+            let items = model
+                .doc
+                .links
+                .iter()
+                .enumerate()
+                .map(|(n, &(block, i))| {
+                    let block = &model.article.blocks[block];
+                    let link = &block.links[i];
+                    let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
+                    format!("[{}] {}  — {}", n + 1, visible(text), visible(&link.url))
+                })
+                .collect();
+            ("Links — Enter jumps to the link", items, Some(*selected))
+        }
         Overlay::Folds { selected } => {
             let items = foldable_labels()
                 .iter()
@@ -314,7 +341,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
         Overlay::Help { .. } => {
             let mut items: Vec<String> = READING.iter().map(|b| format!("{:<12} {}", b.shown, b.help)).collect();
             items.push(String::new());
-            items.push("In lists (contents, claims, folds, help):".to_string());
+            items.push("In lists (contents, claims, links, folds, help):".to_string());
             items.extend(OVERLAY.iter().map(|b| format!("{:<12} {}", b.shown, b.help)));
             items.push(String::new());
             items.push("In the search prompt: type, Enter to keep, Esc to clear".to_string());
