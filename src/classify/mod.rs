@@ -334,8 +334,8 @@ fn label_blocks(
             continue;
         }
         if let Some(rule) = facts[i].rule {
-            if rule.label == Label::Metadata && i > near_top && story.contains(&i) && f.words > 3 {
-                // A date-like line deep inside the story is story text, not the page's metadata.
+            if rule.label == Label::Metadata && i > near_top && story.contains(&i) && f.sentence_end && f.words > 3 {
+                // A sentence deep inside the story that a metadata rule matched is story text.
             } else {
                 block.set_label(rule.label, rule.reason.as_str());
                 if rule.heading {
