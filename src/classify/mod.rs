@@ -319,8 +319,14 @@ fn label_blocks(
     // through prose (a comment section after the story does; a related list does not).
     let mut run: Option<(Label, String, bool)> = None;
     let near_top = title_block.map_or(story.start, |t| t.max(story.start)) + 4;
+    let story_in_soft_clutter = story_lives_in_soft_clutter(facts, story);
     for (i, block) in blocks.iter_mut().enumerate() {
         let f = &facts[i].features;
+        // A run begun by a clutter heading above the story ("Leave a comment" by the byline)
+        // ends where the story begins.
+        if i == story.start {
+            run = None;
+        }
         let prose = f.sentence_end && f.words >= 12;
         // A run of related links ends at the next prose; a comment section runs on through
         // its prose (the comments) to the end of the page.
@@ -347,9 +353,14 @@ fn label_blocks(
         }
         // A paragraph of the story keeps its place even inside a container whose name sounds
         // like clutter; anything else there takes the container's category.
+        // When the story itself sits in such a container (a theme's "sidebar" wrapper), the
+        // container's name says nothing about the story's blocks.
         let story_prose = story.contains(&i) && prose;
+        let soft_in_story =
+            story.contains(&i) && story_in_soft_clutter && facts[i].dom.as_ref().is_some_and(|d| !d.clutter_by_tag);
         if let Some((label, reason)) = facts[i].dom.as_ref().and_then(|d| d.clutter.as_ref())
             && (!story_prose || *label == Label::Comments)
+            && !soft_in_story
         {
             block.set_label(*label, reason.as_str());
             continue;
@@ -388,6 +399,20 @@ fn in_menu_run(facts: &[Facts], i: usize) -> bool {
     let before = facts[..i].iter().rev().take_while(|f| short(f)).count();
     let after = facts[i + 1..].iter().take_while(|f| short(f)).count();
     before + after + 1 >= MENU_RUN
+}
+
+/// Whether most of the story's prose lies in containers whose class or id names clutter.
+fn story_lives_in_soft_clutter(facts: &[Facts], story: &std::ops::Range<usize>) -> bool {
+    let (mut inside, mut all) = (0, 0);
+    for f in &facts[story.clone()] {
+        if f.features.sentence_end && f.features.words >= 12 {
+            all += f.features.words;
+            if f.dom.as_ref().is_some_and(|d| d.clutter.is_some() && !d.clutter_by_tag) {
+                inside += f.features.words;
+            }
+        }
+    }
+    all > 0 && inside * 2 > all
 }
 
 /// A longer unpunctuated line between the title and the first paragraph is the standfirst.
