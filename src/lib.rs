@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod eval;
 pub mod export;
+mod matcher;
 pub mod parse;
 pub mod safe;
 pub mod save;

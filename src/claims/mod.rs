@@ -8,7 +8,7 @@ pub use sentences::split as split_sentences;
 
 use crate::article::{Block, BlockKind, Claim, ClaimKind, Label};
 use crate::error::{Error, Result};
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -75,13 +75,7 @@ impl Scorer {
                 "none" => None,
                 name => Some(kind_named(name).ok_or_else(|| problem(format!("unknown claim kind {name:?}")))?),
             };
-            let mut alternatives: Vec<String> = entry.patterns.iter().map(|p| format!("(?:{p})")).collect();
-            if !entry.phrases.is_empty() {
-                let words: Vec<String> = entry.phrases.iter().map(|p| regex::escape(p)).collect();
-                alternatives.push(format!("(?i:\\b(?:{})\\b)", words.join("|")));
-            }
-            let matcher = RegexBuilder::new(&alternatives.join("|"))
-                .build()
+            let matcher = crate::matcher::compile(&entry.phrases, &entry.patterns)
                 .map_err(|e| problem(format!("cue {:?}: {e}", entry.cue)))?;
             cues.push(Cue { kind, description: entry.cue, weight: entry.weight, matcher });
         }

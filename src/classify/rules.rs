@@ -4,7 +4,7 @@
 
 use crate::article::Label;
 use crate::error::{Error, Result};
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -70,17 +70,7 @@ impl Rules {
             if entry.label == Label::Content || entry.label == Label::Title {
                 return Err(problem(format!("rule {:?}: label must be a clutter category or metadata", entry.reason)));
             }
-            let mut alternatives: Vec<String> = entry.patterns.iter().map(|p| format!("(?:{p})")).collect();
-            if !entry.phrases.is_empty() {
-                let words: Vec<String> = entry.phrases.iter().map(|p| regex::escape(&p.to_lowercase())).collect();
-                alternatives.push(format!("(?i:(?:^|\\W)(?:{})(?:\\W|$))", words.join("|")));
-            }
-            if alternatives.is_empty() {
-                return Err(problem(format!("rule {:?} has neither phrases nor patterns", entry.reason)));
-            }
-            let matcher = RegexBuilder::new(&alternatives.join("|"))
-                .size_limit(1 << 24)
-                .build()
+            let matcher = crate::matcher::compile(&entry.phrases, &entry.patterns)
                 .map_err(|e| problem(format!("rule {:?}: {e}", entry.reason)))?;
             rules.push(Rule {
                 label: entry.label,
