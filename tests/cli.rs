@@ -191,8 +191,7 @@ fn escape_sequences_in_the_article_never_reach_stdout() {
 }
 
 #[test]
-fn no_arguments_and_a_terminal_prints_usage() {
-    // With no input at all (stdin closed, not a pipe of an article) folio still answers.
+fn help_lists_the_commands() {
     let out = folio().arg("--help").output().unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("inspect"));
