@@ -339,17 +339,17 @@ fn label_blocks(
             block.set_label(Label::Title, reason);
             continue;
         }
-        if let Some(rule) = facts[i].rule {
-            if rule.label == Label::Metadata && i > near_top && story.contains(&i) && f.sentence_end && f.words > 3 {
-                // A sentence deep inside the story that a metadata rule matched is story text.
-            } else {
-                block.set_label(rule.label, rule.reason.as_str());
-                if rule.heading {
-                    let sticky = matches!(rule.label, Label::Comments | Label::OtherBoilerplate) && i >= story.end;
-                    run = Some((rule.label, format!("under a \"{}\" heading", block.text.trim()), sticky));
-                }
-                continue;
+        // A sentence deep inside the story that a metadata rule matched is story text.
+        let sentence_in_story = i > near_top && story.contains(&i) && f.sentence_end && f.words > 3;
+        if let Some(rule) = facts[i].rule
+            && !(rule.label == Label::Metadata && sentence_in_story)
+        {
+            block.set_label(rule.label, rule.reason.as_str());
+            if rule.heading {
+                let sticky = matches!(rule.label, Label::Comments | Label::OtherBoilerplate) && i >= story.end;
+                run = Some((rule.label, format!("under a \"{}\" heading", block.text.trim()), sticky));
             }
+            continue;
         }
         // A paragraph of the story keeps its place even inside a container whose name sounds
         // like clutter; anything else there takes the container's category.
