@@ -216,3 +216,16 @@ fn user_rules_are_read_and_a_broken_file_is_reported() {
     assert!(stderr.contains("rules.toml") && stderr.contains("using the bundled rules"), "{stderr}");
     assert_eq!(std::fs::read_to_string(dir.path().join("rules.toml")).unwrap(), "[[rule]\nbroken");
 }
+
+#[test]
+fn piped_html_is_read_from_standard_input() {
+    let page = "<html><head><meta charset=\"iso-8859-1\"><title>Piped</title></head><body><nav>Home</nav>\
+        <article><p>Caf\u{e9} owners in the harbour town said on Monday that prices rose by four percent this year.</p>\
+        </article></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+    let out = folio().args(["clean", "-"]).write_stdin(bytes.into_owned()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let copy = String::from_utf8(out.stdout).unwrap();
+    assert!(copy.contains("Café owners in the harbour town"), "{copy}");
+    assert!(!copy.contains("Home"), "{copy}");
+}
