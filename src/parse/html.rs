@@ -478,9 +478,17 @@ fn tidy(text: &str) -> String {
     out
 }
 
+/// Trims the inline Markdown as `tidy` trims the text: spaces inside link brackets moved out,
+/// links with no text (an image-only link) dropped, empty emphasis removed.
 fn tidy_markdown(markdown: &str) -> String {
     let trimmed: Vec<&str> = markdown.split("  \n").map(str::trim).filter(|l| !l.is_empty()).collect();
-    trimmed.join("  \n").replace("[ ", "[").replace(" ](", "](").replace("[](", "](").replace("** **", " ")
+    let mut out = trimmed.join("  \n").replace("[ ", " [").replace(" ](", "]( ").replace("** **", " ");
+    out = out.replace("]( ", "](");
+    while let Some(at) = out.find("[](") {
+        let end = out[at..].find(')').map_or(out.len(), |e| at + e + 1);
+        out.replace_range(at..end, "");
+    }
+    out
 }
 
 fn table_markdown(text: &str) -> String {
@@ -824,6 +832,18 @@ mod tests {
         let parsed = parse(r#"<p>See <a href="/a/b?c=1">the <i>report</i></a>.</p>"#, Some("https://example.org/x/y"));
         assert_eq!(parsed.blocks[0].markdown, "See [the *report*](https://example.org/a/b?c=1).");
         assert!(parsed.dom[0].link_density > 0.5);
+    }
+
+    #[test]
+    fn image_only_links_leave_no_stray_brackets() {
+        let parsed = parse(
+            r#"<p>Look <a href="/big.jpg"><img src="/small.jpg"></a> here and <a href="/x"> spaced </a>.</p>"#,
+            None,
+        );
+        assert_eq!(
+            parsed.blocks[0].markdown.split_whitespace().collect::<Vec<_>>().join(" "),
+            "Look here and [spaced](/x)."
+        );
     }
 
     #[test]
