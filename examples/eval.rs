@@ -5,9 +5,7 @@
 //!
 //! Prints the worst documents, then precision, recall and F1 (the benchmark's metric).
 
-use folio::classify::Rules;
-use folio::eval::{kept_text, score_document, summary};
-use folio::source::Input;
+use folio::eval::{score_corpus, summary};
 use std::path::PathBuf;
 
 fn main() {
@@ -21,27 +19,10 @@ fn main() {
         eprintln!("usage: eval CORPUS_DIR text|html [--worst N]");
         std::process::exit(2);
     };
-    let corpus = PathBuf::from(corpus);
-    let mut names: Vec<_> = std::fs::read_dir(corpus.join("truth"))
-        .unwrap_or_else(|e| panic!("{}: {e}", corpus.join("truth").display()))
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
     let started = std::time::Instant::now();
-    let mut scores = Vec::new();
-    for name in &names {
-        let id = name.trim_end_matches(".txt");
-        let truth = std::fs::read_to_string(corpus.join("truth").join(name)).unwrap_or_default();
-        let input = corpus.join(form).join(if form == "html" { format!("{id}.html") } else { name.clone() });
-        let kept = match folio::read(&Input::Path(input.clone()), Rules::bundled()) {
-            Ok(reading) => kept_text(&reading.article),
-            Err(e) => {
-                eprintln!("failed {id}: {e}");
-                String::new()
-            }
-        };
-        scores.push(score_document(id, &truth, &kept));
+    let (scores, failures) = score_corpus(&PathBuf::from(corpus), form).unwrap_or_else(|e| panic!("{corpus}: {e}"));
+    for failure in failures {
+        eprintln!("failed {failure}");
     }
     let seconds = started.elapsed().as_secs_f64();
     let mut ranked = scores.clone();

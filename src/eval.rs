@@ -64,6 +64,33 @@ pub fn kept_text(article: &crate::article::Article) -> String {
     article.story().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n")
 }
 
+/// Every page of a corpus laid out like shared/corpus/zyte-dev (`truth/<id>.txt` and
+/// `<form>/<id>.txt|.html`) read with the bundled rules and scored; pages folio could not read
+/// score as empty and are listed in `failures`.
+pub fn score_corpus(corpus: &std::path::Path, form: &str) -> std::io::Result<(Vec<DocScore>, Vec<String>)> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus.join("truth"))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let (mut scores, mut failures) = (Vec::new(), Vec::new());
+    for name in &names {
+        let id = name.trim_end_matches(".txt");
+        let truth = std::fs::read_to_string(corpus.join("truth").join(name))?;
+        let extension = if form == "html" { "html" } else { "txt" };
+        let input = crate::source::Input::Path(corpus.join(form).join(format!("{id}.{extension}")));
+        let kept = match crate::read(&input, crate::classify::Rules::bundled()) {
+            Ok(reading) => kept_text(&reading.article),
+            Err(e) => {
+                failures.push(format!("{id}: {e}"));
+                String::new()
+            }
+        };
+        scores.push(score_document(id, &truth, &kept));
+    }
+    Ok((scores, failures))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

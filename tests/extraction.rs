@@ -4,9 +4,7 @@
 
 mod common;
 
-use folio::classify::Rules;
-use folio::eval::{kept_text, score_document, summary};
-use folio::source::Input;
+use folio::eval::{score_corpus, summary};
 
 const TEXT_F1_FLOOR: f64 = 0.93;
 const HTML_F1_FLOOR: f64 = 0.97;
@@ -14,15 +12,8 @@ const HTML_F1_FLOOR: f64 = 0.97;
 /// F1 of what folio keeps from every page of `zyte-dev/<form>/`, or `None` without the corpus.
 fn zyte_dev_f1(form: &str) -> Option<f64> {
     let corpus = common::shared("corpus/zyte-dev")?;
-    let mut scores = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(corpus.join(form)).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    for path in paths {
-        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let truth = std::fs::read_to_string(corpus.join("truth").join(format!("{id}.txt"))).unwrap();
-        let article = folio::read(&Input::Path(path), Rules::bundled()).unwrap().article;
-        scores.push(score_document(&id, &truth, &kept_text(&article)));
-    }
+    let (scores, failures) = score_corpus(&corpus, form).unwrap();
+    assert!(failures.is_empty(), "pages folio could not read: {failures:?}");
     assert_eq!(scores.len(), 93);
     let (p, r, f1) = summary(&scores);
     eprintln!("zyte-dev {form}: precision {p:.3} recall {r:.3} f1 {f1:.3}");

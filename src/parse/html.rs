@@ -153,7 +153,7 @@ fn scan_tags(html: &str) -> Vec<Tag> {
     let bytes = html.as_bytes();
     let mut tags = Vec::new();
     let mut i = 0;
-    while let Some(offset) = memchr_lt(&bytes[i..]) {
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
         let start = i + offset;
         let Some(len) = bytes[start..].iter().position(|&b| b == b'>') else { break };
         let end = start + len + 1;
@@ -171,10 +171,6 @@ fn scan_tags(html: &str) -> Vec<Tag> {
         i = end;
     }
     tags
-}
-
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
 }
 
 fn base_url(document: &Html, page_url: Option<&str>, canonical: Option<&str>) -> Option<Url> {

@@ -303,7 +303,7 @@ impl Model {
             Some(Overlay::Claims { .. }) => self.article.claims.len(),
             Some(Overlay::Links { .. }) => self.doc.links.len(),
             Some(Overlay::Folds { .. }) => foldable_labels().len(),
-            Some(Overlay::Help { .. }) => super::keys::READING.len() + super::keys::OVERLAY.len() + 4,
+            Some(Overlay::Help { .. }) => super::keys::help_lines().len(),
             None => 0,
         }
     }

@@ -162,6 +162,17 @@ pub const OVERLAY: &[Binding] = &[
     bind!([(KeyCode::Char('c'), CTRL)], "Ctrl-c", Action::Quit, "quit", None),
 ];
 
+/// The help overlay's lines, from the same tables that map the keys.
+pub fn help_lines() -> Vec<String> {
+    let mut lines: Vec<String> = READING.iter().map(|b| format!("{:<12} {}", b.shown, b.help)).collect();
+    lines.push(String::new());
+    lines.push("In lists (contents, claims, links, folds, help):".to_string());
+    lines.extend(OVERLAY.iter().map(|b| format!("{:<12} {}", b.shown, b.help)));
+    lines.push(String::new());
+    lines.push("In the search prompt: type, Enter to keep, Esc to clear".to_string());
+    lines
+}
+
 /// Where keys go: the search prompt takes text; overlays and reading have their tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyContext {

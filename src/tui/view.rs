@@ -3,7 +3,7 @@
 
 use super::app::{Model, Overlay, foldable_labels};
 use super::document::{LineKind, Seg, SegLayout};
-use super::keys::{Binding, OVERLAY, READING};
+use super::keys::{Binding, READING, help_lines};
 use crate::article::{Block, BlockKind};
 use crate::safe::visible;
 use ratatui::Frame;
@@ -338,15 +338,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                 .collect();
             ("Fold these categories — Space toggles, q closes", items, Some(*selected))
         }
-        Overlay::Help { .. } => {
-            let mut items: Vec<String> = READING.iter().map(|b| format!("{:<12} {}", b.shown, b.help)).collect();
-            items.push(String::new());
-            items.push("In lists (contents, claims, links, folds, help):".to_string());
-            items.extend(OVERLAY.iter().map(|b| format!("{:<12} {}", b.shown, b.help)));
-            items.push(String::new());
-            items.push("In the search prompt: type, Enter to keep, Esc to clear".to_string());
-            ("Keys — q closes", items, None)
-        }
+        Overlay::Help { .. } => ("Keys — q closes", help_lines(), None),
     };
     let width = area.width.saturating_sub(4).clamp(1, 100);
     let height = (items.len() as u16 + 2).min(area.height.saturating_sub(2)).max(3.min(area.height));
