@@ -36,7 +36,7 @@ pub fn load_rules(path: Option<&Path>) -> (Rules, Option<String>) {
 }
 
 /// The reader's settings from `config.toml` in the config folder; flags override them.
-#[derive(Debug, Clone, Default, serde::Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, serde::Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Width of the reading column in cells (default 80).
@@ -45,6 +45,8 @@ pub struct Config {
     pub mouse: Option<bool>,
     /// Folder for saved copies (default: `saved` in the platform data folder).
     pub save_dir: Option<PathBuf>,
+    /// Claim score (0–1) from which a sentence is flagged (default: the one the model was trained with).
+    pub claim_threshold: Option<f32>,
 }
 
 pub fn config_path() -> Option<PathBuf> {
@@ -58,7 +60,10 @@ pub fn load_config() -> (Config, Option<String>) {
     let shown = path.display();
     match std::fs::read_to_string(&path) {
         Err(e) => (Config::default(), Some(format!("{shown}: {e}; using the defaults"))),
-        Ok(text) => match toml::from_str(&text) {
+        Ok(text) => match toml::from_str::<Config>(&text) {
+            Ok(config) if config.claim_threshold.is_some_and(|t| !(0.0..=1.0).contains(&t)) => {
+                (Config::default(), Some(format!("{shown}: claim_threshold must be from 0 to 1; using the defaults")))
+            }
             Ok(config) => (config, None),
             Err(e) => {
                 let problem = e.to_string().trim().replace('\n', " ");

@@ -79,7 +79,7 @@ pub fn score_corpus(corpus: &std::path::Path, form: &str) -> std::io::Result<(Ve
         let truth = std::fs::read_to_string(corpus.join("truth").join(name))?;
         let extension = if form == "html" { "html" } else { "txt" };
         let input = crate::source::Input::Path(corpus.join(form).join(format!("{id}.{extension}")));
-        let kept = match crate::read(&input, crate::classify::Rules::bundled()) {
+        let kept = match crate::read(&input, crate::classify::Rules::bundled(), &crate::claims::Scorer::bundled()) {
             Ok(reading) => kept_text(&reading.article),
             Err(e) => {
                 failures.push(format!("{id}: {e}"));

@@ -32,7 +32,7 @@ pub struct Reading {
 }
 
 /// Reads (or fetches), decodes, parses, labels and scores one input.
-pub fn read(input: &Input, rules: &Rules) -> Result<Reading> {
+pub fn read(input: &Input, rules: &Rules, claims: &claims::Scorer) -> Result<Reading> {
     let loaded = source::load(input)?;
     let not_text = |why: source::decode::NotText| Error::Binary { name: input.name(), why: why.0 };
     let decoded = source::decode(&loaded.bytes).map_err(not_text)?;
@@ -50,17 +50,17 @@ pub fn read(input: &Input, rules: &Rules) -> Result<Reading> {
     };
     let mut source = loaded.source;
     source.format = format;
-    let article = build(&decoded.text, format, source, rules);
+    let article = build(&decoded.text, format, source, rules, claims);
     let warnings = decoded.warnings.into_iter().map(|w| format!("{}: {w}", input.name())).collect();
     Ok(Reading { article, warnings })
 }
 
 /// The pipeline from decoded text on: parse → classify → sections → claims.
-pub fn build(text: &str, format: Format, source: article::Source, rules: &Rules) -> Article {
+pub fn build(text: &str, format: Format, source: article::Source, rules: &Rules, claims: &claims::Scorer) -> Article {
     let url = (source.kind == article::SourceKind::Url).then_some(source.name.as_str());
     let parsed = parse::parse(text, format, url);
     let classified = classify::classify(parsed, format, rules);
     let sections = Section::of(&classified.blocks);
-    let claims = claims::Scorer::bundled().find(&classified.blocks);
+    let claims = claims.find(&classified.blocks);
     Article { source, meta: classified.meta, blocks: classified.blocks, sections, claims }
 }

@@ -34,6 +34,16 @@ struct Cli {
     /// Leave the mouse to the terminal (native selection) instead of wheel scrolling
     #[arg(long)]
     no_mouse: bool,
+    /// Flag sentences whose claim score is at least T, 0–1 (default: the model's, about 0.37)
+    #[arg(long, global = true, value_name = "T", value_parser = threshold)]
+    claim_threshold: Option<f32>,
+}
+
+fn threshold(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        _ => Err(format!("{text:?} is not a number from 0 to 1")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -89,13 +99,19 @@ impl From<Error> for Failure {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let rules_path = cli.rules.clone().or_else(config::user_rules_path);
+    let (config, warning) = config::load_config();
+    if let Some(warning) = warning {
+        eprintln!("folio: {warning}");
+    }
+    let bundled = folio::claims::Scorer::bundled();
+    let claims = bundled.with_threshold(cli.claim_threshold.or(config.claim_threshold).unwrap_or(bundled.threshold));
     let read = |arg: Option<String>| -> Result<Reading, Failure> {
         let input = input_of(arg)?;
         let (rules, warning) = config::load_rules(rules_path.as_deref());
         if let Some(warning) = warning {
             eprintln!("folio: {warning}");
         }
-        let reading = folio::read(&input, &rules)?;
+        let reading = folio::read(&input, &rules, &claims)?;
         for warning in &reading.warnings {
             eprintln!("folio: warning: {warning}");
         }
@@ -126,10 +142,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let article = read(cli.input)?.article;
             if !std::io::stdout().is_terminal() {
                 return print(&markdown::clean_markdown(&article, &now()));
-            }
-            let (config, warning) = config::load_config();
-            if let Some(warning) = warning {
-                eprintln!("folio: {warning}");
             }
             let options = folio::tui::Options {
                 settings: folio::tui::app::Settings {

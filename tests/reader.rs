@@ -15,7 +15,9 @@ use ratatui::style::Color;
 use std::path::Path;
 
 fn model_of(path: &Path, width: u16, height: u16) -> Model {
-    let article = folio::read(&Input::Path(path.to_path_buf()), Rules::bundled()).unwrap().article;
+    let article = folio::read(&Input::Path(path.to_path_buf()), Rules::bundled(), &folio::claims::Scorer::bundled())
+        .unwrap()
+        .article;
     let settings = Settings { column: 80, save_dir: std::env::temp_dir().join("folio-test-unused") };
     let mut model = Model::new(article, settings, width, height);
     model.clock = || "2026-01-01T00:00:00Z".to_string();

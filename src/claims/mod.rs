@@ -1,40 +1,50 @@
-//! Finding check-worthy sentences in the story: each sentence of a content block is scored
-//! from cues (numbers, money, attribution, quotes…) listed in `assets/claim_cues.toml`; those
-//! above the threshold become claims with their kinds and the cues that fired.
+//! Finding check-worthy sentences in the story. Each sentence of a content block is scored by
+//! a logistic regression (`assets/claim_model.bin`, trained by `examples/train_claims.rs` on
+//! ClaimBuster) over word and character n-grams and the cues of `assets/claim_cues.toml`
+//! (numbers, money, attribution, quotes…). Those from the threshold up become claims, with
+//! their kinds and, in the reader's words, the cues and words that raised the score.
 
+pub mod features;
+pub mod model;
 mod sentences;
+pub mod train;
 
+pub use features::Features;
+pub use model::Model;
 pub use sentences::split as split_sentences;
 
 use crate::article::{Block, BlockKind, Claim, ClaimKind, Label};
+use crate::classify::rules::is_stopword;
 use crate::error::{Error, Result};
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-const DEFAULT_CUES: &str = include_str!("../../assets/claim_cues.toml");
+const BUNDLED_CUES: &str = include_str!("../../assets/claim_cues.toml");
+const BUNDLED_MODEL: &[u8] = include_bytes!("../../assets/claim_model.bin");
+/// Words whose weight times presence adds at least this much log-odds are named as a reason.
+const WORD_REASON: f32 = 0.15;
+/// At most this many words are named.
+const WORD_REASONS: usize = 3;
 
 #[derive(Debug)]
-pub struct Cue {
+struct Cue {
     kind: Option<ClaimKind>,
     description: String,
-    weight: f32,
+    /// Log-odds the cue adds, held as it is by training; `None` for a cue whose weight is learned.
+    weight: Option<f32>,
     matcher: Regex,
 }
 
-/// The claim scorer: cues, a bias and the threshold above which a sentence is flagged.
+/// The cue list of `assets/claim_cues.toml`, in file order.
 #[derive(Debug)]
-pub struct Scorer {
-    bias: f32,
-    pub threshold: f32,
-    cues: Vec<Cue>,
+pub struct Cues {
+    list: Vec<Cue>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CueFile {
-    bias: f32,
-    threshold: f32,
     cue: Vec<CueEntry>,
 }
 
@@ -43,15 +53,89 @@ struct CueFile {
 struct CueEntry {
     kind: String,
     cue: String,
-    weight: f32,
+    weight: Option<f32>,
     #[serde(default)]
     phrases: Vec<String>,
     #[serde(default)]
     patterns: Vec<String>,
 }
 
-static DEFAULT: LazyLock<Scorer> =
-    LazyLock::new(|| Scorer::from_toml(DEFAULT_CUES, "assets/claim_cues.toml").expect("the bundled cues are valid"));
+static CUES: LazyLock<Cues> =
+    LazyLock::new(|| Cues::from_toml(BUNDLED_CUES, "assets/claim_cues.toml").expect("the bundled cues are valid"));
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    let model = Model::from_bytes(BUNDLED_MODEL).expect("the bundled claim model is valid");
+    assert_eq!(model.cue_fingerprint, CUES.fingerprint(), "assets/claim_model.bin was trained on other cues");
+    model
+});
+
+impl Cues {
+    pub fn bundled() -> &'static Cues {
+        &CUES
+    }
+
+    pub fn from_toml(text: &str, origin: &str) -> Result<Cues> {
+        let problem = |problem: String| Error::Rules { path: origin.to_string(), problem };
+        let file: CueFile = toml::from_str(text).map_err(|e| problem(e.to_string().trim().replace("\n", " ")))?;
+        let mut list = Vec::new();
+        for entry in file.cue {
+            let kind = match entry.kind.as_str() {
+                "none" => None,
+                name => Some(kind_named(name).ok_or_else(|| problem(format!("unknown claim kind {name:?}")))?),
+            };
+            let matcher = crate::matcher::compile(&entry.phrases, &entry.patterns)
+                .map_err(|e| problem(format!("cue {:?}: {e}", entry.cue)))?;
+            list.push(Cue { kind, description: entry.cue, weight: entry.weight, matcher });
+        }
+        Ok(Cues { list })
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Identifies the list (kinds and descriptions, in order) that a model was trained with.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for cue in &self.list {
+            let kind = cue.kind.map_or("none", ClaimKind::name);
+            for byte in kind.bytes().chain([0]).chain(cue.description.bytes()).chain([0]) {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        hash
+    }
+
+    /// The weights training holds as they are: (feature index, weight) of each cue with a set weight.
+    pub fn fixed_weights(&self) -> Vec<(u32, f64)> {
+        let base = features::dimension(0) - 1;
+        let fixed = self.list.iter().enumerate().filter_map(|(i, cue)| Some((i, cue.weight?)));
+        fixed.map(|(i, w)| ((base + i) as u32, f64::from(w / features::CUE_VALUE))).collect()
+    }
+
+    /// Where each cue first matched in `sentence`, if it did.
+    fn find<'s>(&self, sentence: &'s str) -> Vec<Option<regex::Match<'s>>> {
+        self.list.iter().map(|cue| cue.matcher.find(sentence)).collect()
+    }
+
+    /// The model's view of a sentence.
+    pub fn features(&self, sentence: &str) -> Features {
+        let fired: Vec<bool> = self.list.iter().map(|cue| cue.matcher.is_match(sentence)).collect();
+        features::features(sentence, &fired)
+    }
+}
+
+/// The claim scorer: the cues, the model and the threshold from which a sentence is flagged.
+#[derive(Debug, Clone, Copy)]
+pub struct Scorer {
+    cues: &'static Cues,
+    model: &'static Model,
+    pub threshold: f32,
+}
 
 /// One sentence's verdict.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,48 +145,67 @@ pub struct Verdict {
     pub cues: Vec<String>,
 }
 
+pub(crate) fn sigmoid(logit: f32) -> f32 {
+    1.0 / (1.0 + (-logit).exp())
+}
+
 impl Scorer {
-    pub fn bundled() -> &'static Scorer {
-        &DEFAULT
+    /// The bundled cues and model, flagging from the threshold chosen when it was trained.
+    pub fn bundled() -> Scorer {
+        Scorer { cues: &CUES, model: &MODEL, threshold: MODEL.threshold }
     }
 
-    pub fn from_toml(text: &str, origin: &str) -> Result<Scorer> {
-        let problem = |problem: String| Error::Rules { path: origin.to_string(), problem };
-        let file: CueFile = toml::from_str(text).map_err(|e| problem(e.to_string().trim().replace("\n", " ")))?;
-        let mut cues = Vec::new();
-        for entry in file.cue {
-            let kind = match entry.kind.as_str() {
-                "none" => None,
-                name => Some(kind_named(name).ok_or_else(|| problem(format!("unknown claim kind {name:?}")))?),
-            };
-            let matcher = crate::matcher::compile(&entry.phrases, &entry.patterns)
-                .map_err(|e| problem(format!("cue {:?}: {e}", entry.cue)))?;
-            cues.push(Cue { kind, description: entry.cue, weight: entry.weight, matcher });
-        }
-        Ok(Scorer { bias: file.bias, threshold: file.threshold, cues })
+    /// The same scorer flagging from another threshold (0–1; higher flags fewer sentences).
+    pub fn with_threshold(self, threshold: f32) -> Scorer {
+        Scorer { threshold, ..self }
     }
 
-    /// Scores one sentence; the cues that fired are described with the text they matched.
+    /// Scores one sentence. The reasons given are the cues and words that raised its score,
+    /// the cues with the text they matched.
     pub fn judge(&self, sentence: &str) -> Verdict {
-        let mut logit = self.bias;
+        let found = self.cues.find(sentence);
+        let fired: Vec<bool> = found.iter().map(Option::is_some).collect();
+        let features = features::features(sentence, &fired);
+        let score = sigmoid(self.model.logit(&features));
+        let base = features::dimension(0) as u32 - 1;
         let mut kinds = Vec::new();
         let mut cues = Vec::new();
-        for cue in &self.cues {
-            let Some(found) = cue.matcher.find(sentence) else { continue };
-            logit += cue.weight;
-            if let Some(kind) = cue.kind {
-                if !kinds.contains(&kind) {
-                    kinds.push(kind);
+        for (i, (cue, found)) in self.cues.list.iter().zip(&found).enumerate() {
+            let Some(found) = found else { continue };
+            if self.model.weight(base + i as u32) <= 0.0 {
+                continue;
+            }
+            match cue.kind {
+                Some(kind) => {
+                    if !kinds.contains(&kind) {
+                        kinds.push(kind);
+                    }
+                    let evidence: String = found.as_str().trim().chars().take(40).collect();
+                    cues.push(format!("{}: {evidence}", cue.description));
                 }
-                let evidence: String = found.as_str().trim().chars().take(40).collect();
-                cues.push(format!("{}: {evidence}", cue.description));
-            } else {
-                cues.push(cue.description.clone());
+                None => cues.push(cue.description.clone()),
             }
         }
+        let mut words: Vec<(f32, &str)> = features
+            .words
+            .iter()
+            .map(|(index, word)| {
+                let value = features.entries.iter().find(|(i, _)| i == index).map_or(0.0, |(_, v)| *v);
+                (self.model.weight(*index) * value, word.as_str())
+            })
+            .filter(|(contribution, word)| *contribution > 0.0 && !word.split(' ').all(is_stopword))
+            .collect();
+        words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        // Words are named when they weigh; when no cue fired, the strongest ones are the reason.
+        if !cues.is_empty() {
+            words.retain(|(contribution, _)| *contribution >= WORD_REASON);
+        }
+        if !words.is_empty() {
+            let named: Vec<&str> = words.iter().take(WORD_REASONS).map(|(_, w)| *w).collect();
+            cues.push(format!("words: {}", named.join(", ")));
+        }
         kinds.sort();
-        let score = 1.0 / (1.0 + (-logit).exp());
-        Verdict { score: (score * 1000.0).round() / 1000.0, kinds, cues }
+        Verdict { score: (score * 10_000.0).round() / 10_000.0, kinds, cues }
     }
 
     /// Claims in the story blocks, in reading order.
