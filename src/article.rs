@@ -46,6 +46,9 @@ pub struct Meta {
     pub published: Option<String>,
     pub site: Option<String>,
     pub url: Option<String>,
+    /// The program that wrote the file, from its front matter (`folio 0.1.0` for a clean copy).
+    #[serde(skip)]
+    pub generator: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]

@@ -229,3 +229,95 @@ fn piped_html_is_read_from_standard_input() {
     assert!(copy.contains("Café owners in the harbour town"), "{copy}");
     assert!(!copy.contains("Home"), "{copy}");
 }
+
+#[test]
+fn a_ten_megabyte_line_is_read() {
+    let line = "the council said heat pumps cost more than expected and residents paid ".repeat(150_000);
+    let (_dir, path) = temp_file("line.txt", format!("A title\n\n{line}\n").as_bytes());
+    let out = folio().arg("clean").arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.len() > 10_000_000);
+}
+
+#[test]
+fn a_file_above_the_size_limit_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    // 100 MB, sparse: refused from its size alone.
+    std::fs::File::create(&path).unwrap().set_len(100_000_000).unwrap();
+    one_line_error(folio().arg("clean").arg(&path), 2, "folio reads articles of at most 67108864 bytes");
+}
+
+#[test]
+fn a_million_empty_tags_are_read() {
+    let page = format!(
+        "<html><body><h1>Empty</h1>{}<p>One paragraph at the end.</p></body></html>",
+        "<p></p>".repeat(1_000_000)
+    );
+    let (_dir, path) = temp_file("empty-tags.html", page.as_bytes());
+    folio().arg("clean").arg(&path).assert().success().stdout(predicate::str::contains("One paragraph at the end."));
+}
+
+#[test]
+fn html_nested_a_hundred_thousand_deep_is_read() {
+    let page = format!("{}<p>Deep down there is a sentence.</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let (_dir, path) = temp_file("deep.html", page.as_bytes());
+    folio()
+        .arg("clean")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Deep down there is a sentence."));
+}
+
+#[test]
+fn a_symlink_loop_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    one_line_error(folio().arg("clean").arg(&a), 1, "symbolic links");
+}
+
+#[test]
+fn a_fifo_is_read_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    // Nobody writes: an empty article at once, not a hang.
+    let out = folio().arg("clean").arg(&fifo).timeout(std::time::Duration::from_secs(20)).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // A writer that is there: its text is read to the end.
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            pipe.write_all(b"Words sent through a named pipe, read to the end.\n").unwrap();
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let reader = folio().arg("clean").arg(&fifo).timeout(std::time::Duration::from_secs(20)).output().unwrap();
+    writer.join().unwrap();
+    assert!(String::from_utf8_lossy(&reader.stdout).contains("named pipe"), "{reader:?}");
+}
+
+#[test]
+fn a_broken_config_is_reported_with_its_path_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "width = \"wide\"\n").unwrap();
+    let out = folio()
+        .env("FOLIO_CONFIG_DIR", dir.path())
+        .arg("clean")
+        .arg(asset("samples/harbour-heat-pumps.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&config.display().to_string()) && stderr.contains("using the defaults"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), "width = \"wide\"\n");
+    std::fs::write(&config, "claim_threshold = 7\n").unwrap();
+    let out =
+        folio().env("FOLIO_CONFIG_DIR", dir.path()).arg("clean").arg(asset("samples/harbour-heat-pumps.txt")).output();
+    assert!(String::from_utf8_lossy(&out.unwrap().stderr).contains("claim_threshold must be from 0 to 1"));
+}

@@ -370,3 +370,22 @@ fn highlights_stay_on_their_words_past_link_markers() {
     let shown = screen(&model);
     assert!(shown.contains("See the report[1] and the data[2] for ⟦details⟧ on growth."), "{shown}");
 }
+
+#[test]
+fn saving_into_a_read_only_folder_is_refused_and_the_article_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("read-only");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::os::unix::fs::PermissionsExt::from_mode(0o555)).unwrap();
+    if std::fs::write(folder.join("probe"), "x").is_ok() {
+        eprintln!("skipped: running as root, who can write into a read-only folder");
+        return;
+    }
+    let mut model = sample(90, 24);
+    model.settings.save_dir = folder.clone();
+    update(&mut model, Action::Save);
+    let message = model.message.clone().unwrap();
+    assert!(message.starts_with("not saved: ") && message.contains("ermission denied"), "{message}");
+    assert!(!model.quit);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0, "no temporary file left behind");
+}

@@ -26,6 +26,8 @@ const BUNDLED_MODEL: &[u8] = include_bytes!("../../assets/claim_model.bin");
 const WORD_REASON: f32 = 0.15;
 /// At most this many words are named.
 const WORD_REASONS: usize = 3;
+/// A "sentence" longer than this (bytes) is a run of text without full stops, not a claim.
+const LONGEST_SENTENCE: usize = 2_000;
 
 #[derive(Debug)]
 struct Cue {
@@ -217,6 +219,9 @@ impl Scorer {
                 continue;
             }
             for (start, end) in split_sentences(&block.text) {
+                if end - start > LONGEST_SENTENCE {
+                    continue;
+                }
                 let sentence = &block.text[start..end];
                 let verdict = self.judge(sentence);
                 if verdict.score >= self.threshold {

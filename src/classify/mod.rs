@@ -33,6 +33,15 @@ struct Facts<'r> {
 
 pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
     let Parsed { mut blocks, mut meta, dom } = parsed;
+    // A copy folio cleaned is clean already: every block of it is kept, so that cleaning it
+    // again gives the same copy.
+    if format == Format::Markdown && meta.generator.as_deref().is_some_and(|g| g.starts_with("folio ")) {
+        for block in &mut blocks {
+            block.label = Label::Content;
+            block.reason = "a folio clean copy: kept as it is".to_string();
+        }
+        return Classified { blocks, meta };
+    }
     let mut dom = dom.into_iter();
     let facts: Vec<Facts> = blocks
         .iter()

@@ -9,9 +9,14 @@ pub fn clean_markdown(article: &Article, saved: &str) -> String {
     let mut out = front_matter(article, saved);
     let mut previous: Option<&Block> = None;
     for block in article.story() {
+        // A block of nothing but control characters has nothing left to keep.
+        if strip(&block.markdown).trim().is_empty() && strip(&block.text).trim().is_empty() {
+            continue;
+        }
+        let markdown = block_markdown(block);
         let tight = previous.is_some_and(|p| p.kind == BlockKind::ListItem && block.kind == BlockKind::ListItem);
         out.push_str(if tight { "\n" } else { "\n\n" });
-        out.push_str(&block_markdown(block));
+        out.push_str(&markdown);
         previous = Some(block);
     }
     out.push('\n');
@@ -37,7 +42,8 @@ fn front_matter(article: &Article, saved: &str) -> String {
     ];
     let mut out = String::from("---\n");
     for (key, value) in fields {
-        if let Some(value) = value {
+        // A value of nothing but control characters and spaces is no value.
+        if let Some(value) = value.filter(|v| !strip(v).trim().is_empty()) {
             out.push_str(&format!("{key}: {}\n", yaml_quote(&value)));
         }
     }
@@ -63,27 +69,30 @@ pub fn yaml_quote(value: &str) -> String {
 }
 
 fn block_markdown(block: &Block) -> String {
-    let inline = strip(&block.markdown);
+    let stripped = strip(&block.markdown);
+    // Removing a control character can leave white space at an end, which a reader would drop.
+    let inline = stripped.trim();
     match block.kind {
         BlockKind::Heading => {
             let level = block.level.unwrap_or(2).clamp(1, 6) as usize;
             format!("{} {}", "#".repeat(level), inline)
         }
-        BlockKind::ListItem => format!("{}- {}", "  ".repeat(block.depth as usize), escape_line_start(&inline)),
+        BlockKind::ListItem => format!("{}- {}", "  ".repeat(block.depth as usize), escape_line_start(inline)),
         BlockKind::Quote => {
             let marker = "> ".repeat(block.depth.max(1) as usize);
             inline.lines().map(|l| format!("{marker}{}", escape_line_start(l))).collect::<Vec<_>>().join("\n")
         }
         BlockKind::Code => {
-            let text = strip(&block.text);
+            let stripped = strip(&block.text);
+            let text = stripped.trim_end();
             let mut fence = "```".to_string();
             while text.contains(fence.as_str()) {
                 fence.push('`');
             }
             format!("{fence}{}\n{text}\n{fence}", inline.trim())
         }
-        BlockKind::Table | BlockKind::Other => inline.into_owned(),
-        BlockKind::Paragraph => escape_line_start(&inline),
+        BlockKind::Table | BlockKind::Other => inline.to_string(),
+        BlockKind::Paragraph => escape_line_start(inline),
     }
 }
 

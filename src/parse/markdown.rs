@@ -331,6 +331,7 @@ fn front_matter(yaml: &str) -> Meta {
             "published" | "date" => &mut meta.published,
             "site" | "site_name" => &mut meta.site,
             "url" | "source" => &mut meta.url,
+            "generator" => &mut meta.generator,
             _ => continue,
         };
         *slot = Some(value);

@@ -112,6 +112,11 @@ pub(crate) fn escape_inline(text: &str) -> String {
                 !(before && after)
             }
             '~' => chars.get(i + 1) == Some(&'~'),
+            // `&amp;` in a text would read as `&` in Markdown: an entity-like run is escaped.
+            '&' => {
+                let name = chars[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').count();
+                name > 0 && chars.get(i + 1 + name) == Some(&';')
+            }
             _ => false,
         };
         if needs {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// The largest input folio reads: far above any real article, low enough that a stray
 /// disk image is refused before it is read into memory.
-pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What the user asked to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,8 +93,43 @@ fn load_file(path: &Path, name: &str) -> Result<Vec<u8>> {
     if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { name: name.to_string(), size: meta.len(), limit: MAX_INPUT_BYTES });
     }
+    #[cfg(unix)]
+    if std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()) {
+        return read_fifo(path, name);
+    }
     let file = std::fs::File::open(path).map_err(|e| Error::io(name, e))?;
     read_capped(file, name)
+}
+
+/// A named pipe is opened without waiting for a writer (a plain open would hang until one
+/// came): what its writers send is read to the end, and a pipe nobody writes to reads as empty.
+#[cfg(unix)]
+fn read_fifo(path: &Path, name: &str) -> Result<Vec<u8>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| Error::io(name, e))?;
+    read_capped(Patient(file), name)
+}
+
+/// A non-blocking reader made blocking again by waiting a moment whenever it has nothing yet.
+#[cfg(unix)]
+struct Patient(std::fs::File);
+
+#[cfg(unix)]
+impl Read for Patient {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            match self.0.read(buf) {
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(std::time::Duration::from_millis(5))
+                }
+                other => return other,
+            }
+        }
+    }
 }
 
 fn read_capped(reader: impl Read, name: &str) -> Result<Vec<u8>> {

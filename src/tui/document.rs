@@ -247,7 +247,9 @@ impl Document {
 
     fn layout(&self, article: &Article, seg: usize) -> SegLayout {
         let blank = VisualLine { kind: LineKind::Blank, range: 0..0 };
-        let id = match self.segs[seg] {
+        // An empty article has no segments: nothing to lay out.
+        let Some(this) = self.segs.get(seg) else { return SegLayout::default() };
+        let id = match *this {
             Seg::Fold(_) => {
                 let lines = vec![VisualLine { kind: LineKind::Fold, range: 0..0 }, blank];
                 return SegLayout { lines, ..SegLayout::default() };

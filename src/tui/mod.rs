@@ -49,7 +49,24 @@ impl Drop for Guard {
     }
 }
 
+/// On SIGTERM, SIGHUP or SIGQUIT (and SIGINT from outside: in the reader Ctrl-C is a key),
+/// puts the terminal back and exits with 128 + the signal's number, as a shell expects.
+#[cfg(unix)]
+fn restore_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT])?;
+    std::thread::Builder::new().name("signals".to_string()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore_terminal();
+            std::process::exit(128 + signal);
+        }
+    })?;
+    Ok(())
+}
+
 fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    #[cfg(unix)]
+    restore_on_signals()?;
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();

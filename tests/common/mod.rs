@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::PathBuf;
 
 /// A file under `../shared/` (the evaluation corpus beside the repo), or `None` with a note

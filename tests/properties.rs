@@ -1,0 +1,139 @@
+//! Properties over generated input: no bytes make any path panic (reading, every export, the
+//! reader), cleaning a clean copy gives the same copy, and every block labelled content is in
+//! the copy.
+
+use folio::article::{Article, Format, Label, Source, SourceKind};
+use folio::claims::Scorer;
+use folio::classify::Rules;
+use folio::export::{json, listing, markdown};
+use folio::tui::app::{Model, Settings, update};
+use folio::tui::keys::Action;
+use proptest::prelude::*;
+
+const SAVED: &str = "2026-01-01T00:00:00Z";
+
+fn build(text: &str, format: Format) -> Article {
+    let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
+    folio::build(text, format, source, Rules::bundled(), &Scorer::bundled())
+}
+
+/// Reads bytes the way `folio` does (decode, detect, HTML charset) and returns the article.
+fn read_bytes(bytes: &[u8]) -> Option<Article> {
+    let decoded = folio::source::decode(bytes).ok()?;
+    let format = folio::parse::detect(&decoded.text, None);
+    let text = match format {
+        Format::Html => folio::source::decode_html(bytes, None).ok()?.text,
+        _ => decoded.text,
+    };
+    Some(build(&text, format))
+}
+
+/// Every way out of the pipeline: both inspect outputs, the copy, and the reader on a few keys.
+fn every_path(article: Article) {
+    let _ = markdown::clean_markdown(&article, SAVED);
+    serde_json::from_str::<serde_json::Value>(&json::inspect_json(&article)).expect("inspect --json is JSON");
+    let _ = listing::listing(&article, true, 60);
+    let dir = std::env::temp_dir().join("folio-properties-never-written");
+    let mut model = Model::new(article, Settings { column: 40, save_dir: dir }, 50, 12);
+    let backend = ratatui::backend::TestBackend::new(50, 12);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    let theme = folio::tui::view::Theme { color: true };
+    for action in [
+        Action::PageDown,
+        Action::NextClaim,
+        Action::NextSection,
+        Action::ToggleAllFolds,
+        Action::Contents,
+        Action::Escape,
+        Action::LinksList,
+        Action::Escape,
+        Action::Resize(7, 3),
+        Action::Bottom,
+        Action::Search,
+        Action::SearchInput('e'),
+        Action::SearchConfirm,
+        Action::NextMatch,
+        Action::Resize(50, 12),
+        Action::Up(3),
+    ] {
+        update(&mut model, action);
+        terminal.draw(|frame| folio::tui::view::view(&model, theme, frame)).unwrap();
+    }
+}
+
+/// Lines an article (or a page of clutter) is made of, in text, Markdown and HTML.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Z][a-z]{2,9}( [a-z]{1,9}){4,30}[.!?]",
+        "[A-Z][a-z]{2,9}( [a-z]{1,9}){0,4}",
+        Just("Share this article".to_string()),
+        Just("Advertisement".to_string()),
+        Just("Sign up for our newsletter".to_string()),
+        Just("We use cookies to improve your experience.".to_string()),
+        Just("Home > News > Climate".to_string()),
+        Just("The scheme cost £18.4 million, of which 40% came from the state, the council said.".to_string()),
+        "#{1,3} [A-Z][a-z]{2,9}( [a-z]{2,9}){0,5}",
+        "[-*] [a-z]{1,9}( [a-z]{1,9}){0,8}",
+        "> [A-Z][a-z]{1,9}( [a-z]{1,9}){0,8}",
+        "\\[[a-z]{1,9}\\]\\(https?://[a-z]{1,9}\\.example/[a-z]{0,9}\\)",
+        Just("```".to_string()),
+        Just("| a | b |\n|---|---|\n| 1 | 2 |".to_string()),
+        Just("---".to_string()),
+        "</?(p|div|nav|article|li|ul|h1|h2|a|span|script|table|td|tr)( class=\"[a-z -]{0,12}\")?>",
+        "&(amp|lt|gt|#27|#x1b|nbsp|#0|#xD800);",
+        "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}]{1,3}",
+        "[ \\t]{0,4}",
+        "\\PC{0,20}",
+    ]
+}
+
+fn page() -> impl Strategy<Value = String> {
+    prop::collection::vec((fragment(), prop_oneof![Just("\n"), Just("\n\n"), Just(" ")]), 0..40)
+        .prop_map(|parts| parts.into_iter().map(|(f, sep)| f + sep).collect())
+}
+
+/// A page without control or bidi characters. The copy drops those, and where one stood
+/// between spaces a space more can remain in the first copy than in the second.
+fn printable_page() -> impl Strategy<Value = String> {
+    page().prop_map(|p| folio::safe::strip(&p).into_owned())
+}
+
+/// Only the words of a text, for comparing what a block says with what the copy says.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_bytes_make_any_path_panic(bytes in prop::collection::vec(any::<u8>(), 0..800)) {
+        if let Some(article) = read_bytes(&bytes) {
+            every_path(article);
+        }
+    }
+
+    #[test]
+    fn no_page_makes_any_path_panic(page in page()) {
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            every_path(build(&page, format));
+        }
+    }
+
+    #[test]
+    fn cleaning_a_clean_copy_gives_the_same_copy(page in printable_page(), format in prop_oneof![Just(Format::Text), Just(Format::Markdown), Just(Format::Html)]) {
+        let copy = markdown::clean_markdown(&build(&page, format), SAVED);
+        let again = markdown::clean_markdown(&build(&copy, Format::Markdown), SAVED);
+        prop_assert_eq!(again, copy);
+    }
+
+    #[test]
+    fn every_content_block_is_in_the_copy(page in page(), format in prop_oneof![Just(Format::Text), Just(Format::Markdown), Just(Format::Html)]) {
+        let article = build(&page, format);
+        let copy = words(&markdown::clean_markdown(&article, SAVED)).join(" ");
+        for block in article.blocks.iter().filter(|b| b.label == Label::Content) {
+            let said = words(&block.markdown).join(" ");
+            prop_assert!(copy.contains(&said), "block {} {:?} is not in the copy", block.id, block.text);
+        }
+    }
+}
