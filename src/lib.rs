@@ -6,6 +6,7 @@
 //! ```
 
 pub mod article;
+pub mod batch;
 pub mod claims;
 pub mod classify;
 pub mod config;

@@ -56,16 +56,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the clean Markdown copy (or write it with -o)
+    /// Print the clean Markdown copy (or write it with -o; many inputs with --out-dir)
     Clean {
-        /// The article (`-` for standard input)
-        input: Option<String>,
+        /// The article (`-` for standard input); with --out-dir, any number of them
+        inputs: Vec<String>,
         /// Write the copy to FILE instead of standard output
-        #[arg(short, long, value_name = "FILE")]
+        #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
         output: Option<PathBuf>,
-        /// Replace FILE if it exists
-        #[arg(long, requires = "output")]
+        /// Write one copy per input into DIR (NAME.md after each input's name), on every core
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Replace existing files
+        #[arg(long)]
         force: bool,
+        /// With --out-dir: how many inputs to clean at once (default: one per core)
+        #[arg(short, long, value_name = "N", requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
 }
 
@@ -74,6 +80,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
+        Err(Failure::Failed) => ExitCode::from(1),
         Err(Failure::Usage(message)) => {
             eprintln!("{message}");
             ExitCode::from(2)
@@ -89,6 +96,8 @@ enum Failure {
     Folio(Error),
     Usage(String),
     ClosedPipe,
+    /// Some inputs of a batch failed; each was reported already.
+    Failed,
 }
 
 impl From<Error> for Failure {
@@ -130,8 +139,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             print(&text)
         }
-        Some(Command::Clean { input, output, force }) => {
-            let article = read(input)?.article;
+        Some(Command::Clean { inputs, out_dir: Some(dir), force, jobs, .. }) => {
+            let (rules, warning) = config::load_rules(rules_path.as_deref());
+            if let Some(warning) = warning {
+                eprintln!("folio: {warning}");
+            }
+            clean_into(&inputs, &dir, force, jobs, &rules, &claims)
+        }
+        Some(Command::Clean { inputs, output, force, .. }) => {
+            if inputs.len() > 1 {
+                return Err(Failure::Usage("folio: several inputs need --out-dir DIR".to_string()));
+            }
+            if force && output.is_none() {
+                return Err(Failure::Usage("folio: --force needs -o FILE or --out-dir DIR".to_string()));
+            }
+            let article = read(inputs.into_iter().next())?.article;
             let text = markdown::clean_markdown(&article, &now());
             match output {
                 Some(path) => folio::save::write_atomically(&path, &text, force).map_err(Failure::from),
@@ -155,6 +177,58 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::Folio(Error::Io { name: "terminal".to_string(), source: e }))
         }
     }
+}
+
+/// `folio clean --out-dir DIR INPUT…`: a progress bar on a terminal, a line per failure, a
+/// summary; exit 1 if any input failed.
+fn clean_into(
+    inputs: &[String],
+    dir: &std::path::Path,
+    force: bool,
+    jobs: Option<u16>,
+    rules: &folio::classify::Rules,
+    claims: &folio::claims::Scorer,
+) -> Result<(), Failure> {
+    if inputs.is_empty() {
+        return Err(Failure::Usage("folio: --out-dir needs at least one INPUT".to_string()));
+    }
+    if inputs.iter().any(|i| i == "-") {
+        return Err(Failure::Usage("folio: standard input (-) cannot be cleaned with --out-dir".to_string()));
+    }
+    let inputs: Vec<Input> = inputs.iter().map(|i| Input::from_arg(i)).collect();
+    let started = std::time::Instant::now();
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {wide_msg}")
+            .expect("a valid progress template");
+        bar.set_style(style);
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let done = |outcome: &folio::batch::Outcome| {
+        bar.set_message(outcome.input.clone());
+        bar.inc(1);
+    };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.map_or(0, usize::from)).build();
+    let pool = pool.map_err(|e| Failure::Usage(format!("folio: {e}")))?;
+    let outcomes = pool.install(|| folio::batch::clean_all(&inputs, dir, force, rules, claims, &now(), &done))?;
+    bar.finish_and_clear();
+    let mut failed = 0;
+    for outcome in &outcomes {
+        for warning in &outcome.warnings {
+            eprintln!("folio: warning: {warning}");
+        }
+        if let Err(e) = &outcome.result {
+            failed += 1;
+            eprintln!("folio: {e}");
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let cleaned = outcomes.len() - failed;
+    let failures = if failed > 0 { format!("; {failed} failed") } else { String::new() };
+    eprintln!("folio: cleaned {cleaned} of {} into {} in {seconds:.2} s{failures}", outcomes.len(), dir.display());
+    if failed > 0 { Err(Failure::Failed) } else { Ok(()) }
 }
 
 /// The input named on the command line, or standard input when it is piped.

@@ -8,7 +8,7 @@ use common::{folio, inspect, shared};
 use folio::claims::train::{Corpus, FOLDS, read_tsv};
 use folio::claims::{Cues, Model};
 
-/// Cross-validated F1 was 0.780 and average precision 0.865 when the shipped model was trained.
+/// Cross-validated F1 was 0.781 and average precision 0.865 when the shipped model was trained.
 const F1_FLOOR: f64 = 0.77;
 const AP_FLOOR: f64 = 0.855;
 

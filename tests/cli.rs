@@ -321,3 +321,36 @@ fn a_broken_config_is_reported_with_its_path_and_left_alone() {
         folio().env("FOLIO_CONFIG_DIR", dir.path()).arg("clean").arg(asset("samples/harbour-heat-pumps.txt")).output();
     assert!(String::from_utf8_lossy(&out.unwrap().stderr).contains("claim_threshold must be from 0 to 1"));
 }
+
+#[test]
+fn batch_cleans_every_input_into_the_folder_and_reports_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("copies");
+    let text = asset("samples/harbour-heat-pumps.txt");
+    let markdown = asset("samples/field-notes.md");
+    let missing = dir.path().join("missing.txt");
+    let run = folio().args(["clean", "--out-dir"]).arg(&out).arg(&text).arg(&missing).arg(&markdown).output().unwrap();
+    assert_eq!(run.status.code(), Some(1), "one input failed");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("missing.txt: no such file"), "{stderr}");
+    assert!(stderr.contains("cleaned 2 of 3 into") && stderr.contains("1 failed"), "{stderr}");
+    let without_time = |t: &str| t.lines().filter(|l| !l.starts_with("saved: ")).collect::<Vec<_>>().join("\n");
+    for (input, name) in [(&text, "harbour-heat-pumps.md"), (&markdown, "field-notes.md")] {
+        let copy = std::fs::read_to_string(out.join(name)).unwrap();
+        let single = folio().arg("clean").arg(input).output().unwrap().stdout;
+        assert_eq!(without_time(&copy), without_time(&String::from_utf8(single).unwrap()));
+    }
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 2);
+
+    // Again: the copies exist, so each input fails unless --force.
+    let again = folio().args(["clean", "-j", "1", "--out-dir"]).arg(&out).arg(&text).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    folio().args(["clean", "--force", "--out-dir"]).arg(&out).arg(&text).assert().success();
+}
+
+#[test]
+fn several_inputs_need_an_out_dir() {
+    let text = asset("samples/harbour-heat-pumps.txt");
+    one_line_error(folio().arg("clean").arg(&text).arg(&text), 2, "several inputs need --out-dir");
+}

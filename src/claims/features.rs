@@ -28,50 +28,44 @@ pub fn dimension(cues: usize) -> usize {
     FAMILIES * BUCKETS + cues + 1
 }
 
-/// A sentence as the model sees it: sparse (index, value) pairs, indices ascending and unique,
-/// and the word n-grams by index, for explaining a score in the reader's words.
+/// A sentence as the model sees it: sparse (index, value) pairs, indices ascending and unique.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
     pub entries: Vec<(u32, f32)>,
-    pub words: Vec<(u32, String)>,
 }
 
 /// The features of `sentence`, given which of the cues fired.
 pub fn features(sentence: &str, cues_fired: &[bool]) -> Features {
     let lower = sentence.to_lowercase();
     let mut entries = Vec::with_capacity(256);
-    let mut words = Vec::new();
 
-    let tokens: Vec<&str> =
-        lower.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| t.chars().nth(1).is_some()).collect();
+    let tokens = tokens(&lower);
     let mut family = Vec::with_capacity(tokens.len() * 2);
     for (i, token) in tokens.iter().enumerate() {
-        family.push(bucket(Family::Words, token.as_bytes()));
-        words.push((*family.last().unwrap(), token.to_string()));
+        family.push(bucket(Family::Words, &[token.as_bytes()]));
         if let Some(next) = tokens.get(i + 1) {
-            let bigram = format!("{token} {next}");
-            family.push(bucket(Family::Words, bigram.as_bytes()));
-            words.push((*family.last().unwrap(), bigram));
+            family.push(bucket(Family::Words, &[token.as_bytes(), b" ", next.as_bytes()]));
         }
     }
     push_unit(&mut entries, family);
 
     let mut family = Vec::with_capacity(lower.len() * 4);
-    let mut padded: Vec<char> = Vec::with_capacity(32);
-    let mut buf = String::with_capacity(24);
+    // Each padded word's characters as UTF-8, with where each character starts.
+    let mut padded: Vec<u8> = Vec::with_capacity(64);
+    let mut starts: Vec<usize> = Vec::with_capacity(32);
     for word in lower.split_whitespace() {
         padded.clear();
-        padded.push(' ');
-        padded.extend(word.chars());
-        padded.push(' ');
-        for n in 2..=5 {
-            if padded.len() < n {
-                break;
-            }
-            for gram in padded.windows(n) {
-                buf.clear();
-                buf.extend(gram);
-                family.push(bucket(Family::Chars, buf.as_bytes()));
+        starts.clear();
+        for c in std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')) {
+            starts.push(padded.len());
+            let mut utf8 = [0; 4];
+            padded.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        }
+        starts.push(padded.len());
+        let chars = starts.len() - 1;
+        for n in 2..=5.min(chars) {
+            for i in 0..=chars - n {
+                family.push(bucket(Family::Chars, &[&padded[starts[i]..starts[i + n]]]));
             }
         }
     }
@@ -79,19 +73,17 @@ pub fn features(sentence: &str, cues_fired: &[bool]) -> Features {
 
     let shapes = shapes(sentence);
     let mut family = Vec::with_capacity(shapes.len() * 3);
+    let mut parts: Vec<&[u8]> = Vec::with_capacity(5);
     for i in 0..shapes.len() {
-        for n in 1..=3 {
-            if i + n > shapes.len() {
-                break;
-            }
-            buf.clear();
+        for n in 1..=3.min(shapes.len() - i) {
+            parts.clear();
             for (k, shape) in shapes[i..i + n].iter().enumerate() {
                 if k > 0 {
-                    buf.push(' ');
+                    parts.push(b" ");
                 }
-                buf.push_str(shape);
+                parts.push(shape.as_bytes());
             }
-            family.push(bucket(Family::Shapes, buf.as_bytes()));
+            family.push(bucket(Family::Shapes, &parts));
         }
     }
     push_unit(&mut entries, family);
@@ -102,10 +94,30 @@ pub fn features(sentence: &str, cues_fired: &[bool]) -> Features {
     }
     let length = sentence.split_whitespace().count().min(LONG) as f32 / LONG as f32;
     entries.push((base + cues_fired.len() as u32, length));
+    Features { entries }
+}
 
+/// The sentence's word unigrams and bigrams with their buckets, for saying which words
+/// raised a score (one n-gram per bucket).
+pub fn word_grams(sentence: &str) -> Vec<(u32, String)> {
+    let lower = sentence.to_lowercase();
+    let tokens = tokens(&lower);
+    let mut words = Vec::with_capacity(tokens.len() * 2);
+    for (i, token) in tokens.iter().enumerate() {
+        words.push((bucket(Family::Words, &[token.as_bytes()]), token.to_string()));
+        if let Some(next) = tokens.get(i + 1) {
+            let bigram = format!("{token} {next}");
+            words.push((bucket(Family::Words, &[bigram.as_bytes()]), bigram));
+        }
+    }
     words.sort();
     words.dedup_by_key(|(index, _)| *index);
-    Features { entries, words }
+    words
+}
+
+/// Lower-cased words of two characters or more.
+fn tokens(lower: &str) -> Vec<&str> {
+    lower.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| t.chars().nth(1).is_some()).collect()
 }
 
 /// Adds one family's buckets, each once, scaled so that the family has unit length.
@@ -119,10 +131,10 @@ fn push_unit(entries: &mut Vec<(u32, f32)>, mut family: Vec<u32>) {
     entries.extend(family.into_iter().map(|index| (index, value)));
 }
 
-/// The bucket of an n-gram within its family (FNV-1a, 64-bit, folded).
-fn bucket(family: Family, gram: &[u8]) -> u32 {
+/// The bucket of an n-gram, given as consecutive pieces, within its family (FNV-1a, 64-bit, folded).
+fn bucket(family: Family, gram: &[&[u8]]) -> u32 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ family as u64;
-    for &byte in gram {
+    for &byte in gram.iter().flat_map(|piece| piece.iter()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -198,7 +210,7 @@ mod tests {
         }
         assert!(f.entries.windows(2).all(|w| w[0].0 < w[1].0), "{:?}", f.entries);
         assert!(f.entries.contains(&(base, CUE_VALUE)) && f.entries.contains(&(base + 2, CUE_VALUE)));
-        assert!(f.words.iter().any(|(_, w)| w == "report said"));
+        assert!(word_grams("The rate rose, the report said.").iter().any(|(_, w)| w == "report said"));
     }
 
     #[test]

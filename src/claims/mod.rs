@@ -16,7 +16,6 @@ pub use sentences::split as split_sentences;
 use crate::article::{Block, BlockKind, Claim, ClaimKind, Label};
 use crate::classify::rules::is_stopword;
 use crate::error::{Error, Result};
-use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -35,7 +34,7 @@ struct Cue {
     description: String,
     /// Log-odds the cue adds, held as it is by training; `None` for a cue whose weight is learned.
     weight: Option<f32>,
-    matcher: Regex,
+    matcher: crate::matcher::Matcher,
 }
 
 /// The cue list of `assets/claim_cues.toml`, in file order.
@@ -188,11 +187,18 @@ impl Scorer {
                 None => cues.push(cue.description.clone()),
             }
         }
-        let mut words: Vec<(f32, &str)> = features
-            .words
+        kinds.sort();
+        let score = (score * 10_000.0).round() / 10_000.0;
+        // Naming the words costs more than scoring: only for a sentence that is flagged.
+        if score < self.threshold {
+            return Verdict { score, kinds, cues };
+        }
+        let grams = features::word_grams(sentence);
+        let mut words: Vec<(f32, &str)> = grams
             .iter()
             .map(|(index, word)| {
-                let value = features.entries.iter().find(|(i, _)| i == index).map_or(0.0, |(_, v)| *v);
+                let found = features.entries.binary_search_by_key(index, |e| e.0);
+                let value = found.map_or(0.0, |k| features.entries[k].1);
                 (self.model.weight(*index) * value, word.as_str())
             })
             .filter(|(contribution, word)| *contribution > 0.0 && !word.split(' ').all(is_stopword))
@@ -206,8 +212,7 @@ impl Scorer {
             let named: Vec<&str> = words.iter().take(WORD_REASONS).map(|(_, w)| *w).collect();
             cues.push(format!("words: {}", named.join(", ")));
         }
-        kinds.sort();
-        Verdict { score: (score * 10_000.0).round() / 10_000.0, kinds, cues }
+        Verdict { score, kinds, cues }
     }
 
     /// Claims in the story blocks, in reading order.

@@ -4,7 +4,6 @@
 
 use crate::article::Label;
 use crate::error::{Error, Result};
-use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -18,7 +17,7 @@ pub struct Rule {
     pub max_words: usize,
     /// A match starts a run of clutter of this label (a "Related stories" heading).
     pub heading: bool,
-    matcher: Regex,
+    matcher: crate::matcher::Matcher,
 }
 
 #[derive(Debug, Clone)]

@@ -10,7 +10,7 @@ use crate::article::{Block, Format, Label, Meta};
 
 /// Blocks of the input, plus metadata the format states outright (Markdown front matter,
 /// HTML head), plus for HTML one hint per block from its place in the page.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Parsed {
     pub blocks: Vec<Block>,
     pub meta: Meta,

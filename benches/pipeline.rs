@@ -1,0 +1,91 @@
+//! The pipeline's throughput on every page of ../shared/corpus/zyte-dev, as text and as
+//! HTML: bytes → decode → parse → classify → claims → Article, all pages in one iteration,
+//! and each stage on its own (the bundled samples when the corpus is absent).
+//!
+//!     cargo bench --bench pipeline
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use folio::article::{Format, Source, SourceKind};
+use folio::claims::Scorer;
+use folio::classify::Rules;
+use std::hint::black_box;
+use std::path::Path;
+
+fn pages(form: &str) -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("../shared/corpus/zyte-dev").join(form);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("note: {} is absent; using the bundled samples", dir.display());
+        let samples = ["assets/samples/harbour-heat-pumps.txt", "assets/samples/field-notes.md"];
+        return samples.iter().map(|s| std::fs::read(root.join(s)).unwrap()).collect();
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+fn source(format: Format) -> Source {
+    Source { kind: SourceKind::File, name: "bench".to_string(), format }
+}
+
+/// What `folio::read` does once the bytes are loaded.
+fn pipeline(bytes: &[u8], format: Format) -> usize {
+    let text = match format {
+        Format::Html => folio::source::decode_html(bytes, None).unwrap().text,
+        _ => folio::source::decode(bytes).unwrap().text,
+    };
+    folio::build(&text, format, source(format), Rules::bundled(), &Scorer::bundled()).blocks.len()
+}
+
+fn bench(c: &mut Criterion) {
+    let scorer = Scorer::bundled();
+    for (form, format) in [("text", Format::Text), ("html", Format::Html)] {
+        let pages = pages(form);
+        let bytes: usize = pages.iter().map(Vec::len).sum();
+        pipeline(&pages[0], format);
+        let mut group = c.benchmark_group(format!("pipeline/{form}"));
+        group.sample_size(10).throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format!("all {} pages", pages.len()), |b| {
+            b.iter(|| pages.iter().map(|p| pipeline(black_box(p), format)).sum::<usize>())
+        });
+        let texts: Vec<String> = pages
+            .iter()
+            .map(|p| match format {
+                Format::Html => folio::source::decode_html(p, None).unwrap().text,
+                _ => folio::source::decode(p).unwrap().text,
+            })
+            .collect();
+        group.bench_function("decode", |b| {
+            b.iter(|| {
+                pages
+                    .iter()
+                    .map(|p| match format {
+                        Format::Html => folio::source::decode_html(black_box(p), None).unwrap().text.len(),
+                        _ => folio::source::decode(black_box(p)).unwrap().text.len(),
+                    })
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("parse", |b| {
+            b.iter(|| texts.iter().map(|t| folio::parse::parse(black_box(t), format, None).blocks.len()).sum::<usize>())
+        });
+        let parsed: Vec<_> = texts.iter().map(|t| folio::parse::parse(t, format, None)).collect();
+        group.bench_function("classify", |b| {
+            b.iter(|| {
+                parsed
+                    .iter()
+                    .map(|p| folio::classify::classify(black_box(p.clone()), format, Rules::bundled()).blocks.len())
+                    .sum::<usize>()
+            })
+        });
+        let classified: Vec<_> =
+            parsed.iter().map(|p| folio::classify::classify(p.clone(), format, Rules::bundled()).blocks).collect();
+        group.bench_function("claims", |b| {
+            b.iter(|| classified.iter().map(|blocks| scorer.find(black_box(blocks)).len()).sum::<usize>())
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
