@@ -130,10 +130,13 @@ pub struct Block {
     pub kind: BlockKind,
     pub level: Option<u8>,
     pub label: Label,
-    pub reason: String,
+    /// Why the block got its label, in the reader's words (mostly a fixed phrase: not copied per block).
+    pub reason: std::borrow::Cow<'static, str>,
     /// Plain text, as the reader sees it.
     pub text: String,
-    /// The same text with inline Markdown (emphasis, links, code) for the clean copy.
+    /// The same text with inline Markdown (emphasis, links, code) for the clean copy; empty
+    /// when that is `text` itself (see [`Block::markdown`]), so a large plain text is held once.
+    /// For a code block: the fence's info string (the language).
     #[serde(skip)]
     pub markdown: String,
     /// Nesting depth of list items (0 for top level) and quotes.
@@ -179,7 +182,7 @@ impl Block {
             kind,
             level: None,
             label: Label::Content,
-            reason: String::new(),
+            reason: std::borrow::Cow::Borrowed(""),
             markdown: String::new(),
             text,
             depth: 0,
@@ -188,9 +191,14 @@ impl Block {
         }
     }
 
-    pub fn set_label(&mut self, label: Label, reason: impl Into<String>) {
+    pub fn set_label(&mut self, label: Label, reason: impl Into<std::borrow::Cow<'static, str>>) {
         self.label = label;
         self.reason = reason.into();
+    }
+
+    /// The block as inline Markdown, for the clean copy (for code: its info string).
+    pub fn markdown(&self) -> &str {
+        if self.markdown.is_empty() && self.kind != BlockKind::Code { &self.text } else { &self.markdown }
     }
 }
 

@@ -34,11 +34,11 @@ pub struct Reading {
 
 /// Reads (or fetches), decodes, parses, labels and scores one input.
 pub fn read(input: &Input, rules: &Rules, claims: &claims::Scorer) -> Result<Reading> {
-    let loaded = source::load(input)?;
+    let source::Loaded { bytes, source, charset, media_type } = source::load(input)?;
     let not_text = |why: source::decode::NotText| Error::Binary { name: input.name(), why: why.0 };
-    let decoded = source::decode(&loaded.bytes).map_err(not_text)?;
+    let decoded = source::decode(&bytes).map_err(not_text)?;
     // A server's media type is a hint like a file's extension.
-    let extension = match loaded.media_type.as_deref() {
+    let extension = match media_type.as_deref() {
         Some("text/markdown" | "text/x-markdown") => Some("md".to_string()),
         Some("text/plain") => Some("txt".to_string()),
         Some(_) => Some("html".to_string()),
@@ -46,10 +46,12 @@ pub fn read(input: &Input, rules: &Rules, claims: &claims::Scorer) -> Result<Rea
     };
     let format = parse::detect(&decoded.text, extension.as_deref());
     let decoded = match format {
-        Format::Html => source::decode_html(&loaded.bytes, loaded.charset.as_deref()).map_err(not_text)?,
+        Format::Html => source::decode_html(&bytes, charset.as_deref()).map_err(not_text)?,
         _ => decoded,
     };
-    let mut source = loaded.source;
+    // A large input is held once, not twice, while it is parsed.
+    drop(bytes);
+    let mut source = source;
     source.format = format;
     let article = build(&decoded.text, format, source, rules, claims);
     let warnings = decoded.warnings.into_iter().map(|w| format!("{}: {w}", input.name())).collect();

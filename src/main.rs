@@ -129,9 +129,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Some(Command::Inspect { input, json }) => {
             let article = read(input)?.article;
-            let text = if json {
-                json::inspect_json(&article) + "\n"
-            } else {
+            if json {
+                return write_out(|out| json::write_inspect_json(&article, out));
+            }
+            let text = {
                 let stdout = std::io::stdout();
                 let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
                 let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
@@ -248,8 +249,13 @@ fn now() -> String {
 
 /// Writes to stdout; a reader that went away (`folio clean x | head -1`) is not an error.
 fn print(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    write_out(|out| out.write_all(text.as_bytes()))
+}
+
+/// Runs `write` on buffered stdout, with `print`'s handling of errors.
+fn write_out(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::ClosedPipe),
         Err(e) => Err(Failure::Folio(Error::Write { path: "standard output".to_string(), source: e })),

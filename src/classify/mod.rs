@@ -38,7 +38,7 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
     if format == Format::Markdown && meta.generator.as_deref().is_some_and(|g| g.starts_with("folio ")) {
         for block in &mut blocks {
             block.label = Label::Content;
-            block.reason = "a folio clean copy: kept as it is".to_string();
+            block.reason = "a folio clean copy: kept as it is".into();
         }
         return Classified { blocks, meta };
     }
@@ -353,7 +353,7 @@ fn label_blocks(
         if let Some(rule) = facts[i].rule
             && !(rule.label == Label::Metadata && sentence_in_story)
         {
-            block.set_label(rule.label, rule.reason.as_str());
+            block.set_label(rule.label, rule.reason.clone());
             if rule.heading {
                 let sticky = matches!(rule.label, Label::Comments | Label::OtherBoilerplate) && i >= story.end;
                 run = Some((rule.label, format!("under a \"{}\" heading", block.text.trim()), sticky));
@@ -371,11 +371,11 @@ fn label_blocks(
             && (!story_prose || *label == Label::Comments)
             && !soft_in_story
         {
-            block.set_label(*label, reason.as_str());
+            block.set_label(*label, reason.clone());
             continue;
         }
         if let Some((label, reason, _)) = &run {
-            block.set_label(*label, reason.as_str());
+            block.set_label(*label, reason.clone());
             continue;
         }
         if story.contains(&i) && f.glued_teaser {
@@ -455,7 +455,7 @@ fn infer_headings(blocks: &mut [Block], facts: &[Facts]) {
         if prev_prose && next_prose {
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = Some(2);
-            blocks[i].reason = "section heading: a short title-like line between paragraphs".to_string();
+            blocks[i].reason = "section heading: a short title-like line between paragraphs".into();
         }
     }
 }
@@ -483,7 +483,7 @@ fn fold_repeats(blocks: &mut [Block]) {
 
 fn fill_meta(blocks: &[Block], meta: &mut Meta) {
     for block in blocks {
-        match (block.label, block.reason.as_str()) {
+        match (block.label, block.reason.as_ref()) {
             (Label::Metadata, "byline") if meta.byline.is_none() => meta.byline = Some(meta::byline_name(&block.text)),
             (Label::Metadata, _) if meta.published.is_none() => meta.published = parse_date(&block.text),
             (Label::Navigation, reason) if meta.site.is_none() && reason.starts_with("breadcrumb") => {

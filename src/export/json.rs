@@ -13,14 +13,24 @@ struct Report<'a> {
     claims: &'a [Claim],
 }
 
-pub fn inspect_json(article: &Article) -> String {
-    let report = Report {
+fn report(article: &Article) -> Report<'_> {
+    Report {
         folio: env!("CARGO_PKG_VERSION"),
         source: &article.source,
         meta: &article.meta,
         blocks: &article.blocks,
         sections: &article.sections,
         claims: &article.claims,
-    };
-    serde_json::to_string_pretty(&report).expect("an article always serialises")
+    }
+}
+
+pub fn inspect_json(article: &Article) -> String {
+    serde_json::to_string_pretty(&report(article)).expect("an article always serialises")
+}
+
+/// The same report written as it is made (a 50 MB article's report is never held whole),
+/// followed by a newline.
+pub fn write_inspect_json(article: &Article, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report(article)).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }

@@ -10,7 +10,7 @@ pub fn clean_markdown(article: &Article, saved: &str) -> String {
     let mut previous: Option<&Block> = None;
     for block in article.story() {
         // A block of nothing but control characters has nothing left to keep.
-        if strip(&block.markdown).trim().is_empty() && strip(&block.text).trim().is_empty() {
+        if strip(block.markdown()).trim().is_empty() && strip(&block.text).trim().is_empty() {
             continue;
         }
         let markdown = block_markdown(block);
@@ -69,7 +69,7 @@ pub fn yaml_quote(value: &str) -> String {
 }
 
 fn block_markdown(block: &Block) -> String {
-    let stripped = strip(&block.markdown);
+    let stripped = strip(block.markdown());
     // Removing a control character can leave white space at an end, which a reader would drop.
     let inline = stripped.trim();
     match block.kind {

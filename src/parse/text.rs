@@ -43,7 +43,10 @@ fn block_of(text: String, lines: [usize; 2]) -> Block {
         _ => (BlockKind::Paragraph, text),
     };
     let mut block = Block::new(kind, collapse_spaces(&text), lines);
-    block.markdown = escape_inline(&block.text);
+    let markdown = escape_inline(&block.text);
+    if markdown != block.text {
+        block.markdown = markdown;
+    }
     block
 }
 

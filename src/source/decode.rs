@@ -36,7 +36,7 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, 
         warnings.push(format!("invalid {}: some bytes replaced with �", encoding.name()));
     }
     refuse_control_text(&text)?;
-    Ok(Decoded { text: normalize_line_ends(&text), warnings })
+    Ok(Decoded { text: normalize_line_ends(text.into_owned()), warnings })
 }
 
 fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
@@ -82,7 +82,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         utf8(bytes, &mut warnings)
     };
     refuse_control_text(&text)?;
-    Ok(Decoded { text: normalize_line_ends(&text), warnings })
+    Ok(Decoded { text: normalize_line_ends(text), warnings })
 }
 
 fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> String {
@@ -152,9 +152,9 @@ fn refuse_control_text(text: &str) -> Result<(), NotText> {
 }
 
 /// CRLF and lone CR become LF, so that every later stage counts lines the same way.
-fn normalize_line_ends(text: &str) -> String {
+fn normalize_line_ends(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
