@@ -29,8 +29,12 @@ pub fn slug(title: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    let reserved = ["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
-    if out.is_empty() || reserved.contains(&out.as_str()) {
+    // Names Windows keeps for devices, whatever the extension.
+    let device = |s: &str| {
+        ["con", "prn", "aux", "nul"].contains(&s)
+            || ((s.starts_with("com") || s.starts_with("lpt")) && s.len() == 4 && s.as_bytes()[3].is_ascii_digit())
+    };
+    if out.is_empty() || device(&out) {
         format!("article-{out}").trim_end_matches('-').to_string()
     } else {
         out
@@ -111,6 +115,9 @@ mod tests {
         assert_eq!(slug("\u{1b}[31m"), "31m");
         assert_eq!(slug("///"), "article");
         assert_eq!(slug("CON"), "article-con");
+        assert_eq!(slug("lpt9"), "article-lpt9");
+        assert_eq!(slug("com7"), "article-com7");
+        assert_eq!(slug("console"), "console");
         let long = slug(&"é".repeat(100));
         assert!(long.len() <= 80 && long.chars().all(|c| c == 'é'));
     }
