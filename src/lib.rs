@@ -53,8 +53,12 @@ pub fn read(input: &Input, rules: &Rules, claims: &claims::Scorer) -> Result<Rea
     drop(bytes);
     let mut source = source;
     source.format = format;
-    let article = build(&decoded.text, format, source, rules, claims);
+    let url = (source.kind == article::SourceKind::Url).then_some(source.name.as_str());
+    let parsed = parse::parse(&decoded.text, format, url);
     let warnings = decoded.warnings.into_iter().map(|w| format!("{}: {w}", input.name())).collect();
+    // The blocks own their text now: the whole decoded text is let go before classifying.
+    drop(decoded.text);
+    let article = finish(parsed, format, source, rules, claims);
     Ok(Reading { article, warnings })
 }
 
@@ -62,6 +66,17 @@ pub fn read(input: &Input, rules: &Rules, claims: &claims::Scorer) -> Result<Rea
 pub fn build(text: &str, format: Format, source: article::Source, rules: &Rules, claims: &claims::Scorer) -> Article {
     let url = (source.kind == article::SourceKind::Url).then_some(source.name.as_str());
     let parsed = parse::parse(text, format, url);
+    finish(parsed, format, source, rules, claims)
+}
+
+/// The pipeline from parsed blocks on: classify → sections → claims.
+fn finish(
+    parsed: parse::Parsed,
+    format: Format,
+    source: article::Source,
+    rules: &Rules,
+    claims: &claims::Scorer,
+) -> Article {
     let classified = classify::classify(parsed, format, rules);
     let sections = Section::of(&classified.blocks);
     let claims = claims.find(&classified.blocks);

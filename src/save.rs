@@ -34,11 +34,7 @@ pub fn slug(title: &str) -> String {
         ["con", "prn", "aux", "nul"].contains(&s)
             || ((s.starts_with("com") || s.starts_with("lpt")) && s.len() == 4 && s.as_bytes()[3].is_ascii_digit())
     };
-    if out.is_empty() || device(&out) {
-        format!("article-{out}").trim_end_matches('-').to_string()
-    } else {
-        out
-    }
+    if out.is_empty() || device(&out) { format!("article-{out}").trim_end_matches('-').to_string() } else { out }
 }
 
 /// Saves `text` as `<slug>.md` in `folder` (created if needed). An existing file with the
