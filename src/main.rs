@@ -34,7 +34,7 @@ struct Cli {
     /// Leave the mouse to the terminal (native selection) instead of wheel scrolling
     #[arg(long)]
     no_mouse: bool,
-    /// Flag sentences whose claim score is at least T, 0–1 (default: the model's, about 0.37)
+    /// Flag sentences whose claim score is at least T, 0–1 (default: the threshold chosen in training)
     #[arg(long, global = true, value_name = "T", value_parser = threshold)]
     claim_threshold: Option<f32>,
 }
