@@ -28,12 +28,9 @@ fn source(format: Format) -> Source {
     Source { kind: SourceKind::File, name: "bench".to_string(), format }
 }
 
-/// What `folio::read` does once the bytes are loaded.
+/// What `folio::read` does once the bytes are loaded, the format known.
 fn pipeline(bytes: &[u8], format: Format) -> usize {
-    let text = match format {
-        Format::Html => folio::source::decode_html(bytes, None).unwrap().text,
-        _ => folio::source::decode(bytes).unwrap().text,
-    };
+    let text = folio::decode_as(bytes, format).unwrap().text;
     folio::build(&text, format, source(format), Rules::bundled(), &Scorer::bundled()).blocks.len()
 }
 
@@ -48,23 +45,9 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("all {} pages", pages.len()), |b| {
             b.iter(|| pages.iter().map(|p| pipeline(black_box(p), format)).sum::<usize>())
         });
-        let texts: Vec<String> = pages
-            .iter()
-            .map(|p| match format {
-                Format::Html => folio::source::decode_html(p, None).unwrap().text,
-                _ => folio::source::decode(p).unwrap().text,
-            })
-            .collect();
+        let texts: Vec<String> = pages.iter().map(|p| folio::decode_as(p, format).unwrap().text).collect();
         group.bench_function("decode", |b| {
-            b.iter(|| {
-                pages
-                    .iter()
-                    .map(|p| match format {
-                        Format::Html => folio::source::decode_html(black_box(p), None).unwrap().text.len(),
-                        _ => folio::source::decode(black_box(p)).unwrap().text.len(),
-                    })
-                    .sum::<usize>()
-            })
+            b.iter(|| pages.iter().map(|p| folio::decode_as(black_box(p), format).unwrap().text.len()).sum::<usize>())
         });
         group.bench_function("parse", |b| {
             b.iter(|| texts.iter().map(|t| folio::parse::parse(black_box(t), format, None).blocks.len()).sum::<usize>())

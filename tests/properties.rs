@@ -17,15 +17,11 @@ fn build(text: &str, format: Format) -> Article {
     folio::build(text, format, source, Rules::bundled(), &Scorer::bundled())
 }
 
-/// Reads bytes the way `folio` does (decode, detect, HTML charset) and returns the article.
+/// Reads bytes the way `folio` reads a file (decode, tell the format, HTML charset).
 fn read_bytes(bytes: &[u8]) -> Option<Article> {
-    let decoded = folio::source::decode(bytes).ok()?;
-    let format = folio::parse::detect(&decoded.text, None);
-    let text = match format {
-        Format::Html => folio::source::decode_html(bytes, None).ok()?.text,
-        _ => decoded.text,
-    };
-    Some(build(&text, format))
+    let source = Source { kind: SourceKind::File, name: "generated".to_string(), format: Format::Text };
+    let loaded = folio::source::Loaded { bytes: bytes.to_vec(), source, charset: None, media_type: None };
+    folio::read_loaded(loaded, None, Rules::bundled(), &Scorer::bundled()).ok().map(|r| r.article)
 }
 
 /// Every way out of the pipeline: both inspect outputs, the copy, and the reader on a few keys.

@@ -7,16 +7,8 @@ use folio::classify::Rules;
 use folio::export::{json, listing, markdown};
 
 pub fn exercise(bytes: &[u8], format: Format) {
-    let text = match format {
-        Format::Html => match folio::source::decode_html(bytes, None) {
-            Ok(decoded) => decoded.text,
-            Err(_) => return,
-        },
-        _ => match folio::source::decode(bytes) {
-            Ok(decoded) => decoded.text,
-            Err(_) => return,
-        },
-    };
+    let Ok(decoded) = folio::decode_as(bytes, format) else { return };
+    let text = decoded.text;
     let source = Source { kind: SourceKind::File, name: "fuzz".to_string(), format };
     let article = folio::build(&text, format, source, Rules::bundled(), &Scorer::bundled());
     let copy = markdown::clean_markdown(&article, "2026-01-01T00:00:00Z");
