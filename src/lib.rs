@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod eval;
 pub mod export;
+mod fnv;
 mod matcher;
 pub mod parse;
 pub mod safe;

@@ -39,14 +39,8 @@ pub fn features(sentence: &str, cues_fired: &[bool]) -> Features {
     let lower = sentence.to_lowercase();
     let mut entries = Vec::with_capacity(256);
 
-    let tokens = tokens(&lower);
-    let mut family = Vec::with_capacity(tokens.len() * 2);
-    for (i, token) in tokens.iter().enumerate() {
-        family.push(bucket(Family::Words, &[token.as_bytes()]));
-        if let Some(next) = tokens.get(i + 1) {
-            family.push(bucket(Family::Words, &[token.as_bytes(), b" ", next.as_bytes()]));
-        }
-    }
+    let mut family = Vec::with_capacity(64);
+    each_word_gram(&lower, |bucket, _, _| family.push(bucket));
     push_unit(&mut entries, family);
 
     let mut family = Vec::with_capacity(lower.len() * 4);
@@ -100,24 +94,26 @@ pub fn features(sentence: &str, cues_fired: &[bool]) -> Features {
 /// The sentence's word unigrams and bigrams with their buckets, for saying which words
 /// raised a score (one n-gram per bucket).
 pub fn word_grams(sentence: &str) -> Vec<(u32, String)> {
-    let lower = sentence.to_lowercase();
-    let tokens = tokens(&lower);
-    let mut words = Vec::with_capacity(tokens.len() * 2);
-    for (i, token) in tokens.iter().enumerate() {
-        words.push((bucket(Family::Words, &[token.as_bytes()]), token.to_string()));
-        if let Some(next) = tokens.get(i + 1) {
-            let bigram = format!("{token} {next}");
-            words.push((bucket(Family::Words, &[bigram.as_bytes()]), bigram));
-        }
-    }
+    let mut words = Vec::new();
+    each_word_gram(&sentence.to_lowercase(), |bucket, word, next| {
+        words.push((bucket, next.map_or_else(|| word.to_string(), |next| format!("{word} {next}"))));
+    });
     words.sort();
     words.dedup_by_key(|(index, _)| *index);
     words
 }
 
-/// Lower-cased words of two characters or more.
-fn tokens(lower: &str) -> Vec<&str> {
-    lower.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| t.chars().nth(1).is_some()).collect()
+/// Each word unigram and bigram of a lower-cased text (words of two characters or more), as
+/// its bucket, its word, and the next word for a bigram.
+fn each_word_gram(lower: &str, mut visit: impl FnMut(u32, &str, Option<&str>)) {
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| t.chars().nth(1).is_some()).collect();
+    for (i, word) in words.iter().enumerate() {
+        visit(bucket(Family::Words, &[word.as_bytes()]), word, None);
+        if let Some(next) = words.get(i + 1) {
+            visit(bucket(Family::Words, &[word.as_bytes(), b" ", next.as_bytes()]), word, Some(next));
+        }
+    }
 }
 
 /// Adds one family's buckets, each once, scaled so that the family has unit length.
@@ -133,11 +129,8 @@ fn push_unit(entries: &mut Vec<(u32, f32)>, mut family: Vec<u32>) {
 
 /// The bucket of an n-gram, given as consecutive pieces, within its family (FNV-1a, 64-bit, folded).
 fn bucket(family: Family, gram: &[&[u8]]) -> u32 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ family as u64;
-    for &byte in gram.iter().flat_map(|piece| piece.iter()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let hash =
+        crate::fnv::fnv1a(crate::fnv::OFFSET ^ family as u64, gram.iter().flat_map(|piece| piece.iter().copied()));
     let folded = (hash ^ (hash >> 32)) as usize % BUCKETS;
     (family as usize * BUCKETS + folded) as u32
 }

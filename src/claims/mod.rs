@@ -101,14 +101,10 @@ impl Cues {
 
     /// Identifies the list (kinds and descriptions, in order) that a model was trained with.
     pub fn fingerprint(&self) -> u64 {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for cue in &self.list {
+        self.list.iter().fold(crate::fnv::OFFSET, |hash, cue| {
             let kind = cue.kind.map_or("none", ClaimKind::name);
-            for byte in kind.bytes().chain([0]).chain(cue.description.bytes()).chain([0]) {
-                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        }
-        hash
+            crate::fnv::fnv1a(hash, kind.bytes().chain([0]).chain(cue.description.bytes()).chain([0]))
+        })
     }
 
     /// The weights training holds as they are: (feature index, weight) of each cue with a set weight.

@@ -28,12 +28,7 @@ pub fn state_file() -> Option<PathBuf> {
 
 /// FNV-1a of the article's text: stable across runs and Rust versions.
 pub fn content_key(text: &str) -> String {
-    let mut hash: u64 = 0xcbf29ce484222325;
-    for byte in text.bytes() {
-        hash ^= byte as u64;
-        hash = hash.wrapping_mul(0x100000001b3);
-    }
-    format!("{hash:016x}")
+    format!("{:016x}", crate::fnv::fnv1a(crate::fnv::OFFSET, text.bytes()))
 }
 
 /// Reads the places file; a missing file is empty, a broken one gives a warning.
