@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{folio, inspect, shared};
+use common::{folio, inspect, shared, temp_file};
 use folio::claims::train::{Corpus, FOLDS, read_tsv};
 use folio::claims::{Cues, Model};
 
@@ -46,15 +46,12 @@ fn the_shipped_model_is_small_and_matches_the_cues() {
 
 #[test]
 fn inspect_shows_kinds_and_cues_and_the_threshold_flag_moves_the_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("page.txt");
-    std::fs::write(
-        &page,
-        "The Harbour Report\n\nThe council met on Tuesday evening to hear from residents about the plan.\n\n\
+    let (_dir, page) = temp_file(
+        "page.txt",
+        b"The Harbour Report\n\nThe council met on Tuesday evening to hear from residents about the plan.\n\n\
          Unemployment fell to 4.1% in 2024, down from 5.3% a year earlier, the statistics office said.\n\n\
          I think we can all do better than that, honestly.\n",
-    )
-    .unwrap();
+    );
     let report = inspect(&page);
     let claims = report["claims"].as_array().unwrap();
     let figure = claims.iter().find(|c| c["text"].as_str().unwrap().starts_with("Unemployment")).expect("flagged");

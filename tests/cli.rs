@@ -3,16 +3,9 @@
 
 mod common;
 
-use common::{asset, folio};
+use common::{asset, folio, temp_file};
 use predicates::prelude::*;
 use std::io::Write;
-
-fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::File::create(&path).unwrap().write_all(bytes).unwrap();
-    (dir, path)
-}
 
 fn one_line_error(cmd: &mut assert_cmd::Command, code: i32, says: &str) {
     let out = cmd.output().unwrap();

@@ -92,20 +92,6 @@ fn open_reader(dir: &Path, file: &Path) -> Session {
     Session::start(&script, &env)
 }
 
-/// The terminal after folio exited: modes as before, main screen, cursor shown, no mouse capture.
-fn assert_restored(s: &Session, dir: &Path) {
-    s.wait_for("stty after exit", |_| dir.join("after").exists());
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    let before = std::fs::read_to_string(dir.join("before")).unwrap();
-    let after = std::fs::read_to_string(dir.join("after")).unwrap();
-    assert_eq!(before, after, "terminal modes not restored");
-    let parser = s.parser.lock().unwrap();
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "still on the alternate screen");
-    assert!(!screen.hide_cursor(), "cursor still hidden");
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture still on");
-}
-
 #[test]
 fn no_attack_reaches_the_terminal() {
     for (name, file, bytes, shown, forbidden) in attacks() {
@@ -131,7 +117,7 @@ fn no_attack_reaches_the_terminal() {
                 String::from_utf8_lossy(sequence)
             );
         }
-        assert_restored(&s, dir.path());
+        s.assert_restored(dir.path());
         let _ = s.child.kill();
     }
 }
@@ -150,7 +136,7 @@ fn a_signal_while_reading_restores_the_terminal() {
         s.wait_for("folio to exit", |s| s.screen().contains("EXIT="));
         let code = format!("EXIT={}", 128 + number);
         assert!(s.screen().contains(&code), "SIG{signal}: expected {code}:\n{}", s.screen());
-        assert_restored(&s, dir.path());
+        s.assert_restored(dir.path());
         let _ = s.child.kill();
     }
 }

@@ -4,7 +4,6 @@
 mod common;
 
 use common::pty::Session;
-use std::time::Duration;
 
 #[test]
 fn reader_in_a_real_terminal() {
@@ -54,18 +53,7 @@ fn reader_in_a_real_terminal() {
     s.keys("q");
     s.wait_for("folio to exit", |s| s.screen().contains("EXIT="));
     assert!(s.screen().contains("EXIT=0"), "{}", s.screen());
-    s.wait_for("stty after exit", |_| dir.path().join("after").exists());
-    std::thread::sleep(Duration::from_millis(200));
-    let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
-    let after = std::fs::read_to_string(dir.path().join("after")).unwrap();
-    assert_eq!(before, after, "terminal modes not restored");
-    {
-        let parser = s.parser.lock().unwrap();
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "cursor still hidden");
-        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture still on");
-    }
+    s.assert_restored(dir.path());
     let raw = s.raw.lock().unwrap().clone();
     let text = String::from_utf8_lossy(&raw);
     assert_eq!(text.matches("\x1b[?1049l").count(), 1, "the main screen restored exactly once");

@@ -17,6 +17,14 @@ pub fn shared(relative: &str) -> Option<PathBuf> {
     }
 }
 
+/// A file named `name` holding `bytes`, in a new temporary folder (kept while the guard lives).
+pub fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
 pub fn asset(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join(relative)
 }

@@ -84,6 +84,21 @@ impl Session {
         self.raw.lock().unwrap().clone()
     }
 
+    /// The terminal after the program exited from a script that wrote `stty -a` to `dir`/before
+    /// and `dir`/after: modes as before, main screen, cursor shown, no mouse capture.
+    pub fn assert_restored(&self, dir: &std::path::Path) {
+        self.wait_for("stty after exit", |_| dir.join("after").exists());
+        std::thread::sleep(Duration::from_millis(200));
+        let before = std::fs::read_to_string(dir.join("before")).unwrap();
+        let after = std::fs::read_to_string(dir.join("after")).unwrap();
+        assert_eq!(before, after, "terminal modes not restored");
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture still on");
+    }
+
     /// The process id of the shell's child (the program the script started).
     pub fn program_pid(&self) -> Option<u32> {
         let shell = self.child.process_id()?;
