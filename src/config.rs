@@ -61,7 +61,7 @@ pub fn load_config() -> (Config, Option<String>) {
     match std::fs::read_to_string(&path) {
         Err(e) => (Config::default(), Some(format!("{shown}: {e}; using the defaults"))),
         Ok(text) => match toml::from_str::<Config>(&text) {
-            Ok(config) if config.claim_threshold.is_some_and(|t| !(0.0..=1.0).contains(&t)) => {
+            Ok(config) if config.claim_threshold.is_some_and(|t| !crate::claims::THRESHOLDS.contains(&t)) => {
                 (Config::default(), Some(format!("{shown}: claim_threshold must be from 0 to 1; using the defaults")))
             }
             Ok(config) => (config, None),

@@ -41,7 +41,7 @@ struct Cli {
 
 fn threshold(text: &str) -> Result<f32, String> {
     match text.parse::<f32>() {
-        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        Ok(t) if folio::claims::THRESHOLDS.contains(&t) => Ok(t),
         _ => Err(format!("{text:?} is not a number from 0 to 1")),
     }
 }
@@ -107,19 +107,15 @@ impl From<Error> for Failure {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    let rules_path = cli.rules.clone().or_else(config::user_rules_path);
-    let (config, warning) = config::load_config();
-    if let Some(warning) = warning {
+    let (config, config_warning) = config::load_config();
+    let (rules, rules_warning) = config::load_rules(cli.rules.clone().or_else(config::user_rules_path).as_deref());
+    for warning in [config_warning, rules_warning].into_iter().flatten() {
         eprintln!("folio: {warning}");
     }
     let bundled = folio::claims::Scorer::bundled();
     let claims = bundled.with_threshold(cli.claim_threshold.or(config.claim_threshold).unwrap_or(bundled.threshold));
     let read = |arg: Option<String>| -> Result<Reading, Failure> {
         let input = input_of(arg)?;
-        let (rules, warning) = config::load_rules(rules_path.as_deref());
-        if let Some(warning) = warning {
-            eprintln!("folio: {warning}");
-        }
         let reading = folio::read(&input, &rules, &claims)?;
         for warning in &reading.warnings {
             eprintln!("folio: warning: {warning}");
@@ -141,10 +137,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print(&text)
         }
         Some(Command::Clean { inputs, out_dir: Some(dir), force, jobs, .. }) => {
-            let (rules, warning) = config::load_rules(rules_path.as_deref());
-            if let Some(warning) = warning {
-                eprintln!("folio: {warning}");
-            }
             clean_into(&inputs, &dir, force, jobs, &rules, &claims)
         }
         Some(Command::Clean { inputs, output, force, .. }) => {

@@ -25,6 +25,8 @@ const BUNDLED_MODEL: &[u8] = include_bytes!("../../assets/claim_model.bin");
 const WORD_REASON: f32 = 0.15;
 /// At most this many words are named.
 const WORD_REASONS: usize = 3;
+/// The thresholds a user may set: a score is a probability.
+pub const THRESHOLDS: std::ops::RangeInclusive<f32> = 0.0..=1.0;
 /// A "sentence" longer than this (bytes) is a run of text without full stops, not a claim.
 const LONGEST_SENTENCE: usize = 2_000;
 
