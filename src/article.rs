@@ -136,9 +136,11 @@ pub struct Block {
     pub text: String,
     /// The same text with inline Markdown (emphasis, links, code) for the clean copy; empty
     /// when that is `text` itself (see [`Block::markdown`]), so a large plain text is held once.
-    /// For a code block: the fence's info string (the language).
     #[serde(skip)]
     pub markdown: String,
+    /// A code block's language, as its fence names it (empty when none does).
+    #[serde(skip)]
+    pub language: String,
     /// Nesting depth of list items (0 for top level) and quotes.
     #[serde(skip)]
     pub depth: u8,
@@ -184,6 +186,7 @@ impl Block {
             label: Label::Content,
             reason: std::borrow::Cow::Borrowed(""),
             markdown: String::new(),
+            language: String::new(),
             text,
             depth: 0,
             source_lines: Some(lines),
@@ -196,9 +199,9 @@ impl Block {
         self.reason = reason.into();
     }
 
-    /// The block as inline Markdown, for the clean copy (for code: its info string).
+    /// The block as inline Markdown, for the clean copy.
     pub fn markdown(&self) -> &str {
-        if self.markdown.is_empty() && self.kind != BlockKind::Code { &self.text } else { &self.markdown }
+        if self.markdown.is_empty() { &self.text } else { &self.markdown }
     }
 }
 

@@ -65,3 +65,16 @@ fn seed_clean_copy_keeps_the_story_and_drops_the_clutter() {
         assert_eq!(body.contains(probe.trim()), wanted, "line {} ({}): {probe}", fields[0], fields[1]);
     }
 }
+
+#[test]
+fn code_keeps_its_fence_language_and_html_code_is_not_repeated() {
+    let (_dir, md) = common::temp_file("code.md", b"# T\n\n```rust\nfn main() {}\n```\n");
+    assert!(clean(&md).contains("\n```rust\nfn main() {}\n```\n"), "{}", clean(&md));
+    let page = "<html><body><article><h1>T</h1><p>The council published the code it uses for the model, and \
+                here it is for anyone who wants to read it.</p><pre><code>let x = 1;\nlet y = 2;</code></pre>\
+                <p>That is all the code there is for now, the council said on Tuesday afternoon.</p></article></body></html>";
+    let (_dir, html) = common::temp_file("code.html", page.as_bytes());
+    let copy = clean(&html);
+    assert!(copy.contains("\n```\nlet x = 1;\nlet y = 2;\n```\n"), "{copy}");
+    assert_eq!(copy.matches("let x = 1;").count(), 1, "{copy}");
+}

@@ -89,7 +89,7 @@ fn block_markdown(block: &Block) -> String {
             while text.contains(fence.as_str()) {
                 fence.push('`');
             }
-            format!("{fence}{}\n{text}\n{fence}", inline.trim())
+            format!("{fence}{}\n{text}\n{fence}", strip(&block.language).trim())
         }
         BlockKind::Table | BlockKind::Other => inline.to_string(),
         BlockKind::Paragraph => escape_line_start(inline),

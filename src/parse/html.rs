@@ -446,7 +446,7 @@ impl Walker {
         block.level = open.level;
         block.depth = open.depth;
         block.markdown = match open.kind {
-            BlockKind::Code => block.text.clone(),
+            BlockKind::Code => String::new(),
             BlockKind::Table => table_markdown(&block.text),
             _ => tidy_markdown(&open.markdown),
         };

@@ -179,7 +179,7 @@ impl<'a> Builder<'a> {
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.begin(BlockKind::Code, range.start);
                 if let (Some(open), CodeBlockKind::Fenced(lang)) = (self.open.as_mut(), kind) {
-                    open.block.markdown = lang.to_string();
+                    open.block.language = lang.trim().to_string();
                 }
             }
             Event::Start(Tag::HtmlBlock) => self.begin(BlockKind::Other, range.start),
