@@ -129,8 +129,10 @@ fn push_unit(entries: &mut Vec<(u32, f32)>, mut family: Vec<u32>) {
 
 /// The bucket of an n-gram, given as consecutive pieces, within its family (FNV-1a, 64-bit, folded).
 fn bucket(family: Family, gram: &[&[u8]]) -> u32 {
-    let hash =
-        crate::fnv::fnv1a(crate::fnv::OFFSET ^ family as u64, gram.iter().flat_map(|piece| piece.iter().copied()));
+    let hash = crate::text::fnv::fnv1a(
+        crate::text::fnv::OFFSET ^ family as u64,
+        gram.iter().flat_map(|piece| piece.iter().copied()),
+    );
     let folded = (hash ^ (hash >> 32)) as usize % BUCKETS;
     (family as usize * BUCKETS + folded) as u32
 }

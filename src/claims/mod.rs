@@ -14,8 +14,8 @@ pub use model::Model;
 pub use sentences::split as split_sentences;
 
 use crate::article::{Block, BlockKind, Claim, ClaimKind, Label};
-use crate::classify::rules::is_stopword;
 use crate::error::{Error, Result};
+use crate::text::lexicon::is_stopword;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -36,7 +36,7 @@ struct Cue {
     description: String,
     /// Log-odds the cue adds, held as it is by training; `None` for a cue whose weight is learned.
     weight: Option<f32>,
-    matcher: crate::matcher::Matcher,
+    matcher: crate::text::matcher::Matcher,
 }
 
 /// The cue list of `assets/claim_cues.toml`, in file order.
@@ -86,7 +86,7 @@ impl Cues {
                 "none" => None,
                 name => Some(kind_named(name).ok_or_else(|| problem(format!("unknown claim kind {name:?}")))?),
             };
-            let matcher = crate::matcher::compile(&entry.phrases, &entry.patterns)
+            let matcher = crate::text::matcher::compile(&entry.phrases, &entry.patterns)
                 .map_err(|e| problem(format!("cue {:?}: {e}", entry.cue)))?;
             list.push(Cue { kind, description: entry.cue, weight: entry.weight, matcher });
         }
@@ -103,9 +103,9 @@ impl Cues {
 
     /// Identifies the list (kinds and descriptions, in order) that a model was trained with.
     pub fn fingerprint(&self) -> u64 {
-        self.list.iter().fold(crate::fnv::OFFSET, |hash, cue| {
+        self.list.iter().fold(crate::text::fnv::OFFSET, |hash, cue| {
             let kind = cue.kind.map_or("none", ClaimKind::name);
-            crate::fnv::fnv1a(hash, kind.bytes().chain([0]).chain(cue.description.bytes()).chain([0]))
+            crate::text::fnv::fnv1a(hash, kind.bytes().chain([0]).chain(cue.description.bytes()).chain([0]))
         })
     }
 

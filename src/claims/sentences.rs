@@ -1,13 +1,7 @@
 //! Splitting a block's text into sentences without breaking at "U.S.", "Dr.", "3.5",
 //! initials, ellipses followed by lower case, or inside quotes.
 
-/// Abbreviations after which a full stop does not end a sentence (lower-cased, no final dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "inc",
-    "ltd", "co", "corp", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "no", "nos", "fig", "vol", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon",
-    "pres", "dept", "univ", "est", "al", "cf", "p", "pp", "ca", "bzw", "usw", "z.b", "d.h", "mme", "sr", "sra",
-];
+use crate::text::lexicon::is_abbreviation;
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
@@ -72,7 +66,7 @@ fn is_boundary(text: &str, chars: &[(usize, char)], at: usize, after: usize) -> 
     if mark == '.' && after == at + 1 {
         let word = word_before(text, chars[at].0);
         let lower = word.to_lowercase();
-        if ABBREVIATIONS.contains(&lower.as_str()) {
+        if is_abbreviation(&lower) {
             return false;
         }
         // An initial: "J. K. Rowling".

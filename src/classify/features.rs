@@ -1,7 +1,7 @@
 //! Measurements of one block's text that tell story prose from clutter: length, sentence
 //! punctuation, function-word density, capitalisation.
 
-use super::rules::is_stopword;
+use crate::text::lexicon::is_stopword;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Features {

@@ -1,80 +1,12 @@
-//! Reading metadata out of labelled blocks: the publication date (as ISO 8601 where it can
-//! be parsed), the byline and the site name.
+//! Reading metadata out of labelled blocks: the byline's name and the site's name (dates
+//! are read by `text::dates`).
 
-use regex::Regex;
-use std::sync::LazyLock;
-
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?").expect("valid"));
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-zäéû]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?)?")
-        .expect("valid")
-});
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-zäéû]{3,10})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?",
-    )
-    .expect("valid")
-});
-
-const MONTHS: [&[&str]; 12] = [
-    &["jan", "januar", "janvier", "enero"],
-    &["feb", "februar", "février", "fevrier", "febrero"],
-    &["mar", "märz", "maerz", "mars", "marzo"],
-    &["apr", "avril", "abril"],
-    &["may", "mai", "mayo"],
-    &["jun", "juni", "juin", "junio"],
-    &["jul", "juli", "juillet", "julio"],
-    &["aug", "août", "aout", "agosto"],
-    &["sep", "sept", "septembre", "septiembre"],
-    &["oct", "okt", "oktober", "octobre", "octubre"],
-    &["nov", "novembre", "noviembre"],
-    &["dec", "dez", "dezember", "décembre", "decembre", "diciembre"],
-];
-
-fn month_number(name: &str) -> Option<u32> {
-    let name = name.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|names| {
-            names.iter().any(|n| name == *n) || (name.len() >= 3 && names[0] == &name[..3] && name.is_ascii())
-        })
-        .map(|i| i as u32 + 1)
-}
-
-/// The first date in `text`, as ISO 8601 (`2025-12-17` or `2025-12-17T17:44:46`).
-pub fn parse_date(text: &str) -> Option<String> {
-    if let Some(c) = ISO.captures(text) {
-        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        return iso(n(1)? as i32, n(2)?, n(3)?, n(4).zip(n(5)).map(|(h, m)| (h, m, n(6).unwrap_or(0))));
-    }
-    if let Some(c) = MONTH_FIRST.captures(text) {
-        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let month = month_number(&c[1])?;
-        let pm = c.get(6).is_some_and(|m| m.as_str().eq_ignore_ascii_case("p"));
-        let time = n(4).zip(n(5)).map(|(h, m)| (if pm && h < 12 { h + 12 } else { h }, m, 0));
-        return iso(n(3)? as i32, month, n(2)?, time);
-    }
-    if let Some(c) = DAY_FIRST.captures(text) {
-        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let month = month_number(&c[2])?;
-        return iso(n(3)? as i32, month, n(1)?, n(4).zip(n(5)).map(|(h, m)| (h, m, 0)));
-    }
-    None
-}
-
-fn iso(year: i32, month: u32, day: u32, time: Option<(u32, u32, u32)>) -> Option<String> {
-    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
-    match time {
-        Some((h, m, s)) => Some(date.and_hms_opt(h, m, s)?.format("%Y-%m-%dT%H:%M:%S").to_string()),
-        None => Some(date.format("%Y-%m-%d").to_string()),
-    }
-}
+use crate::text::lexicon;
 
 /// "By Jane Doe and John Roe, Reuters" → "Jane Doe and John Roe, Reuters".
 pub fn byline_name(text: &str) -> String {
     let t = text.trim();
-    for prefix in ["written by", "words by", "author:", "autor:", "auteur:", "by ", "von ", "par ", "por ", "author "] {
+    for prefix in &lexicon::bundled().byline_prefixes {
         if t.len() > prefix.len() && t.is_char_boundary(prefix.len()) && t[..prefix.len()].eq_ignore_ascii_case(prefix)
         {
             return t[prefix.len()..].trim().trim_start_matches(':').trim().to_string();
@@ -92,17 +24,6 @@ pub fn site_from_breadcrumb(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_in_common_shapes() {
-        assert_eq!(parse_date("2025-12-17 17:44:46").as_deref(), Some("2025-12-17T17:44:46"));
-        assert_eq!(parse_date("November 20, 2019").as_deref(), Some("2019-11-20"));
-        assert_eq!(parse_date("Updated Nov. 3, 2019 at 5:07 pm ET").as_deref(), Some("2019-11-03T17:07:00"));
-        assert_eq!(parse_date("3 March 2021").as_deref(), Some("2021-03-03"));
-        assert_eq!(parse_date("17. Dezember 2025").as_deref(), Some("2025-12-17"));
-        assert_eq!(parse_date("2025-02-30"), None);
-        assert_eq!(parse_date("no date here"), None);
-    }
 
     #[test]
     fn byline_prefix_is_dropped() {

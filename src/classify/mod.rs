@@ -8,11 +8,11 @@ mod features;
 mod meta;
 pub mod rules;
 
-pub use meta::parse_date;
-pub use rules::Rules;
+pub use rules::{MetaField, Rules};
 
 use crate::article::{Block, BlockKind, Format, Label, Meta};
 use crate::parse::{DomHint, Parsed};
+use crate::text::dates::parse_date;
 use features::Features;
 use rules::Rule;
 use std::collections::HashMap;
@@ -64,13 +64,13 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
         meta.title = title.map(|i| blocks[i].text.clone());
     }
 
-    label_blocks(&mut blocks, &facts, &story, meta.title.as_deref(), title);
+    let carriers = label_blocks(&mut blocks, &facts, &story, meta.title.as_deref(), title);
     if format != Format::Markdown {
         keep_standfirst(&mut blocks, &facts, story.start, title);
         infer_headings(&mut blocks, &facts);
     }
     fold_repeats(&mut blocks);
-    fill_meta(&blocks, &mut meta);
+    fill_meta(&blocks, &carriers, &mut meta);
     Classified { blocks, meta }
 }
 
@@ -318,16 +318,25 @@ fn find_title(
     blocks[window].iter().position(|b| b.text == blocks[i].text).map(|p| p + first)
 }
 
+/// A run of clutter begun by a heading rule ("Related stories", "Comments").
+struct ClutterRun {
+    label: Label,
+    reason: String,
+    /// Runs on through prose (a comment section after the story does; a related list does not).
+    sticky: bool,
+}
+
+/// Labels every block; returns the blocks a rule labelled that carry a piece of metadata
+/// (a byline, a date, a breadcrumb), in reading order.
 fn label_blocks(
     blocks: &mut [Block],
     facts: &[Facts],
     story: &std::ops::Range<usize>,
     title: Option<&str>,
     title_block: Option<usize>,
-) {
-    // The clutter category a heading rule started, its reason, and whether it runs on
-    // through prose (a comment section after the story does; a related list does not).
-    let mut run: Option<(Label, String, bool)> = None;
+) -> Vec<(usize, MetaField)> {
+    let mut carriers = Vec::new();
+    let mut run: Option<ClutterRun> = None;
     let near_top = title_block.map_or(story.start, |t| t.max(story.start)) + 4;
     let story_in_soft_clutter = story_lives_in_soft_clutter(facts, story);
     for (i, block) in blocks.iter_mut().enumerate() {
@@ -340,7 +349,7 @@ fn label_blocks(
         let prose = f.sentence_end && f.words >= 12;
         // A run of related links ends at the next prose; a comment section runs on through
         // its prose (the comments) to the end of the page.
-        if (prose || block.kind == BlockKind::Heading) && run.as_ref().is_some_and(|(_, _, sticky)| !sticky) {
+        if (prose || block.kind == BlockKind::Heading) && run.as_ref().is_some_and(|r| !r.sticky) {
             run = None;
         }
         let repeats_title = title.is_some_and(|t| same_title(&block.text, t)) && block.kind != BlockKind::Code;
@@ -355,9 +364,13 @@ fn label_blocks(
             && !(rule.label == Label::Metadata && sentence_in_story)
         {
             block.set_label(rule.label, rule.reason.clone());
+            if let Some(field) = rule.meta {
+                carriers.push((i, field));
+            }
             if rule.heading {
                 let sticky = matches!(rule.label, Label::Comments | Label::OtherBoilerplate) && i >= story.end;
-                run = Some((rule.label, format!("under a \"{}\" heading", block.text.trim()), sticky));
+                let reason = format!("under a \"{}\" heading", block.text.trim());
+                run = Some(ClutterRun { label: rule.label, reason, sticky });
             }
             continue;
         }
@@ -375,8 +388,8 @@ fn label_blocks(
             block.set_label(*label, reason.clone());
             continue;
         }
-        if let Some((label, reason, _)) = &run {
-            block.set_label(*label, reason.clone());
+        if let Some(run) = &run {
+            block.set_label(run.label, run.reason.clone());
             continue;
         }
         if story.contains(&i) && f.glued_teaser {
@@ -397,6 +410,7 @@ fn label_blocks(
             block.set_label(Label::Navigation, "menu or footer line after the story");
         }
     }
+    carriers
 }
 
 /// Whether block `i` is one of at least `MENU_RUN` consecutive short, unpunctuated lines
@@ -482,14 +496,15 @@ fn fold_repeats(blocks: &mut [Block]) {
     }
 }
 
-fn fill_meta(blocks: &[Block], meta: &mut Meta) {
-    for block in blocks {
-        match (block.label, block.reason.as_ref()) {
-            (Label::Metadata, "byline") if meta.byline.is_none() => meta.byline = Some(meta::byline_name(&block.text)),
-            (Label::Metadata, _) if meta.published.is_none() => meta.published = parse_date(&block.text),
-            (Label::Navigation, reason) if meta.site.is_none() && reason.starts_with("breadcrumb") => {
-                meta.site = meta::site_from_breadcrumb(&block.text)
-            }
+/// The byline, date and site from the first block of each that a rule marked as carrying it.
+fn fill_meta(blocks: &[Block], carriers: &[(usize, MetaField)], meta: &mut Meta) {
+    for &(i, field) in carriers {
+        let text = &blocks[i].text;
+        match field {
+            MetaField::Byline if meta.byline.is_none() => meta.byline = Some(meta::byline_name(text)),
+            // A second byline line often carries the date ("Feb 11, 2019 · 3 min read").
+            MetaField::Byline | MetaField::Date if meta.published.is_none() => meta.published = parse_date(text),
+            MetaField::Site if meta.site.is_none() => meta.site = meta::site_from_breadcrumb(text),
             _ => {}
         }
     }

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use std::sync::LazyLock;
 
 pub const DEFAULT_RULES: &str = include_str!("../../assets/rules.toml");
-const STOPWORDS: &str = include_str!("../../assets/stopwords.txt");
 
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -17,7 +16,9 @@ pub struct Rule {
     pub max_words: usize,
     /// A match starts a run of clutter of this label (a "Related stories" heading).
     pub heading: bool,
-    matcher: crate::matcher::Matcher,
+    /// What a block this rule labels tells about the article (its byline, date or site).
+    pub meta: Option<MetaField>,
+    matcher: crate::text::matcher::Matcher,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +46,20 @@ struct RuleEntry {
     max_words: usize,
     #[serde(default)]
     heading: bool,
+    #[serde(default)]
+    meta: Option<MetaField>,
+}
+
+/// A piece of the article's metadata that a rule's block carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MetaField {
+    /// The block names the author(s): "By Jane Doe".
+    Byline,
+    /// The block holds the publication date.
+    Date,
+    /// The block's first segment names the site (a breadcrumb: "BTCC / News / …").
+    Site,
 }
 
 fn default_max_words() -> usize {
@@ -69,13 +84,15 @@ impl Rules {
             if entry.label == Label::Content || entry.label == Label::Title {
                 return Err(problem(format!("rule {:?}: label must be a clutter category or metadata", entry.reason)));
             }
-            let matcher = crate::matcher::compile(&entry.phrases, &entry.patterns)
+            let matcher = crate::text::matcher::compile(&entry.phrases, &entry.patterns)
                 .map_err(|e| problem(format!("rule {:?}: {e}", entry.reason)))?;
             rules.push(Rule {
                 label: entry.label,
                 reason: entry.reason,
                 max_words: entry.max_words,
                 heading: entry.heading,
+                // A metadata line that is no byline or breadcrumb may still hold the date.
+                meta: entry.meta.or((entry.label == Label::Metadata).then_some(MetaField::Date)),
                 matcher,
             });
         }
@@ -92,13 +109,6 @@ impl Rules {
         other.rules.append(&mut self.rules);
         other
     }
-}
-
-static STOPWORD_SET: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
-
-pub fn is_stopword(lowercase_word: &str) -> bool {
-    STOPWORD_SET.contains(lowercase_word)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! claims; coloured when asked to. Article text passes through `safe::visible` first.
 
 use crate::article::{Article, Label};
-use crate::safe::visible;
+use crate::text::safe::visible;
 use unicode_width::UnicodeWidthChar;
 
 pub fn listing(article: &Article, color: bool, width: usize) -> String {

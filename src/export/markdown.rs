@@ -2,7 +2,7 @@
 //! emphasis and links; clutter, title and metadata left out of the body.
 
 use crate::article::{Article, Block, BlockKind};
-use crate::safe::strip;
+use crate::text::safe::strip;
 
 /// The clean Markdown copy; `saved` is the time stamp written into the front matter.
 pub fn clean_markdown(article: &Article, saved: &str) -> String {

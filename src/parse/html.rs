@@ -744,7 +744,7 @@ fn read_meta(document: &Html) -> Meta {
     meta.title = ld.headline.or(og_title).or(html_title).map(clean).filter(|t| !t.is_empty());
     meta.byline = ld.author.or(meta.byline.take()).map(clean);
     meta.site = meta.site.take().or(ld.publisher).map(clean);
-    meta.published = ld.published.or(meta.published.take()).map(|d| crate::classify::parse_date(&d).unwrap_or(d));
+    meta.published = ld.published.or(meta.published.take()).map(|d| crate::text::dates::parse_date(&d).unwrap_or(d));
     meta
 }
 

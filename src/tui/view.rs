@@ -5,7 +5,7 @@ use super::app::{Model, Overlay, foldable_labels};
 use super::document::{LineKind, Seg, SegLayout};
 use super::keys::{Binding, READING, help_lines};
 use crate::article::{Block, BlockKind};
-use crate::safe::visible;
+use crate::text::safe::visible;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
