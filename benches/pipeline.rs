@@ -31,7 +31,7 @@ fn source(format: Format) -> Source {
 /// What `folio::read` does once the bytes are loaded, the format known.
 fn pipeline(bytes: &[u8], format: Format) -> usize {
     let text = folio::decode_as(bytes, format).unwrap().text;
-    folio::build(&text, format, source(format), Rules::bundled(), &Scorer::bundled()).blocks.len()
+    folio::build(&text, source(format), Rules::bundled(), &Scorer::bundled()).blocks.len()
 }
 
 fn bench(c: &mut Criterion) {

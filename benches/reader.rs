@@ -35,7 +35,7 @@ fn corpus_texts() -> Vec<(PathBuf, String)> {
 
 fn article(text: &str) -> Article {
     let source = Source { kind: SourceKind::File, name: "bench".into(), format: Format::Text };
-    folio::build(text, Format::Text, source, Rules::bundled(), &folio::claims::Scorer::bundled())
+    folio::build(text, source, Rules::bundled(), &folio::claims::Scorer::bundled())
 }
 
 /// Pages of the corpus, one after another, until `bytes` is reached.

@@ -1,23 +1,9 @@
-//! Where folio's own files live (from `directories`) and the user's rules file, which is
-//! read on top of the bundled rules. A broken user file never stops folio: it is reported
-//! with its path, and the bundled rules are used.
+//! The user's files: `config.toml` (the reader's settings) and `rules.toml` (read on top of
+//! the bundled rules); where they live is `paths`' business. A broken file never stops
+//! folio: it is reported with its path, and the defaults or the bundled rules are used.
 
 use crate::classify::Rules;
 use std::path::{Path, PathBuf};
-
-/// `~/.config/folio` on Linux, the platform's equivalent elsewhere.
-/// `FOLIO_CONFIG_DIR` overrides it (tests use that to stay away from the user's files).
-pub fn config_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("FOLIO_CONFIG_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "folio").map(|d| d.config_dir().to_path_buf())
-}
-
-/// The user's extra rules: `rules.toml` in the config folder.
-pub fn user_rules_path() -> Option<PathBuf> {
-    config_dir().map(|d| d.join("rules.toml"))
-}
 
 /// The bundled rules, with the user's in front where `path` exists and parses. A problem
 /// with the user's file comes back as a warning line, and the bundled rules alone are used.
@@ -49,14 +35,10 @@ pub struct Config {
     pub claim_threshold: Option<f32>,
 }
 
-pub fn config_path() -> Option<PathBuf> {
-    config_dir().map(|d| d.join("config.toml"))
-}
-
 /// Reads `config.toml`; a missing file gives the defaults, a broken one the defaults and a
 /// warning naming the file and the problem (the file is left as it is).
 pub fn load_config() -> (Config, Option<String>) {
-    let Some(path) = config_path().filter(|p| p.exists()) else { return (Config::default(), None) };
+    let Some(path) = crate::paths::config_file().filter(|p| p.exists()) else { return (Config::default(), None) };
     let shown = path.display();
     match std::fs::read_to_string(&path) {
         Err(e) => (Config::default(), Some(format!("{shown}: {e}; using the defaults"))),
@@ -71,11 +53,4 @@ pub fn load_config() -> (Config, Option<String>) {
             }
         },
     }
-}
-
-/// Where saved copies go by default: `…/folio/saved` under the platform data folder.
-pub fn default_save_dir() -> PathBuf {
-    directories::ProjectDirs::from("", "", "folio")
-        .map(|d| d.data_dir().join("saved"))
-        .unwrap_or_else(|| PathBuf::from("folio-saved"))
 }

@@ -1,79 +1,16 @@
 //! The `folio` command: parses arguments, runs the library's pipeline, prints one of its
 //! views, and turns errors into one line on stderr and an exit code.
 
-use clap::{Parser, Subcommand};
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command, Settings};
 use folio::error::Error;
 use folio::export::{json, listing, markdown};
 use folio::source::Input;
 use folio::{Reading, config};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Parser)]
-#[command(
-    name = "folio",
-    version,
-    about = "Read articles in the terminal: clutter folded, claims flagged, clean Markdown kept"
-)]
-#[command(args_conflicts_with_subcommands = true)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// The article: a text or Markdown file, or `-` for standard input
-    input: Option<String>,
-    /// Extra rules file, read on top of the bundled rules (default: rules.toml in the config folder)
-    #[arg(long, global = true, value_name = "FILE")]
-    rules: Option<PathBuf>,
-    /// Width of the reading column in cells (default 80)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
-    width: Option<u16>,
-    /// Folder for copies saved with `s` (default: saved/ in the platform data folder)
-    #[arg(long, value_name = "DIR")]
-    save_dir: Option<PathBuf>,
-    /// Leave the mouse to the terminal (native selection) instead of wheel scrolling
-    #[arg(long)]
-    no_mouse: bool,
-    /// Flag sentences whose claim score is at least T, 0–1 (default: the threshold chosen in training)
-    #[arg(long, global = true, value_name = "T", value_parser = threshold)]
-    claim_threshold: Option<f32>,
-}
-
-fn threshold(text: &str) -> Result<f32, String> {
-    match text.parse::<f32>() {
-        Ok(t) if folio::claims::THRESHOLDS.contains(&t) => Ok(t),
-        _ => Err(format!("{text:?} is not a number from 0 to 1")),
-    }
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// List every block with its label and the reason, then sections and claims
-    Inspect {
-        /// The article (`-` for standard input)
-        input: Option<String>,
-        /// Print the machine-readable report (see docs/inspect-json.md)
-        #[arg(long)]
-        json: bool,
-    },
-    /// Print the clean Markdown copy (or write it with -o; many inputs with --out-dir)
-    Clean {
-        /// The article (`-` for standard input); with --out-dir, any number of them
-        inputs: Vec<String>,
-        /// Write the copy to FILE instead of standard output
-        #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
-        output: Option<PathBuf>,
-        /// Write one copy per input into DIR (NAME.md after each input's name), on every core
-        #[arg(long, value_name = "DIR")]
-        out_dir: Option<PathBuf>,
-        /// Replace existing files
-        #[arg(long)]
-        force: bool,
-        /// With --out-dir: how many inputs to clean at once (default: one per core)
-        #[arg(short, long, value_name = "N", requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
-        jobs: Option<u16>,
-    },
-}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -108,12 +45,13 @@ impl From<Error> for Failure {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let (config, config_warning) = config::load_config();
-    let (rules, rules_warning) = config::load_rules(cli.rules.clone().or_else(config::user_rules_path).as_deref());
+    let settings = Settings::resolve(&cli, config, |name| std::env::var(name).ok());
+    let (rules, rules_warning) = config::load_rules(settings.rules_file.as_deref());
     for warning in [config_warning, rules_warning].into_iter().flatten() {
         eprintln!("folio: {warning}");
     }
     let bundled = folio::claims::Scorer::bundled();
-    let claims = bundled.with_threshold(cli.claim_threshold.or(config.claim_threshold).unwrap_or(bundled.threshold));
+    let claims = bundled.with_threshold(settings.claim_threshold.unwrap_or(bundled.threshold));
     let read = |arg: Option<String>| -> Result<Reading, Failure> {
         let input = input_of(arg)?;
         let reading = folio::read(&input, &rules, &claims)?;
@@ -128,13 +66,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if json {
                 return write_out(|out| json::write_inspect_json(&article, out));
             }
-            let text = {
-                let stdout = std::io::stdout();
-                let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
-                listing::listing(&article, color, width)
-            };
-            print(&text)
+            let color = settings.color && std::io::stdout().is_terminal();
+            print(&listing::listing(&article, color, settings.listing_width))
         }
         Some(Command::Clean { inputs, out_dir: Some(dir), force, jobs, .. }) => {
             clean_into(&inputs, &dir, force, jobs, &rules, &claims)
@@ -147,7 +80,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return Err(Failure::Usage("folio: --force needs -o FILE or --out-dir DIR".to_string()));
             }
             let article = read(inputs.into_iter().next())?.article;
-            let text = markdown::clean_markdown(&article, &now());
+            let text = markdown::clean_markdown(&article, &folio::save::now());
             match output {
                 Some(path) => folio::save::write_atomically(&path, &text, force).map_err(Failure::from),
                 None => print(&text),
@@ -156,15 +89,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => {
             let article = read(cli.input)?.article;
             if !std::io::stdout().is_terminal() {
-                return print(&markdown::clean_markdown(&article, &now()));
+                return print(&markdown::clean_markdown(&article, &folio::save::now()));
             }
             let options = folio::tui::Options {
-                settings: folio::tui::app::Settings {
-                    column: cli.width.or(config.width).unwrap_or(80),
-                    save_dir: cli.save_dir.or(config.save_dir).unwrap_or_else(config::default_save_dir),
-                },
-                mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
-                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                settings: folio::tui::app::Settings { column: settings.column, save_dir: settings.save_dir },
+                mouse: settings.mouse,
+                color: settings.color,
             };
             folio::tui::run(article, options)
                 .map_err(|e| Failure::Folio(Error::Io { name: "terminal".to_string(), source: e }))
@@ -205,7 +135,8 @@ fn clean_into(
     };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.map_or(0, usize::from)).build();
     let pool = pool.map_err(|e| Failure::Usage(format!("folio: {e}")))?;
-    let outcomes = pool.install(|| folio::batch::clean_all(&inputs, dir, force, rules, claims, &now(), &done))?;
+    let outcomes =
+        pool.install(|| folio::batch::clean_all(&inputs, dir, force, rules, claims, &folio::save::now(), &done))?;
     bar.finish_and_clear();
     let mut failed = 0;
     for outcome in &outcomes {
@@ -233,10 +164,6 @@ fn input_of(arg: Option<String>) -> Result<Input, Failure> {
             "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       (INPUT is a file, or - for standard input; see folio --help)".to_string(),
         )),
     }
-}
-
-fn now() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Writes to stdout; a reader that went away (`folio clean x | head -1`) is not an error.

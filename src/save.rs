@@ -6,6 +6,11 @@ use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The time stamp written into a copy's `saved:` line: now, in UTC, to the second.
+pub fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
 /// Longest slug, in bytes; cut on a character boundary.
 const MAX_SLUG_BYTES: usize = 80;
 

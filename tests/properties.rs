@@ -14,14 +14,19 @@ const SAVED: &str = "2026-01-01T00:00:00Z";
 
 fn build(text: &str, format: Format) -> Article {
     let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
-    folio::build(text, format, source, Rules::bundled(), &Scorer::bundled())
+    folio::build(text, source, Rules::bundled(), &Scorer::bundled())
 }
 
 /// Reads bytes the way `folio` reads a file (decode, tell the format, HTML charset).
 fn read_bytes(bytes: &[u8]) -> Option<Article> {
-    let source = Source { kind: SourceKind::File, name: "generated".to_string(), format: Format::Text };
-    let loaded = folio::source::Loaded { bytes: bytes.to_vec(), source, charset: None, media_type: None };
-    folio::read_loaded(loaded, None, Rules::bundled(), &Scorer::bundled()).ok().map(|r| r.article)
+    let loaded = folio::source::Loaded {
+        bytes: bytes.to_vec(),
+        kind: SourceKind::File,
+        name: "generated".to_string(),
+        charset: None,
+        hint: None,
+    };
+    folio::read_loaded(loaded, Rules::bundled(), &Scorer::bundled()).ok().map(|r| r.article)
 }
 
 /// Every way out of the pipeline: both inspect outputs, the copy, and the reader on a few keys.
@@ -91,7 +96,7 @@ fn page() -> impl Strategy<Value = String> {
 /// A page without control or bidi characters. The copy drops those, and where one stood
 /// between spaces a space more can remain in the first copy than in the second.
 fn printable_page() -> impl Strategy<Value = String> {
-    page().prop_map(|p| folio::safe::strip(&p).into_owned())
+    page().prop_map(|p| folio::text::safe::strip(&p).into_owned())
 }
 
 /// Only the words of a text, for comparing what a block says with what the copy says.

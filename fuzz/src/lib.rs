@@ -10,7 +10,7 @@ pub fn exercise(bytes: &[u8], format: Format) {
     let Ok(decoded) = folio::decode_as(bytes, format) else { return };
     let text = decoded.text;
     let source = Source { kind: SourceKind::File, name: "fuzz".to_string(), format };
-    let article = folio::build(&text, format, source, Rules::bundled(), &Scorer::bundled());
+    let article = folio::build(&text, source, Rules::bundled(), &Scorer::bundled());
     let copy = markdown::clean_markdown(&article, "2026-01-01T00:00:00Z");
     assert!(!copy.chars().any(|c| c == '\u{1b}' || c == '\u{9b}' || c == '\u{7f}'), "a control character in the copy");
     let report = json::inspect_json(&article);

@@ -45,60 +45,6 @@ pub fn parse(text: &str, format: Format, url: Option<&str>) -> Parsed {
     parsed
 }
 
-/// The format of an input, from its content, with the file extension as a hint.
-pub fn detect(text: &str, extension: Option<&str>) -> Format {
-    if looks_like_html(text) {
-        return Format::Html;
-    }
-    match extension {
-        Some("md" | "markdown" | "mdown" | "mkd" | "mdx") => return Format::Markdown,
-        Some("html" | "htm" | "xhtml") if text.trim_start().starts_with('<') => return Format::Html,
-        _ => {}
-    }
-    let evidence = markdown_evidence(text);
-    let needed = if matches!(extension, Some("txt" | "text")) { 8.0 } else { 3.0 };
-    if evidence >= needed { Format::Markdown } else { Format::Text }
-}
-
-fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start_matches('\u{FEFF}').trim_start().chars().take(512).collect();
-    let head = head.to_ascii_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || (head.starts_with("<?xml") && head.contains("<html"))
-        || ((head.starts_with("<head") || head.starts_with("<body") || head.starts_with("<meta")) && text.contains('>'))
-}
-
-/// A rough count of Markdown constructs: ATX headings, fences, links, emphasis, setext
-/// underlines and list markers, weighted by how rarely each appears in plain text.
-fn markdown_evidence(text: &str) -> f32 {
-    let mut score = 0.0;
-    let mut previous_nonblank = false;
-    for line in text.lines().take(5000) {
-        let t = line.trim_start();
-        let hashes = t.bytes().take_while(|&b| b == b'#').count();
-        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-            score += 2.0;
-        }
-        if t.starts_with("```") || t.starts_with("~~~") {
-            score += 2.0;
-        }
-        if previous_nonblank && t.len() >= 3 && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-')) {
-            score += 2.0;
-        }
-        if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
-            score += 0.5;
-        }
-        if t.starts_with("> ") {
-            score += 0.5;
-        }
-        score += t.matches("](").count() as f32 * 1.5;
-        score += t.matches("**").count() as f32 * 0.5;
-        previous_nonblank = !t.is_empty();
-    }
-    score
-}
-
 /// Escapes characters that Markdown would read as markup inside a line of text.
 pub(crate) fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -130,23 +76,6 @@ pub(crate) fn escape_inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_is_detected_from_content() {
-        let md = "# Title\n\nSome *words* and a [link](http://x.org).\n\n## Part\n\n- one\n- two\n";
-        assert_eq!(detect(md, None), Format::Markdown);
-        assert_eq!(detect(md, Some("txt")), Format::Text);
-        assert_eq!(detect("Just a line.\n\nAnother one.\n", None), Format::Text);
-        assert_eq!(detect("Just a line.\n", Some("md")), Format::Markdown);
-    }
-
-    #[test]
-    fn html_is_detected_whatever_the_extension() {
-        assert_eq!(detect("<!DOCTYPE html><html><body>x</body></html>", Some("txt")), Format::Html);
-        assert_eq!(detect("  <html lang=en>", None), Format::Html);
-        assert_eq!(detect("<p>hi</p>", Some("html")), Format::Html);
-        assert_eq!(detect("<p>hi</p>", None), Format::Text);
-    }
 
     #[test]
     fn escaping_keeps_intraword_underscores() {

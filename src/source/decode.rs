@@ -1,11 +1,46 @@
 //! Bytes to text: byte-order marks, UTF-16 (with or without a BOM), lossy UTF-8 with a
 //! warning, refusal of binary data, and one line-ending convention (`\n`).
 
+use super::format::{self, FormatHint};
+use crate::article::Format;
+
 /// Decoded text, plus what the user should hear about (one line each).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The text, with `\n` line ends.
     pub text: String,
+    /// What was wrong with the bytes, one line each ("invalid UTF-8: …").
     pub warnings: Vec<String>,
+}
+
+/// Decodes an input once, in the format it turns out to be in: text with a byte-order mark
+/// or in UTF-16 is decoded as such and then told apart; other bytes are looked at first, and a
+/// page that starts like HTML is decoded by its charset declarations (`http_charset` being the
+/// server's), anything else as UTF-8.
+pub fn decode_page(bytes: &[u8], hint: Option<FormatHint>, http_charset: Option<&str>) -> Result<Page, NotText> {
+    if has_bom(bytes) || bomless_utf16(bytes).is_some() {
+        let decoded = decode(bytes)?;
+        return Ok(Page { format: format::detect(&decoded.text, hint), decoded });
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
+    if format::is_html(&head, bytes.contains(&b'>'), hint) {
+        return Ok(Page { decoded: decode_html(bytes, http_charset)?, format: Format::Html });
+    }
+    let decoded = decode(bytes)?;
+    Ok(Page { format: format::detect(&decoded.text, hint), decoded })
+}
+
+/// Decoded text and the format it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The text, with the warnings met decoding it.
+    pub decoded: Decoded,
+    /// HTML, Markdown or plain text.
+    pub format: Format,
+}
+
+fn has_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
 }
 
 /// Decodes an HTML page: a BOM, then the HTTP `Content-Type` charset, then `<meta charset>`
@@ -13,7 +48,7 @@ pub struct Decoded {
 /// declaration the bytes contradict (a page said to be UTF-8 that is not, or said to be
 /// Latin-1 that is valid UTF-8) is overruled by the bytes.
 pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, NotText> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if has_bom(bytes) {
         return decode(bytes);
     }
     refuse_binary(bytes)?;
@@ -66,6 +101,8 @@ fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotText(pub String);
 
+/// Decodes bytes not known to be HTML: a BOM, UTF-16 without one, else UTF-8 (lossy, with a
+/// warning); binary data is refused.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     let mut warnings = Vec::new();
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -220,6 +257,19 @@ mod tests {
         assert!(decode_html(said_utf8, None).unwrap().text.contains("Straße und Grüße aus Köln"));
         let said_latin1 = "<html><head><meta charset=iso-8859-1></head><body>Grüße</body></html>";
         assert!(decode_html(said_latin1.as_bytes(), None).unwrap().text.contains("Grüße"));
+    }
+
+    #[test]
+    fn a_page_is_decoded_in_its_format() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        let page = decode_page(latin1, None, None).unwrap();
+        assert_eq!(page.format, Format::Html);
+        assert!(page.decoded.text.contains("café") && page.decoded.warnings.is_empty());
+        let utf16: Vec<u8> = "<!DOCTYPE html><p>Hi</p>".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode_page(&utf16, None, None).unwrap().format, Format::Html);
+        assert_eq!(decode_page(b"# Title\n", Some(FormatHint::Markdown), None).unwrap().format, Format::Markdown);
+        assert_eq!(decode_page(b"<p>hi</p>", Some(FormatHint::Html), None).unwrap().format, Format::Html);
+        assert_eq!(decode_page(b"<p>hi</p>", None, None).unwrap().format, Format::Text);
     }
 
     #[test]

@@ -3,10 +3,12 @@
 
 pub mod decode;
 pub mod fetch;
+pub mod format;
 
-pub use decode::{Decoded, decode, decode_html};
+pub use decode::{Decoded, Page, decode, decode_html, decode_page};
+pub use format::FormatHint;
 
-use crate::article::{Source, SourceKind};
+use crate::article::SourceKind;
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -18,8 +20,11 @@ pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 /// What the user asked to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// A file (or a named pipe).
     Path(PathBuf),
+    /// Standard input.
     Stdin,
+    /// A web page, fetched.
     Url(String),
 }
 
@@ -35,6 +40,7 @@ impl Input {
         }
     }
 
+    /// How the input is named in messages and in the copy: the path as given, `-`, or the URL.
     pub fn name(&self) -> String {
         match self {
             Input::Path(p) => p.display().to_string(),
@@ -43,10 +49,10 @@ impl Input {
         }
     }
 
-    /// The file extension, lower-cased: a hint for the format, never the last word.
-    pub fn extension(&self) -> Option<String> {
+    /// What the file's extension says of the format: a hint, never the last word.
+    pub fn hint(&self) -> Option<FormatHint> {
         match self {
-            Input::Path(p) => p.extension().map(|e| e.to_string_lossy().to_lowercase()),
+            Input::Path(p) => p.extension().and_then(|e| FormatHint::from_extension(&e.to_string_lossy())),
             Input::Stdin | Input::Url(_) => None,
         }
     }
@@ -55,21 +61,23 @@ impl Input {
 /// An input's bytes, and what is known of them before decoding.
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// The input, whole.
     pub bytes: Vec<u8>,
+    /// A file, standard input or a URL.
+    pub kind: SourceKind,
     /// Where they came from (for a URL, the address the redirects ended at).
-    pub source: Source,
+    pub name: String,
     /// For URLs: the charset the server declared.
     pub charset: Option<String>,
-    /// For URLs: the media type the server declared (`text/html`, `text/plain`…).
-    pub media_type: Option<String>,
+    /// What the file's extension or the server's media type says of the format.
+    pub hint: Option<FormatHint>,
 }
 
 /// Reads the whole input, refusing directories and anything above `MAX_INPUT_BYTES`; fetches
 /// URLs within `fetch::Limits::default()`.
 pub fn load(input: &Input) -> Result<Loaded> {
     let name = input.name();
-    let source = |kind, name| Source { kind, name, format: crate::article::Format::Text };
-    let local = |bytes, kind, name| Loaded { bytes, source: source(kind, name), charset: None, media_type: None };
+    let local = |bytes, kind, name| Loaded { bytes, kind, name, charset: None, hint: input.hint() };
     match input {
         Input::Path(path) => Ok(local(load_file(path, &name)?, SourceKind::File, name)),
         Input::Stdin => Ok(local(read_capped(std::io::stdin().lock(), &name)?, SourceKind::Stdin, name)),
@@ -77,9 +85,10 @@ pub fn load(input: &Input) -> Result<Loaded> {
             let fetched = fetch::fetch(url, &fetch::Limits::default())?;
             Ok(Loaded {
                 bytes: fetched.bytes,
-                source: source(SourceKind::Url, fetched.final_url),
+                kind: SourceKind::Url,
+                name: fetched.final_url,
                 charset: fetched.charset,
-                media_type: Some(fetched.media_type),
+                hint: Some(FormatHint::from_media_type(&fetched.media_type)),
             })
         }
     }

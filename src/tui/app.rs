@@ -78,7 +78,7 @@ impl Model {
             claim: None,
             message: None,
             quit: false,
-            clock: || chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            clock: crate::save::now,
         }
     }
 

@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 const KEEP: usize = 500;
 
@@ -16,24 +15,14 @@ pub struct Place {
     pub seen: u64,
 }
 
-/// `FOLIO_STATE_DIR`, else the platform's state folder (data folder where there is none).
-pub fn state_file() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("FOLIO_STATE_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir).join("places.json"));
-    }
-    let dirs = directories::ProjectDirs::from("", "", "folio")?;
-    let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_dir());
-    Some(dir.join("places.json"))
-}
-
 /// FNV-1a of the article's text: stable across runs and Rust versions.
 pub fn content_key(text: &str) -> String {
-    format!("{:016x}", crate::fnv::fnv1a(crate::fnv::OFFSET, text.bytes()))
+    format!("{:016x}", crate::text::fnv::fnv1a(crate::text::fnv::OFFSET, text.bytes()))
 }
 
 /// Reads the places file; a missing file is empty, a broken one gives a warning.
 pub fn load() -> (BTreeMap<String, Place>, Option<String>) {
-    let Some(path) = state_file() else { return (BTreeMap::new(), None) };
+    let Some(path) = crate::paths::places_file() else { return (BTreeMap::new(), None) };
     match std::fs::read_to_string(&path) {
         Ok(text) => match serde_json::from_str(&text) {
             Ok(places) => (places, None),
@@ -45,7 +34,7 @@ pub fn load() -> (BTreeMap<String, Place>, Option<String>) {
 
 /// Records `place` for `key`, keeping the newest places only. Errors are returned, not fatal.
 pub fn remember(key: &str, place: Place) -> Result<(), String> {
-    let Some(path) = state_file() else { return Ok(()) };
+    let Some(path) = crate::paths::places_file() else { return Ok(()) };
     let (mut places, warning) = load();
     if warning.is_some() && path.exists() {
         // Keep the user's broken file aside rather than overwrite it silently.

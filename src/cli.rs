@@ -1,0 +1,150 @@
+//! The command line: clap's types, and `Settings::resolve`, which merges flags, the config
+//! file and the environment into the settings a run uses. Every default is named here, once.
+
+use clap::{Parser, Subcommand};
+use folio::config::Config;
+use std::path::PathBuf;
+
+/// Width of the reading column when neither `--width` nor `width` says.
+pub const DEFAULT_COLUMN: u16 = 80;
+/// Whether the reader captures the mouse when neither `--no-mouse` nor `mouse` says.
+pub const DEFAULT_MOUSE: bool = true;
+/// Width of `folio inspect`'s listing when `COLUMNS` does not say.
+pub const DEFAULT_LISTING_WIDTH: usize = 100;
+
+// `folio [OPTIONS] [INPUT]`, or one of its commands. (A `///` comment would become help text.)
+#[derive(Parser)]
+#[command(
+    name = "folio",
+    version,
+    about = "Read articles in the terminal: clutter folded, claims flagged, clean Markdown kept"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The article: a text or Markdown file, or `-` for standard input
+    pub input: Option<String>,
+    /// Extra rules file, read on top of the bundled rules (default: rules.toml in the config folder)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Width of the reading column in cells (default 80)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
+    pub width: Option<u16>,
+    /// Folder for copies saved with `s` (default: saved/ in the platform data folder)
+    #[arg(long, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
+    /// Leave the mouse to the terminal (native selection) instead of wheel scrolling
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Flag sentences whose claim score is at least T, 0–1 (default: the threshold chosen in training)
+    #[arg(long, global = true, value_name = "T", value_parser = threshold)]
+    pub claim_threshold: Option<f32>,
+}
+
+fn threshold(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(t) if folio::claims::THRESHOLDS.contains(&t) => Ok(t),
+        _ => Err(format!("{text:?} is not a number from 0 to 1")),
+    }
+}
+
+// What to do instead of opening the reader. (A `///` comment here would become help text.)
+#[derive(Subcommand)]
+pub enum Command {
+    /// List every block with its label and the reason, then sections and claims
+    Inspect {
+        /// The article (`-` for standard input)
+        input: Option<String>,
+        /// Print the machine-readable report (see docs/inspect-json.md)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the clean Markdown copy (or write it with -o; many inputs with --out-dir)
+    Clean {
+        /// The article (`-` for standard input); with --out-dir, any number of them
+        inputs: Vec<String>,
+        /// Write the copy to FILE instead of standard output
+        #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+        output: Option<PathBuf>,
+        /// Write one copy per input into DIR (NAME.md after each input's name), on every core
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Replace existing files
+        #[arg(long)]
+        force: bool,
+        /// With --out-dir: how many inputs to clean at once (default: one per core)
+        #[arg(short, long, value_name = "N", requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+    },
+}
+
+/// What a run uses, each value from the first that says: the flag, the config file, the
+/// environment, the default above.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The user's rules file, read on top of the bundled rules.
+    pub rules_file: Option<PathBuf>,
+    /// Width of the reading column, in cells.
+    pub column: u16,
+    /// Folder for copies saved from the reader.
+    pub save_dir: PathBuf,
+    /// Capture the mouse for wheel scrolling.
+    pub mouse: bool,
+    /// Colours on (`NO_COLOR` unset or empty).
+    pub color: bool,
+    /// Flag sentences scoring at least this; `None` keeps the threshold the model was trained with.
+    pub claim_threshold: Option<f32>,
+    /// Width of `folio inspect`'s listing.
+    pub listing_width: usize,
+}
+
+impl Settings {
+    /// Merges the flags in `cli` over `config`, then the environment (`env` looks a variable up).
+    pub fn resolve(cli: &Cli, config: Config, env: impl Fn(&str) -> Option<String>) -> Settings {
+        Settings {
+            rules_file: cli.rules.clone().or_else(folio::paths::user_rules_file),
+            column: cli.width.or(config.width).unwrap_or(DEFAULT_COLUMN),
+            save_dir: cli.save_dir.clone().or(config.save_dir).unwrap_or_else(folio::paths::default_save_dir),
+            mouse: !cli.no_mouse && config.mouse.unwrap_or(DEFAULT_MOUSE),
+            color: env("NO_COLOR").is_none_or(|v| v.is_empty()),
+            claim_threshold: cli.claim_threshold.or(config.claim_threshold),
+            listing_width: env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(DEFAULT_LISTING_WIDTH),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cli(args: &[&str]) -> Cli {
+        Cli::parse_from(std::iter::once("folio").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn flags_win_over_the_config_file_which_wins_over_defaults() {
+        let config = Config { width: Some(60), mouse: Some(false), claim_threshold: Some(0.5), ..Config::default() };
+        let none = |_: &str| None;
+        let from_config = Settings::resolve(&cli(&["a.txt"]), config.clone(), none);
+        assert_eq!((from_config.column, from_config.mouse, from_config.claim_threshold), (60, false, Some(0.5)));
+        let from_flags = Settings::resolve(&cli(&["--width", "70", "--claim-threshold", "0.9", "a.txt"]), config, none);
+        assert_eq!((from_flags.column, from_flags.claim_threshold), (70, Some(0.9)));
+        let defaults = Settings::resolve(&cli(&["a.txt"]), Config::default(), none);
+        assert_eq!((defaults.column, defaults.mouse, defaults.claim_threshold), (DEFAULT_COLUMN, DEFAULT_MOUSE, None));
+        assert_eq!((defaults.color, defaults.listing_width), (true, DEFAULT_LISTING_WIDTH));
+    }
+
+    #[test]
+    fn no_color_counts_only_when_not_empty() {
+        let env = |value: &'static str| move |name: &str| (name == "NO_COLOR").then(|| value.to_string());
+        assert!(!Settings::resolve(&cli(&["a.txt"]), Config::default(), env("1")).color);
+        assert!(Settings::resolve(&cli(&["a.txt"]), Config::default(), env("")).color);
+    }
+
+    #[test]
+    fn columns_sets_the_listing_width() {
+        let env = |name: &str| (name == "COLUMNS").then(|| "132".to_string());
+        assert_eq!(Settings::resolve(&cli(&["a.txt"]), Config::default(), env).listing_width, 132);
+    }
+}
