@@ -223,7 +223,7 @@ fn block_line(
         marks.push((layout.shown_start(claim.span[0])..layout.shown_end(claim.span[1]), style));
     }
     if let Some(search) = &model.search {
-        for i in model.matches_in(block.id) {
+        for i in search.matches_in(block.id) {
             let found = &search.matches[i].1;
             let r = layout.shown_start(found.start)..layout.shown_end(found.end);
             if r.start < range.end && r.end > range.start {
