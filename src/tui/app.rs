@@ -12,21 +12,28 @@ use std::path::PathBuf;
 /// A list shown over the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
+    /// The table of contents; `selected` indexes the article's sections.
     Contents { selected: usize },
+    /// The flagged claims; `selected` indexes the article's claims.
     Claims { selected: usize },
+    /// The numbered links; `selected` indexes the document's links.
     Links { selected: usize },
+    /// The fold chooser; `selected` indexes `foldable_labels()`.
     Folds { selected: usize },
+    /// The key help; `scroll` is the first line shown.
     Help { scroll: usize },
 }
 
+/// A search: the query, whether it is still being typed, and what it found.
 #[derive(Debug, Clone)]
 pub struct Search {
-    pub query: String,
+    query: String,
     /// Still being typed (the prompt is open).
-    pub typing: bool,
+    typing: bool,
     /// Matches in reading order: block id and byte range in its text.
-    pub matches: Vec<(usize, Range<usize>)>,
-    pub current: Option<usize>,
+    matches: Vec<(usize, Range<usize>)>,
+    /// Index into `matches` of the match last gone to.
+    current: Option<usize>,
 }
 
 impl Overlay {
@@ -62,6 +69,26 @@ impl Overlay {
 }
 
 impl Search {
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Whether the query is still being typed (the prompt is open).
+    pub fn is_typing(&self) -> bool {
+        self.typing
+    }
+
+    /// The matches in reading order: a block id and a byte range of its text.
+    pub fn matches(&self) -> &[(usize, Range<usize>)] {
+        &self.matches
+    }
+
+    /// Index into `matches()` of the match last gone to.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
     /// An empty query, the prompt open.
     fn prompt() -> Search {
         Search { query: String::new(), typing: true, matches: Vec::new(), current: None }
@@ -116,36 +143,44 @@ impl Search {
     }
 }
 
+/// What the reader is told from outside: configuration and command line.
 pub struct Settings {
     /// Width of the reading column, in cells.
     pub column: u16,
+    /// Where `s` saves the clean copy.
     pub save_dir: PathBuf,
 }
 
+/// The reader's state: the article, where it is read and what is open over it; `update` changes it.
 pub struct Model {
-    pub article: Article,
-    pub doc: Document,
-    pub top: Pos,
+    article: Article,
+    doc: Document,
+    /// The first line on the screen.
+    top: Pos,
     /// Terminal size.
-    pub width: u16,
-    pub height: u16,
-    pub settings: Settings,
-    pub folding: BTreeSet<Label>,
-    pub overlay: Option<Overlay>,
-    pub search: Option<Search>,
-    pub claim: Option<usize>,
-    pub message: Option<String>,
-    pub quit: bool,
+    width: u16,
+    height: u16,
+    settings: Settings,
+    /// The categories that fold.
+    folding: BTreeSet<Label>,
+    overlay: Option<Overlay>,
+    search: Option<Search>,
+    /// Index into the article's claims of the claim last gone to.
+    claim: Option<usize>,
+    /// Shown on the status line until the next key.
+    message: Option<String>,
+    quit: bool,
     /// Minutes to read the story (230 words a minute), counted once.
-    pub reading_minutes: usize,
+    reading_minutes: usize,
     /// The time stamp written into saved copies (a function, so tests can fix it).
-    pub clock: fn() -> String,
+    clock: fn() -> String,
 }
 
 /// Rows above and below the article text: the header and the status line.
 pub const CHROME_ROWS: u16 = 2;
 
 impl Model {
+    /// The reader on `article`, at its top, in a terminal `width` × `height` cells.
     pub fn new(article: Article, settings: Settings, width: u16, height: u16) -> Model {
         let folding: BTreeSet<Label> = Label::ALL.into_iter().filter(|l| l.is_boilerplate()).collect();
         let column = column_width(settings.column, width);
@@ -167,6 +202,71 @@ impl Model {
             quit: false,
             clock: || chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         }
+    }
+
+    /// The article being read.
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    /// The article as laid out: segments, folds, numbered links and wrapped lines.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The first line on the screen.
+    pub fn top(&self) -> Pos {
+        self.top
+    }
+
+    /// The terminal's width and height, in cells.
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    /// The list open over the article, if any.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The search being typed or kept, if any.
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// Index into the article's claims of the claim last gone to (cleared by Esc).
+    pub fn claim(&self) -> Option<usize> {
+        self.claim
+    }
+
+    /// The status line's message, shown until the next key.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Shows `message` on the status line until the next key.
+    pub fn show_message(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
+    /// Whether the reader has been asked to quit.
+    pub fn has_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Minutes to read the story, at 230 words a minute.
+    pub fn reading_minutes(&self) -> usize {
+        self.reading_minutes
+    }
+
+    /// Whether blocks of category `label` fold (the fold chooser's ticks).
+    pub fn is_folding(&self, label: Label) -> bool {
+        self.folding.contains(&label)
+    }
+
+    /// Fixes the time stamp written into saved copies (tests use a constant one).
+    pub fn set_clock(&mut self, clock: fn() -> String) {
+        self.clock = clock;
     }
 
     /// Rows available for the article's text.

@@ -97,13 +97,13 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
     let mut model = Model::new(article, options.settings, size.width, size.height);
     if let Some(place) = places.get(&key) {
         model.jump_to(place.block, place.offset);
-        model.message = Some("resumed where you left off (g for the top)".to_string());
+        model.show_message("resumed where you left off (g for the top)".to_string());
     }
     if let Some(warning) = warning {
-        model.message = Some(warning);
+        model.show_message(warning);
     }
     let theme = view::Theme { color: options.color };
-    while !model.quit {
+    while !model.has_quit() {
         terminal.draw(|frame| view::view(&model, theme, frame))?;
         let action = match event::read()? {
             Event::Key(key) => keys::action_for(model.key_context(), key),

@@ -86,16 +86,16 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     if body.height > 0 {
         draw_body(model, theme, frame, body);
     }
-    if let Some(overlay) = &model.overlay {
+    if let Some(overlay) = model.overlay() {
         draw_overlay(model, theme, overlay, frame, area);
     }
 }
 
 /// Title on the left (cut to fit), then site, date, byline and reading time on the right.
 fn header_line(model: &Model, width: usize) -> String {
-    let meta = &model.article.meta;
-    let title = meta.title.clone().unwrap_or_else(|| model.article.source.name.clone());
-    let reading_time = format!("{} min read", model.reading_minutes);
+    let meta = &model.article().meta;
+    let title = meta.title.clone().unwrap_or_else(|| model.article().source.name.clone());
+    let reading_time = format!("{} min read", model.reading_minutes());
     let published = meta.published.as_ref().map(|d| d.replace('T', " "));
     // The facts take at most 60% of the row: all of them if they fit, else fewer.
     let candidates: [Vec<Option<&String>>; 4] = [
@@ -120,20 +120,20 @@ fn header_line(model: &Model, width: usize) -> String {
 }
 
 fn status_line(model: &Model, width: usize) -> String {
-    if let Some(search) = model.search.as_ref().filter(|s| s.typing) {
+    if let Some(search) = model.search().filter(|s| s.is_typing()) {
         let found =
-            if search.query.is_empty() { String::new() } else { format!("  ({} matches)", search.matches.len()) };
-        return format!("/{}{found}", visible(&search.query));
+            if search.query().is_empty() { String::new() } else { format!("  ({} matches)", search.matches().len()) };
+        return format!("/{}{found}", visible(search.query()));
     }
     let mut left = format!(" {:>3}%", model.percent());
-    if let Some(message) = &model.message {
+    if let Some(message) = model.message() {
         return clip(&format!("{left} │ {}", visible(message)), width);
     }
     if let Some(section) = model.current_section() {
-        left.push_str(&format!(" │ § {}", visible(&model.article.sections[section].title)));
+        left.push_str(&format!(" │ § {}", visible(&model.article().sections[section].title)));
     }
-    let claims = &model.article.claims;
-    match model.claim.and_then(|i| claims.get(i).map(|c| (i, c))) {
+    let claims = &model.article().claims;
+    match model.claim().and_then(|i| claims.get(i).map(|c| (i, c))) {
         Some((i, claim)) => {
             let kinds: Vec<&str> = claim.kinds.iter().map(|k| k.name()).collect();
             left.push_str(&format!(" │ claim {}/{} {} {:.2}", i + 1, claims.len(), kinds.join(","), claim.score));
@@ -162,16 +162,17 @@ fn clip(text: &str, width: usize) -> String {
 }
 
 fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
-    let column = model.doc.width() as u16;
+    let (doc, article) = (model.document(), model.article());
+    let column = doc.width() as u16;
     let left = body.x + body.width.saturating_sub(column) / 2;
     let area = Rect { x: left, width: column.min(body.width), ..body };
-    let window = model.doc.window(&model.article, model.top, body.height as usize);
+    let window = doc.window(article, model.top(), body.height as usize);
     let mut lines = Vec::with_capacity(window.len());
     for (seg, line) in &window {
-        lines.push(match (model.doc.segs[*seg], &line.kind) {
+        lines.push(match (doc.segs[*seg], &line.kind) {
             (_, LineKind::Blank) => Line::raw(""),
             (Seg::Fold(f), _) => {
-                let fold = &model.doc.folds[f];
+                let fold = &doc.folds[f];
                 let (mark, hint) = if fold.open { ("▾", "z to close") } else { ("▸", "z to open") };
                 let n = fold.blocks();
                 let text = format!(
@@ -182,8 +183,8 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
                 Line::styled(clip(&text, area.width as usize), theme.fold())
             }
             (Seg::Block(id), kind) => {
-                let layout = model.doc.lines(&model.article, *seg);
-                block_line(model, theme, &model.article.blocks[id], &layout, kind, line.range.clone(), area.width)
+                let layout = doc.lines(article, *seg);
+                block_line(model, theme, &article.blocks[id], &layout, kind, line.range.clone(), area.width)
             }
         });
     }
@@ -218,17 +219,17 @@ fn block_line(
     // Highlights: (range, style), later ones win.
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
     for i in model.claims_in(block.id) {
-        let claim = &model.article.claims[i];
-        let style = if model.claim == Some(i) { theme.current_claim() } else { theme.claim() };
+        let claim = &model.article().claims[i];
+        let style = if model.claim() == Some(i) { theme.current_claim() } else { theme.claim() };
         marks.push((layout.shown_start(claim.span[0])..layout.shown_end(claim.span[1]), style));
     }
-    if let Some(search) = &model.search {
+    if let Some(search) = model.search() {
         for i in search.matches_in(block.id) {
-            let found = &search.matches[i].1;
+            let found = &search.matches()[i].1;
             let r = layout.shown_start(found.start)..layout.shown_end(found.end);
             if r.start < range.end && r.end > range.start {
                 let style =
-                    if search.current == Some(i) { theme.hit().add_modifier(Modifier::BOLD) } else { theme.hit() };
+                    if search.current() == Some(i) { theme.hit().add_modifier(Modifier::BOLD) } else { theme.hit() };
                 marks.push((r, style));
             }
         }
@@ -287,7 +288,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
         Overlay::Contents { selected } => {
             let current = model.current_section();
             let items = model
-                .article
+                .article()
                 .sections
                 .iter()
                 .enumerate()
@@ -300,7 +301,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
         }
         Overlay::Claims { selected } => {
             let items = model
-                .article
+                .article()
                 .claims
                 .iter()
                 .map(|c| {
@@ -318,12 +319,12 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
         }
         Overlay::Links { selected } => {
             let items = model
-                .doc
+                .document()
                 .links
                 .iter()
                 .enumerate()
                 .map(|(n, &(block, i))| {
-                    let block = &model.article.blocks[block];
+                    let block = &model.article().blocks[block];
                     let link = &block.links[i];
                     let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
                     format!("[{}] {}  — {}", n + 1, visible(text), visible(&link.url))
@@ -334,7 +335,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
         Overlay::Folds { selected } => {
             let items = foldable_labels()
                 .iter()
-                .map(|l| format!("[{}] {}", if model.folding.contains(l) { "x" } else { " " }, l.name()))
+                .map(|l| format!("[{}] {}", if model.is_folding(*l) { "x" } else { " " }, l.name()))
                 .collect();
             ("Fold these categories — Space toggles, q closes", items, Some(*selected))
         }
