@@ -2,7 +2,7 @@
 //! Pure apart from saving a copy (which goes through `save`); testable without a terminal.
 
 use super::document::{Document, LineKind, Pos, Seg};
-use super::keys::{Action, KeyContext};
+use super::keys::{Action, KeyContext, READING, key_for};
 use crate::article::{Article, Label};
 use regex::{Regex, RegexBuilder};
 use std::collections::BTreeSet;
@@ -234,7 +234,7 @@ impl Model {
         self.search.as_ref()
     }
 
-    /// Index into the article's claims of the claim last gone to (cleared by Esc).
+    /// Index into the article's claims of the claim last gone to (cleared by `Escape`).
     pub fn claim(&self) -> Option<usize> {
         self.claim
     }
@@ -352,7 +352,7 @@ impl Model {
         }
     }
 
-    /// The fold `z` acts on: the one whose fold line or open run holds the top line, else the
+    /// The fold `ToggleFold` acts on: the one whose fold line or open run holds the top line, else the
     /// first fold line on the screen.
     fn fold_near_top(&self) -> Option<usize> {
         if let Some(f) = self.doc.fold_of(self.top.seg) {
@@ -384,7 +384,7 @@ impl Model {
     fn goto_match(&mut self, forward: bool) {
         let here = self.anchor();
         let Some(search) = self.search.as_mut() else {
-            self.message = Some("no search: press / to search".to_string());
+            self.message = Some(format!("no search: press {} to search", key_for(READING, Action::Search)));
             return;
         };
         let Some(index) = search.advance(forward, here) else {
@@ -422,7 +422,7 @@ impl Model {
         self.message = None;
     }
 
-    /// `]` goes to the next section's heading; `[` to the start of this section, or the
+    /// Forward: to the next section's heading. Back: to the start of this section, or of the
     /// previous one when already there.
     fn goto_section(&mut self, forward: bool) {
         let block = self.top_block().unwrap_or(0);
@@ -509,7 +509,7 @@ impl Model {
         self.clamp_top();
     }
 
-    /// The list's Enter: goes to the chosen section, claim or link and closes the list (the
+    /// `Select` in a list: goes to the chosen section, claim or link and closes the list (the
     /// fold chooser and help stay open).
     fn open_selected(&mut self) {
         match self.overlay.take() {
@@ -529,7 +529,7 @@ impl Model {
         }
     }
 
-    /// The fold chooser's Space: folds the chosen category, or shows it as text again.
+    /// `Toggle` in the fold chooser: folds the chosen category, or shows it as text again.
     fn toggle_category(&mut self) {
         let Some(Overlay::Folds { selected }) = self.overlay else { return };
         let Some(&label) = foldable_labels().get(selected) else { return };
@@ -578,7 +578,7 @@ pub fn update(model: &mut Model, action: Action) {
 }
 
 /// The search prompt: every keystroke searches again and shows the first match from the top
-/// line; Enter keeps the search (an empty one is dropped), Esc drops it.
+/// line; confirming keeps the search (an empty one is dropped), `Escape` drops it.
 fn update_search(model: &mut Model, action: Action) {
     let Some(search) = model.search.as_mut() else { return };
     match action {
@@ -604,7 +604,7 @@ fn update_search(model: &mut Model, action: Action) {
     }
 }
 
-/// A list over the article: the selection moves, Enter jumps, Space toggles (fold chooser).
+/// A list over the article: the selection moves, `Select` jumps, `Toggle` folds (fold chooser).
 fn update_overlay(model: &mut Model, action: Action) {
     let page = model.rows().saturating_sub(4).max(1);
     let Some(overlay) = model.overlay.as_mut() else { return };

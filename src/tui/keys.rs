@@ -173,6 +173,12 @@ pub fn help_lines() -> Vec<String> {
     lines
 }
 
+/// How the first key bound to `action` in `table` is written ("Enter", "z"), for titles and
+/// hints that name a key; empty when the table does not bind the action.
+pub fn key_for(table: &[Binding], action: Action) -> &'static str {
+    table.iter().find(|b| b.action == action).and_then(|b| b.shown.split(' ').next()).unwrap_or("")
+}
+
 /// Where keys go: the search prompt takes text; overlays and reading have their tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyContext {
@@ -231,6 +237,19 @@ mod tests {
             action_for(KeyContext::SearchPrompt, press(KeyCode::Char('q'), NONE)),
             Some(Action::SearchInput('q'))
         );
+    }
+
+    #[test]
+    fn keys_named_on_screen_come_from_the_tables() {
+        assert_eq!(key_for(OVERLAY, Action::Select), "Enter");
+        assert_eq!(key_for(OVERLAY, Action::Close), "q");
+        assert_eq!(key_for(OVERLAY, Action::Toggle), "Space");
+        assert_eq!(key_for(READING, Action::ToggleFold), "z");
+        assert_eq!(key_for(READING, Action::Search), "/");
+        assert_eq!(key_for(READING, Action::Top), "g");
+        let remapped = [bind!([(KeyCode::Char('o'), NONE)], "o", Action::Select, "jump there", None)];
+        assert_eq!(key_for(&remapped, Action::Select), "o");
+        assert_eq!(key_for(&remapped, Action::Close), "");
     }
 
     #[test]

@@ -97,7 +97,8 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
     let mut model = Model::new(article, options.settings, size.width, size.height);
     if let Some(place) = places.get(&key) {
         model.jump_to(place.block, place.offset);
-        model.show_message("resumed where you left off (g for the top)".to_string());
+        let top = keys::key_for(keys::READING, Action::Top);
+        model.show_message(format!("resumed where you left off ({top} for the top)"));
     }
     if let Some(warning) = warning {
         model.show_message(warning);

@@ -3,7 +3,7 @@
 
 use super::app::{Model, Overlay, foldable_labels};
 use super::document::{LineKind, Seg, SegLayout};
-use super::keys::{Binding, READING, help_lines};
+use super::keys::{Action, Binding, OVERLAY, READING, help_lines, key_for};
 use crate::article::{Block, BlockKind};
 use crate::safe::visible;
 use ratatui::Frame;
@@ -173,7 +173,8 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
             (_, LineKind::Blank) => Line::raw(""),
             (Seg::Fold(f), _) => {
                 let fold = &doc.folds[f];
-                let (mark, hint) = if fold.open { ("▾", "z to close") } else { ("▸", "z to open") };
+                let (mark, verb) = if fold.open { ("▾", "close") } else { ("▸", "open") };
+                let hint = format!("{} to {verb}", key_for(READING, Action::ToggleFold));
                 let n = fold.blocks();
                 let text = format!(
                     "{mark} {} · {n} block{} folded — {hint}",
@@ -283,8 +284,22 @@ fn clip_line(line: Line<'static>, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// An overlay's title, naming its keys as the key table binds them.
+fn overlay_title(overlay: &Overlay) -> String {
+    let key = |action| key_for(OVERLAY, action);
+    match overlay {
+        Overlay::Contents { .. } => format!("Contents — {} jumps, {} closes", key(Action::Select), key(Action::Close)),
+        Overlay::Claims { .. } => format!("Claims — score, kinds, sentence, why; {} jumps", key(Action::Select)),
+        Overlay::Links { .. } => format!("Links — {} jumps to the link", key(Action::Select)),
+        Overlay::Folds { .. } => {
+            format!("Fold these categories — {} toggles, {} closes", key(Action::Toggle), key(Action::Close))
+        }
+        Overlay::Help { .. } => format!("Keys — {} closes", key(Action::Close)),
+    }
+}
+
 fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Frame, area: Rect) {
-    let (title, items, selected): (&str, Vec<String>, Option<usize>) = match overlay {
+    let (items, selected): (Vec<String>, Option<usize>) = match overlay {
         Overlay::Contents { selected } => {
             let current = model.current_section();
             let items = model
@@ -297,7 +312,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                     format!("{mark}{}{}", "  ".repeat(s.level.saturating_sub(2) as usize), visible(&s.title))
                 })
                 .collect();
-            ("Contents — Enter jumps, q closes", items, Some(*selected))
+            (items, Some(*selected))
         }
         Overlay::Claims { selected } => {
             let items = model
@@ -315,7 +330,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                     )
                 })
                 .collect();
-            ("Claims — score, kinds, sentence, why; Enter jumps", items, Some(*selected))
+            (items, Some(*selected))
         }
         Overlay::Links { selected } => {
             let items = model
@@ -330,16 +345,16 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                     format!("[{}] {}  — {}", n + 1, visible(text), visible(&link.url))
                 })
                 .collect();
-            ("Links — Enter jumps to the link", items, Some(*selected))
+            (items, Some(*selected))
         }
         Overlay::Folds { selected } => {
             let items = foldable_labels()
                 .iter()
                 .map(|l| format!("[{}] {}", if model.is_folding(*l) { "x" } else { " " }, l.name()))
                 .collect();
-            ("Fold these categories — Space toggles, q closes", items, Some(*selected))
+            (items, Some(*selected))
         }
-        Overlay::Help { .. } => ("Keys — q closes", help_lines(), None),
+        Overlay::Help { .. } => (help_lines(), None),
     };
     let width = area.width.saturating_sub(4).clamp(1, 100);
     let height = (items.len() as u16 + 2).min(area.height.saturating_sub(2)).max(3.min(area.height));
@@ -366,6 +381,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
             if Some(i) == selected { Line::styled(text, theme.selected()) } else { Line::raw(text) }
         })
         .collect();
-    let frame_ = Frame_::new().borders(Borders::ALL).title(clip(title, width.saturating_sub(2) as usize));
+    let frame_ =
+        Frame_::new().borders(Borders::ALL).title(clip(&overlay_title(overlay), width.saturating_sub(2) as usize));
     frame.render_widget(Paragraph::new(lines).block(frame_), rect);
 }
