@@ -12,16 +12,31 @@ use std::path::PathBuf;
 /// A list shown over the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    /// The table of contents; `selected` indexes the article's sections.
-    Contents { selected: usize },
-    /// The flagged claims; `selected` indexes the article's claims.
-    Claims { selected: usize },
-    /// The numbered links; `selected` indexes the document's links.
-    Links { selected: usize },
-    /// The fold chooser; `selected` indexes `foldable_labels()`.
-    Folds { selected: usize },
-    /// The key help; `scroll` is the first line shown.
-    Help { scroll: usize },
+    /// The table of contents.
+    Contents {
+        /// Index into the article's sections.
+        selected: usize,
+    },
+    /// The flagged claims.
+    Claims {
+        /// Index into the article's claims.
+        selected: usize,
+    },
+    /// The numbered links.
+    Links {
+        /// Index into the document's links.
+        selected: usize,
+    },
+    /// The fold chooser.
+    Folds {
+        /// Index into `foldable_labels()`.
+        selected: usize,
+    },
+    /// The key help.
+    Help {
+        /// The first line shown.
+        scroll: usize,
+    },
 }
 
 /// A search: the query, whether it is still being typed, and what it found.
@@ -274,6 +289,7 @@ impl Model {
         self.height.saturating_sub(CHROME_ROWS).max(1) as usize
     }
 
+    /// Which table the next key is looked up in: the search prompt's, a list's or reading's.
     pub fn key_context(&self) -> KeyContext {
         if self.search.as_ref().is_some_and(|s| s.typing) {
             KeyContext::SearchPrompt

@@ -18,9 +18,13 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
+/// How to open the reader.
 pub struct Options {
+    /// The reading column's width and where copies are saved.
     pub settings: Settings,
+    /// Whether the mouse wheel scrolls (mouse capture on).
     pub mouse: bool,
+    /// Whether to draw in colour (else bold, reverse and underline only, as for NO_COLOR).
     pub color: bool,
 }
 

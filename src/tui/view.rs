@@ -17,6 +17,7 @@ use unicode_width::UnicodeWidthStr;
 /// Styles, in colour or (with NO_COLOR) in bold, reverse and underline only.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    /// Colours, or (false) bold, reverse and underline only.
     pub color: bool,
 }
 
@@ -71,6 +72,7 @@ impl Theme {
     }
 }
 
+/// Draws the whole screen for `model`.
 pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
