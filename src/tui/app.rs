@@ -39,18 +39,6 @@ pub enum Overlay {
     },
 }
 
-/// A search: the query, whether it is still being typed, and what it found.
-#[derive(Debug, Clone)]
-pub struct Search {
-    query: String,
-    /// Still being typed (the prompt is open).
-    typing: bool,
-    /// Matches in reading order: block id and byte range in its text.
-    matches: Vec<(usize, Range<usize>)>,
-    /// Index into `matches` of the match last gone to.
-    current: Option<usize>,
-}
-
 impl Overlay {
     /// The entry the selection keys move (for help, the first line shown).
     fn cursor(&mut self) -> Option<&mut usize> {
@@ -81,6 +69,18 @@ impl Overlay {
             Overlay::Help { .. } => super::keys::help_lines().len(),
         }
     }
+}
+
+/// A search: the query, whether it is still being typed, and what it found.
+#[derive(Debug, Clone)]
+pub struct Search {
+    query: String,
+    /// Still being typed (the prompt is open).
+    typing: bool,
+    /// Matches in reading order: block id and byte range in its text.
+    matches: Vec<(usize, Range<usize>)>,
+    /// Index into `matches` of the match last gone to.
+    current: Option<usize>,
 }
 
 impl Search {
@@ -457,7 +457,7 @@ impl Model {
     }
 
     /// Indices of the claims in block `id` (claims are in reading order).
-    pub fn claims_in(&self, id: usize) -> std::ops::Range<usize> {
+    pub fn claims_in(&self, id: usize) -> Range<usize> {
         let claims = &self.article.claims;
         let start = claims.partition_point(|c| c.block < id);
         start..claims.partition_point(|c| c.block <= id)
