@@ -12,15 +12,19 @@ use folio::tui::view::{Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn model_of(path: &Path, width: u16, height: u16) -> Model {
+    model_saving_to(path, std::env::temp_dir().join("folio-test-unused"), width, height)
+}
+
+fn model_saving_to(path: &Path, save_dir: PathBuf, width: u16, height: u16) -> Model {
     let article = folio::read(&Input::Path(path.to_path_buf()), Rules::bundled(), &folio::claims::Scorer::bundled())
         .unwrap()
         .article;
-    let settings = Settings { column: 80, save_dir: std::env::temp_dir().join("folio-test-unused") };
+    let settings = Settings { column: 80, save_dir };
     let mut model = Model::new(article, settings, width, height);
-    model.clock = || "2026-01-01T00:00:00Z".to_string();
+    model.set_clock(|| "2026-01-01T00:00:00Z".to_string());
     model
 }
 
@@ -28,10 +32,15 @@ fn sample(width: u16, height: u16) -> Model {
     model_of(&common::asset("samples/harbour-heat-pumps.txt"), width, height)
 }
 
+/// The sample at 90 × 24, saving its copies into `save_dir`.
+fn sample_saving_to(save_dir: PathBuf) -> Model {
+    model_saving_to(&common::asset("samples/harbour-heat-pumps.txt"), save_dir, 90, 24)
+}
+
 /// The screen as text; search hits (yellow background) are wrapped in ⟦ ⟧ so that the
 /// snapshot shows them.
 fn screen(model: &Model) -> String {
-    let (w, h) = (model.width, model.height);
+    let (w, h) = model.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view(model, Theme { color: true }, f)).unwrap();
     let buffer = terminal.backend().buffer().clone();
@@ -58,11 +67,12 @@ fn screen(model: &Model) -> String {
 }
 
 fn top_text(model: &Model) -> String {
-    let window = model.doc.window(&model.article, model.top, 1);
+    let (doc, article) = (model.document(), model.article());
+    let window = doc.window(article, model.top(), 1);
     let (seg, line) = &window[0];
-    match model.doc.segs[*seg] {
-        Seg::Block(id) => model.article.blocks[id].text[line.range.clone()].to_string(),
-        Seg::Fold(f) => format!("fold {}", model.doc.folds[f].label.name()),
+    match doc.segs[*seg] {
+        Seg::Block(id) => article.blocks[id].text[line.range.clone()].to_string(),
+        Seg::Fold(f) => format!("fold {}", doc.folds[f].label.name()),
     }
 }
 
@@ -76,7 +86,7 @@ fn contents_overlay() {
     let mut model = sample(90, 24);
     update(&mut model, Action::NextSection);
     update(&mut model, Action::Contents);
-    assert_eq!(model.overlay, Some(Overlay::Contents { selected: 0 }));
+    assert_eq!(model.overlay(), Some(&Overlay::Contents { selected: 0 }));
     insta::assert_snapshot!(screen(&model));
 }
 
@@ -158,47 +168,47 @@ fn sections_move_forward_and_back() {
 fn claims_are_visited_in_order() {
     let mut model = sample(90, 24);
     update(&mut model, Action::NextClaim);
-    assert_eq!(model.claim, Some(0));
-    let first = &model.article.claims[0];
+    assert_eq!(model.claim(), Some(0));
+    let first = &model.article().claims[0];
     assert_eq!(model.top_block(), Some(first.block));
     update(&mut model, Action::NextClaim);
-    assert_eq!(model.claim, Some(1));
+    assert_eq!(model.claim(), Some(1));
     update(&mut model, Action::PrevClaim);
-    assert_eq!(model.claim, Some(0));
+    assert_eq!(model.claim(), Some(0));
     update(&mut model, Action::ClaimsList);
     update(&mut model, Action::Bottom);
     update(&mut model, Action::Select);
-    assert_eq!(model.claim, Some(model.article.claims.len() - 1));
-    assert_eq!(model.overlay, None);
+    assert_eq!(model.claim(), Some(model.article().claims.len() - 1));
+    assert_eq!(model.overlay(), None);
 }
 
 #[test]
 fn folds_open_and_close() {
     let mut model = sample(90, 24);
     assert_eq!(top_text(&model), "fold navigation");
-    let folds = model.doc.folds.len();
+    let folds = model.document().folds.len();
     assert!(folds >= 8, "every run of clutter is a fold");
     update(&mut model, Action::ToggleFold);
-    assert!(model.doc.folds[0].open);
+    assert!(model.document().folds[0].open);
     update(&mut model, Action::Down(2));
     assert_eq!(top_text(&model), "Skip to content");
     update(&mut model, Action::ToggleFold);
-    assert!(!model.doc.folds[0].open);
+    assert!(!model.document().folds[0].open);
     assert_eq!(top_text(&model), "fold navigation", "closing the fold under the top line moves to its fold line");
     update(&mut model, Action::ToggleAllFolds);
-    assert!(model.doc.folds.iter().all(|f| f.open));
+    assert!(model.document().folds.iter().all(|f| f.open));
     update(&mut model, Action::ToggleAllFolds);
-    assert!(model.doc.folds.iter().all(|f| !f.open));
+    assert!(model.document().folds.iter().all(|f| !f.open));
 }
 
 #[test]
 fn fold_chooser_changes_what_folds() {
     let mut model = sample(90, 24);
-    let before = model.doc.folds.len();
+    let before = model.document().folds.len();
     update(&mut model, Action::ChooseFolds);
     update(&mut model, Action::Toggle); // the first category: navigation
     update(&mut model, Action::Close);
-    assert!(model.doc.folds.len() < before);
+    assert!(model.document().folds.len() < before);
     assert_eq!(top_text(&model), "Skip to content", "unfolded navigation is shown as text");
 }
 
@@ -209,19 +219,19 @@ fn search_is_smart_case_and_wraps() {
     for c in "kelby".chars() {
         update(&mut model, Action::SearchInput(c));
     }
-    let lower = model.search.as_ref().unwrap().matches.len();
+    let lower = model.search().unwrap().matches().len();
     assert!(lower >= 2);
     update(&mut model, Action::SearchConfirm);
-    let first = model.search.as_ref().unwrap().current;
+    let first = model.search().unwrap().current();
     update(&mut model, Action::NextMatch);
-    assert_ne!(model.search.as_ref().unwrap().current, first);
+    assert_ne!(model.search().unwrap().current(), first);
     update(&mut model, Action::Escape);
-    assert!(model.search.is_none());
+    assert!(model.search().is_none());
     update(&mut model, Action::Search);
     for c in "KELBY".chars() {
         update(&mut model, Action::SearchInput(c));
     }
-    assert_eq!(model.search.as_ref().unwrap().matches.len(), 0, "an upper-case query matches case");
+    assert_eq!(model.search().unwrap().matches().len(), 0, "an upper-case query matches case");
 }
 
 #[test]
@@ -235,7 +245,7 @@ fn resize_keeps_the_same_text_at_the_top() {
     let (block_after, offset_after) = model.anchor();
     assert_eq!(block_after, block);
     assert!(offset_after <= offset && top_text(&model).len() < text_before.len() + 40);
-    let top_line = &model.article.blocks[block].text;
+    let top_line = &model.article().blocks[block].text;
     assert!(top_line[offset_after..].starts_with(&top_text(&model)));
 }
 
@@ -254,14 +264,13 @@ fn resume_position_round_trips_through_the_anchor() {
 #[test]
 fn save_writes_the_clean_copy() {
     let dir = tempfile::tempdir().unwrap();
-    let mut model = sample(90, 24);
-    model.settings.save_dir = dir.path().join("copies");
+    let mut model = sample_saving_to(dir.path().join("copies"));
     update(&mut model, Action::Save);
-    let message = model.message.clone().unwrap();
+    let message = model.message().unwrap();
     assert!(message.starts_with("saved "), "{message}");
     let path = dir.path().join("copies/harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump.md");
     let saved = std::fs::read_to_string(path).unwrap();
-    let expected = folio::export::markdown::clean_markdown(&model.article, "2026-01-01T00:00:00Z");
+    let expected = folio::export::markdown::clean_markdown(model.article(), "2026-01-01T00:00:00Z");
     assert_eq!(saved, expected);
 }
 
@@ -270,11 +279,10 @@ fn save_failure_is_shown_and_the_article_stays_open() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "not a folder").unwrap();
-    let mut model = sample(90, 24);
-    model.settings.save_dir = blocker.join("sub");
+    let mut model = sample_saving_to(blocker.join("sub"));
     update(&mut model, Action::Save);
-    assert!(model.message.clone().unwrap().starts_with("not saved: "));
-    assert!(!model.quit);
+    assert!(model.message().unwrap().starts_with("not saved: "));
+    assert!(!model.has_quit());
 }
 
 #[test]
@@ -282,9 +290,9 @@ fn q_closes_overlays_before_quitting() {
     let mut model = sample(90, 24);
     update(&mut model, Action::Help);
     update(&mut model, Action::Close);
-    assert!(model.overlay.is_none() && !model.quit);
+    assert!(model.overlay().is_none() && !model.has_quit());
     update(&mut model, Action::Close);
-    assert!(model.quit);
+    assert!(model.has_quit());
 }
 
 #[test]
@@ -310,12 +318,12 @@ fn seed_navigation() {
     update(&mut model, Action::NextSection);
     assert_eq!(top_text(&model), "The Flawed Frame");
     update(&mut model, Action::NextClaim);
-    let claim = &model.article.claims[model.claim.unwrap()];
+    let claim = &model.article().claims[model.claim().unwrap()];
     assert!(claim.text.starts_with("Senator Bernie Sanders"), "{}", claim.text);
     update(&mut model, Action::Bottom);
     assert_eq!(model.percent(), 100);
     update(&mut model, Action::Top);
-    assert_eq!(model.top, model.doc.start());
+    assert_eq!(model.top(), model.document().start());
 }
 
 #[test]
@@ -336,11 +344,11 @@ fn monochrome_theme_uses_no_colour() {
 #[test]
 fn links_get_numbered_markers_and_a_list() {
     let mut model = model_of(&common::asset("samples/field-notes.md"), 90, 40);
-    assert_eq!(model.doc.links.len(), 1);
+    assert_eq!(model.document().links.len(), 1);
     let shown = screen(&model);
     assert!(shown.contains("hydrographic office[1]"), "{shown}");
     update(&mut model, Action::LinksList);
-    assert_eq!(model.overlay, Some(Overlay::Links { selected: 0 }));
+    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 0 }));
     let listed = screen(&model);
     assert!(listed.contains("[1] hydrographic office  — https://example.org/chart-datum"), "{listed}");
     update(&mut model, Action::Help);
@@ -348,7 +356,7 @@ fn links_get_numbered_markers_and_a_list() {
     update(&mut model, Action::Top);
     update(&mut model, Action::LinksList);
     update(&mut model, Action::Select);
-    assert!(model.overlay.is_none());
+    assert!(model.overlay().is_none());
     // The link's paragraph is on screen (the article's end: the screen cannot scroll past it).
     assert!(screen(&model).contains("Read more about chart datum at the hydrographic office[1]"));
 }
@@ -381,11 +389,10 @@ fn saving_into_a_read_only_folder_is_refused_and_the_article_stays_open() {
         eprintln!("skipped: running as root, who can write into a read-only folder");
         return;
     }
-    let mut model = sample(90, 24);
-    model.settings.save_dir = folder.clone();
+    let mut model = sample_saving_to(folder.clone());
     update(&mut model, Action::Save);
-    let message = model.message.clone().unwrap();
+    let message = model.message().unwrap();
     assert!(message.starts_with("not saved: ") && message.contains("ermission denied"), "{message}");
-    assert!(!model.quit);
+    assert!(!model.has_quit());
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0, "no temporary file left behind");
 }

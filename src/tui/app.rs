@@ -2,7 +2,7 @@
 //! Pure apart from saving a copy (which goes through `save`); testable without a terminal.
 
 use super::document::{Document, LineKind, Pos, Seg};
-use super::keys::{Action, KeyContext};
+use super::keys::{Action, KeyContext, READING, key_for};
 use crate::article::{Article, Label};
 use regex::{Regex, RegexBuilder};
 use std::collections::BTreeSet;
@@ -12,53 +12,190 @@ use std::path::PathBuf;
 /// A list shown over the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Contents { selected: usize },
-    Claims { selected: usize },
-    Links { selected: usize },
-    Folds { selected: usize },
-    Help { scroll: usize },
+    /// The table of contents.
+    Contents {
+        /// Index into the article's sections.
+        selected: usize,
+    },
+    /// The flagged claims.
+    Claims {
+        /// Index into the article's claims.
+        selected: usize,
+    },
+    /// The numbered links.
+    Links {
+        /// Index into the document's links.
+        selected: usize,
+    },
+    /// The fold chooser.
+    Folds {
+        /// Index into `foldable_labels()`.
+        selected: usize,
+    },
+    /// The key help.
+    Help {
+        /// The first line shown.
+        scroll: usize,
+    },
 }
 
+impl Overlay {
+    /// The entry the selection keys move (for help, the first line shown).
+    fn cursor(&mut self) -> Option<&mut usize> {
+        match self {
+            Overlay::Contents { selected }
+            | Overlay::Claims { selected }
+            | Overlay::Folds { selected }
+            | Overlay::Help { scroll: selected } => Some(selected),
+            // The links list keeps the entry it opened on.
+            Overlay::Links { .. } => None,
+        }
+    }
+
+    /// Moves the selection to `to(current)`, kept within a list of `len` entries.
+    fn move_selection(&mut self, len: usize, to: impl FnOnce(usize) -> usize) {
+        if let Some(selected) = self.cursor() {
+            *selected = to(*selected).min(len.saturating_sub(1));
+        }
+    }
+
+    /// How many entries the list has.
+    fn len(&self, article: &Article, doc: &Document) -> usize {
+        match self {
+            Overlay::Contents { .. } => article.sections.len(),
+            Overlay::Claims { .. } => article.claims.len(),
+            Overlay::Links { .. } => doc.links.len(),
+            Overlay::Folds { .. } => foldable_labels().len(),
+            Overlay::Help { .. } => super::keys::help_lines().len(),
+        }
+    }
+}
+
+/// A search: the query, whether it is still being typed, and what it found.
 #[derive(Debug, Clone)]
 pub struct Search {
-    pub query: String,
+    query: String,
     /// Still being typed (the prompt is open).
-    pub typing: bool,
+    typing: bool,
     /// Matches in reading order: block id and byte range in its text.
-    pub matches: Vec<(usize, Range<usize>)>,
-    pub current: Option<usize>,
+    matches: Vec<(usize, Range<usize>)>,
+    /// Index into `matches` of the match last gone to.
+    current: Option<usize>,
 }
 
+impl Search {
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Whether the query is still being typed (the prompt is open).
+    pub fn is_typing(&self) -> bool {
+        self.typing
+    }
+
+    /// The matches in reading order: a block id and a byte range of its text.
+    pub fn matches(&self) -> &[(usize, Range<usize>)] {
+        &self.matches
+    }
+
+    /// Index into `matches()` of the match last gone to.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
+    /// An empty query, the prompt open.
+    fn prompt() -> Search {
+        Search { query: String::new(), typing: true, matches: Vec::new(), current: None }
+    }
+
+    /// Closes the prompt; false when there is nothing to keep (the query is empty).
+    fn confirm(&mut self) -> bool {
+        self.typing = false;
+        !self.query.is_empty()
+    }
+
+    /// Finds the query again in every block the document shows; no match is current.
+    fn find(&mut self, article: &Article, doc: &Document) {
+        self.matches.clear();
+        self.current = None;
+        let Some(regex) = smart_case(&self.query) else { return };
+        for block in &article.blocks {
+            if doc.seg_of_block(block.id).is_none() {
+                continue;
+            }
+            for m in regex.find_iter(&block.text) {
+                if !m.range().is_empty() {
+                    self.matches.push((block.id, m.range()));
+                }
+            }
+        }
+    }
+
+    /// Makes the next (or previous) match current: after the current one, else after `here`
+    /// (a block and byte offset), wrapping round. None when nothing matches.
+    fn advance(&mut self, forward: bool, here: (usize, usize)) -> Option<usize> {
+        let n = self.matches.len();
+        if n == 0 {
+            return None;
+        }
+        let index = match (self.current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, forward) => {
+                let after = self.matches.partition_point(|(b, r)| (*b, r.start) < here);
+                if forward { after % n } else { after.checked_sub(1).unwrap_or(n - 1) }
+            }
+        };
+        self.current = Some(index);
+        Some(index)
+    }
+
+    /// Indices of the matches in block `id` (matches are in reading order).
+    pub fn matches_in(&self, id: usize) -> Range<usize> {
+        let start = self.matches.partition_point(|(b, _)| *b < id);
+        start..self.matches.partition_point(|(b, _)| *b <= id)
+    }
+}
+
+/// What the reader is told from outside: configuration and command line.
 pub struct Settings {
     /// Width of the reading column, in cells.
     pub column: u16,
+    /// Where `s` saves the clean copy.
     pub save_dir: PathBuf,
 }
 
+/// The reader's state: the article, where it is read and what is open over it; `update` changes it.
 pub struct Model {
-    pub article: Article,
-    pub doc: Document,
-    pub top: Pos,
+    article: Article,
+    doc: Document,
+    /// The first line on the screen.
+    top: Pos,
     /// Terminal size.
-    pub width: u16,
-    pub height: u16,
-    pub settings: Settings,
-    pub folding: BTreeSet<Label>,
-    pub overlay: Option<Overlay>,
-    pub search: Option<Search>,
-    pub claim: Option<usize>,
-    pub message: Option<String>,
-    pub quit: bool,
+    width: u16,
+    height: u16,
+    settings: Settings,
+    /// The categories that fold.
+    folding: BTreeSet<Label>,
+    overlay: Option<Overlay>,
+    search: Option<Search>,
+    /// Index into the article's claims of the claim last gone to.
+    claim: Option<usize>,
+    /// Shown on the status line until the next key.
+    message: Option<String>,
+    quit: bool,
     /// Minutes to read the story (230 words a minute), counted once.
-    pub reading_minutes: usize,
+    reading_minutes: usize,
     /// The time stamp written into saved copies (a function, so tests can fix it).
-    pub clock: fn() -> String,
+    clock: fn() -> String,
 }
 
 /// Rows above and below the article text: the header and the status line.
 pub const CHROME_ROWS: u16 = 2;
 
 impl Model {
+    /// The reader on `article`, at its top, in a terminal `width` × `height` cells.
     pub fn new(article: Article, settings: Settings, width: u16, height: u16) -> Model {
         let folding: BTreeSet<Label> = Label::ALL.into_iter().filter(|l| l.is_boilerplate()).collect();
         let column = column_width(settings.column, width);
@@ -82,11 +219,77 @@ impl Model {
         }
     }
 
+    /// The article being read.
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    /// The article as laid out: segments, folds, numbered links and wrapped lines.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The first line on the screen.
+    pub fn top(&self) -> Pos {
+        self.top
+    }
+
+    /// The terminal's width and height, in cells.
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    /// The list open over the article, if any.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The search being typed or kept, if any.
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// Index into the article's claims of the claim last gone to (cleared by `Escape`).
+    pub fn claim(&self) -> Option<usize> {
+        self.claim
+    }
+
+    /// The status line's message, shown until the next key.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Shows `message` on the status line until the next key.
+    pub fn show_message(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
+    /// Whether the reader has been asked to quit.
+    pub fn has_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Minutes to read the story, at 230 words a minute.
+    pub fn reading_minutes(&self) -> usize {
+        self.reading_minutes
+    }
+
+    /// Whether blocks of category `label` fold (the fold chooser's ticks).
+    pub fn is_folding(&self, label: Label) -> bool {
+        self.folding.contains(&label)
+    }
+
+    /// Fixes the time stamp written into saved copies (tests use a constant one).
+    pub fn set_clock(&mut self, clock: fn() -> String) {
+        self.clock = clock;
+    }
+
     /// Rows available for the article's text.
     pub fn rows(&self) -> usize {
         self.height.saturating_sub(CHROME_ROWS).max(1) as usize
     }
 
+    /// Which table the next key is looked up in: the search prompt's, a list's or reading's.
     pub fn key_context(&self) -> KeyContext {
         if self.search.as_ref().is_some_and(|s| s.typing) {
             KeyContext::SearchPrompt
@@ -165,7 +368,7 @@ impl Model {
         }
     }
 
-    /// The fold `z` acts on: the one whose fold line or open run holds the top line, else the
+    /// The fold `ToggleFold` acts on: the one whose fold line or open run holds the top line, else the
     /// first fold line on the screen.
     fn fold_near_top(&self) -> Option<usize> {
         if let Some(f) = self.doc.fold_of(self.top.seg) {
@@ -193,49 +396,19 @@ impl Model {
         });
     }
 
-    fn search_update(&mut self) {
-        let Some(search) = self.search.as_mut() else { return };
-        search.matches.clear();
-        search.current = None;
-        let Some(regex) = smart_case(&search.query) else { return };
-        for block in &self.article.blocks {
-            if self.doc.seg_of_block(block.id).is_none() {
-                continue;
-            }
-            for m in regex.find_iter(&block.text) {
-                if !m.range().is_empty() {
-                    search.matches.push((block.id, m.range()));
-                }
-            }
-        }
-    }
-
     /// Goes to the next (or previous) match after the top line.
     fn goto_match(&mut self, forward: bool) {
-        let Some(search) = self.search.as_ref() else {
-            self.message = Some("no search: press / to search".to_string());
+        let here = self.anchor();
+        let Some(search) = self.search.as_mut() else {
+            self.message = Some(format!("no search: press {} to search", key_for(READING, Action::Search)));
             return;
         };
-        if search.matches.is_empty() {
+        let Some(index) = search.advance(forward, here) else {
             self.message = Some(format!("pattern not found: {}", search.query));
             return;
-        }
-        let (block, offset) = self.anchor();
-        let here = (block, offset);
-        let n = search.matches.len();
-        let index = match (search.current, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-            (None, forward) => {
-                let after = search.matches.partition_point(|(b, r)| (*b, r.start) < here);
-                if forward { after % n } else { after.checked_sub(1).unwrap_or(n - 1) }
-            }
         };
-        let (id, range) = search.matches[index].clone();
-        if let Some(search) = self.search.as_mut() {
-            search.current = Some(index);
-        }
-        self.jump_to(id, range.start);
+        let (id, start, n) = (search.matches[index].0, search.matches[index].1.start, search.matches.len());
+        self.jump_to(id, start);
         self.message = Some(format!("match {} of {n}", index + 1));
     }
 
@@ -265,7 +438,7 @@ impl Model {
         self.message = None;
     }
 
-    /// `]` goes to the next section's heading; `[` to the start of this section, or the
+    /// Forward: to the next section's heading. Back: to the start of this section, or of the
     /// previous one when already there.
     fn goto_section(&mut self, forward: bool) {
         let block = self.top_block().unwrap_or(0);
@@ -284,81 +457,102 @@ impl Model {
     }
 
     /// Indices of the claims in block `id` (claims are in reading order).
-    pub fn claims_in(&self, id: usize) -> std::ops::Range<usize> {
+    pub fn claims_in(&self, id: usize) -> Range<usize> {
         let claims = &self.article.claims;
         let start = claims.partition_point(|c| c.block < id);
         start..claims.partition_point(|c| c.block <= id)
     }
 
-    /// Indices of the search matches in block `id` (matches are in reading order).
-    pub fn matches_in(&self, id: usize) -> std::ops::Range<usize> {
-        let Some(search) = &self.search else { return 0..0 };
-        let start = search.matches.partition_point(|(b, _)| *b < id);
-        start..search.matches.partition_point(|(b, _)| *b <= id)
-    }
-
-    fn overlay_len(&self) -> usize {
-        match self.overlay {
-            Some(Overlay::Contents { .. }) => self.article.sections.len(),
-            Some(Overlay::Claims { .. }) => self.article.claims.len(),
-            Some(Overlay::Links { .. }) => self.doc.links.len(),
-            Some(Overlay::Folds { .. }) => foldable_labels().len(),
-            Some(Overlay::Help { .. }) => super::keys::help_lines().len(),
-            None => 0,
+    fn open_contents(&mut self) {
+        if self.article.sections.is_empty() {
+            self.message = Some("this article has no sections".to_string());
+        } else {
+            self.overlay = Some(Overlay::Contents { selected: self.current_section().unwrap_or(0) });
         }
     }
 
-    fn overlay_move(&mut self, to: impl Fn(usize, usize) -> usize) {
-        let len = self.overlay_len();
-        if let Some(
-            Overlay::Contents { selected }
-            | Overlay::Claims { selected }
-            | Overlay::Folds { selected }
-            | Overlay::Help { scroll: selected },
-        ) = self.overlay.as_mut()
-        {
-            *selected = to(*selected, len).min(len.saturating_sub(1));
+    fn open_claims(&mut self) {
+        if self.article.claims.is_empty() {
+            self.message = Some("no claims flagged in this article".to_string());
+        } else {
+            self.overlay = Some(Overlay::Claims { selected: self.claim.unwrap_or(0) });
         }
     }
 
-    fn overlay_action(&mut self, action: Action) {
-        let page = self.rows().saturating_sub(4).max(1);
-        match action {
-            Action::Down(n) => self.overlay_move(|s, _| s + n),
-            Action::Up(n) => self.overlay_move(|s, _| s.saturating_sub(n)),
-            Action::PageDown => self.overlay_move(|s, _| s + page),
-            Action::PageUp => self.overlay_move(|s, _| s.saturating_sub(page)),
-            Action::Top => self.overlay_move(|_, _| 0),
-            Action::Bottom => self.overlay_move(|_, len| len.saturating_sub(1)),
-            Action::Close | Action::Escape => self.overlay = None,
-            Action::Select => match self.overlay.take() {
-                Some(Overlay::Contents { selected }) => {
-                    if let Some(section) = self.article.sections.get(selected) {
-                        let block = section.block;
-                        self.jump_to(block, 0);
-                    }
-                }
-                Some(Overlay::Claims { selected }) => self.select_claim(selected),
-                Some(Overlay::Links { selected }) => {
-                    if let Some(&(block, i)) = self.doc.links.get(selected) {
-                        let start = self.article.blocks[block].links[i].range[0];
-                        self.jump_to(block, start);
-                    }
-                }
-                other => self.overlay = other,
-            },
-            Action::Toggle => {
-                if let Some(Overlay::Folds { selected }) = self.overlay {
-                    if let Some(&label) = foldable_labels().get(selected) {
-                        if !self.folding.remove(&label) {
-                            self.folding.insert(label);
-                        }
-                        self.rebuild();
-                    }
+    /// Opens the links list on the first link at or after the top of the screen.
+    fn open_links(&mut self) {
+        let links = &self.doc.links;
+        if links.is_empty() {
+            self.message = Some("no links in this article".to_string());
+            return;
+        }
+        let here = self.anchor();
+        let first = links.partition_point(|&(b, i)| (b, self.article.blocks[b].links[i].range[0]) < here);
+        self.overlay = Some(Overlay::Links { selected: first.min(links.len() - 1) });
+    }
+
+    /// Opens or closes the fold nearest the top; closing the fold under the top line moves
+    /// to its fold line.
+    fn toggle_fold(&mut self) {
+        let Some(f) = self.fold_near_top() else {
+            self.message = Some("no fold on this screen".to_string());
+            return;
+        };
+        let fold = &mut self.doc.folds[f];
+        fold.open = !fold.open;
+        if !fold.open && self.doc.is_hidden(self.top.seg) {
+            self.top = Pos { seg: self.doc.folds[f].seg, line: 0 };
+        }
+        self.clamp_top();
+    }
+
+    /// Opens every fold, or closes them all when all are open, keeping the text at the top.
+    fn toggle_all_folds(&mut self) {
+        let open = !self.doc.folds.iter().all(|f| f.open);
+        let on_fold_line = matches!(self.doc.segs.get(self.top.seg), Some(Seg::Fold(_)));
+        let (block, offset) = self.anchor();
+        for fold in &mut self.doc.folds {
+            fold.open = open;
+        }
+        match self.doc.seg_of_block(block) {
+            _ if on_fold_line => self.top.line = 0,
+            Some(seg) if self.doc.is_hidden(seg) => {
+                let fold = self.doc.fold_of(seg).map_or(0, |f| self.doc.folds[f].seg);
+                self.top = Pos { seg: fold, line: 0 };
+            }
+            _ => self.jump_to(block, offset),
+        }
+        self.clamp_top();
+    }
+
+    /// `Select` in a list: goes to the chosen section, claim or link and closes the list (the
+    /// fold chooser and help stay open).
+    fn open_selected(&mut self) {
+        match self.overlay.take() {
+            Some(Overlay::Contents { selected }) => {
+                if let Some(block) = self.article.sections.get(selected).map(|s| s.block) {
+                    self.jump_to(block, 0);
                 }
             }
-            _ => {}
+            Some(Overlay::Claims { selected }) => self.select_claim(selected),
+            Some(Overlay::Links { selected }) => {
+                if let Some(&(block, i)) = self.doc.links.get(selected) {
+                    let start = self.article.blocks[block].links[i].range[0];
+                    self.jump_to(block, start);
+                }
+            }
+            other => self.overlay = other,
         }
+    }
+
+    /// `Toggle` in the fold chooser: folds the chosen category, or shows it as text again.
+    fn toggle_category(&mut self) {
+        let Some(Overlay::Folds { selected }) = self.overlay else { return };
+        let Some(&label) = foldable_labels().get(selected) else { return };
+        if !self.folding.remove(&label) {
+            self.folding.insert(label);
+        }
+        self.rebuild();
     }
 }
 
@@ -382,132 +576,93 @@ pub fn smart_case(query: &str) -> Option<Regex> {
     RegexBuilder::new(&regex::escape(query)).case_insensitive(insensitive).build().ok()
 }
 
-/// Applies one action to the model.
+/// Applies one action to the model: a resize or Ctrl-c in any mode, else the action goes to
+/// the search prompt, the open list or the reading view, whichever has the keys.
 pub fn update(model: &mut Model, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
-        model.message = None;
-    }
-    if let Action::Resize(w, h) = action {
-        model.resize(w, h);
+    if let Action::Resize(width, height) = action {
+        // The status line's message outlives a resize.
+        model.resize(width, height);
         return;
     }
-    if action == Action::Quit {
-        model.quit = true;
-        return;
+    model.message = None;
+    match (action, model.key_context()) {
+        (Action::Quit, _) => model.quit = true,
+        (_, KeyContext::SearchPrompt) => update_search(model, action),
+        (_, KeyContext::Overlay) => update_overlay(model, action),
+        (_, KeyContext::Reading) => update_reading(model, action),
     }
-    match model.key_context() {
-        KeyContext::SearchPrompt => {
-            match action {
-                Action::SearchInput(c) => {
-                    if let Some(s) = model.search.as_mut() {
-                        s.query.push(c)
-                    }
-                }
-                Action::SearchBackspace => {
-                    if let Some(s) = model.search.as_mut() {
-                        s.query.pop();
-                    }
-                }
-                Action::SearchConfirm => {
-                    if let Some(s) = model.search.as_mut() {
-                        s.typing = false;
-                    }
-                    if model.search.as_ref().is_some_and(|s| s.query.is_empty()) {
-                        model.search = None;
-                    }
-                    return;
-                }
-                Action::Escape => {
-                    model.search = None;
-                    return;
-                }
-                _ => return,
-            }
-            // Incremental: every keystroke searches again and shows the first match from here.
-            model.search_update();
-            if model.search.as_ref().is_some_and(|s| !s.matches.is_empty()) {
-                model.goto_match(true);
+}
+
+/// The search prompt: every keystroke searches again and shows the first match from the top
+/// line; confirming keeps the search (an empty one is dropped), `Escape` drops it.
+fn update_search(model: &mut Model, action: Action) {
+    let Some(search) = model.search.as_mut() else { return };
+    match action {
+        Action::SearchInput(c) => search.query.push(c),
+        Action::SearchBackspace => {
+            search.query.pop();
+        }
+        Action::SearchConfirm => {
+            if !search.confirm() {
+                model.search = None;
             }
             return;
         }
-        KeyContext::Overlay => {
-            model.overlay_action(action);
+        Action::Escape => {
+            model.search = None;
             return;
         }
-        KeyContext::Reading => {}
+        _ => return,
     }
+    search.find(&model.article, &model.doc);
+    if !search.matches.is_empty() {
+        model.goto_match(true);
+    }
+}
+
+/// A list over the article: the selection moves, `Select` jumps, `Toggle` folds (fold chooser).
+fn update_overlay(model: &mut Model, action: Action) {
+    let page = model.rows().saturating_sub(4).max(1);
+    let Some(overlay) = model.overlay.as_mut() else { return };
+    let len = overlay.len(&model.article, &model.doc);
+    match action {
+        Action::Down(n) => overlay.move_selection(len, |s| s + n),
+        Action::Up(n) => overlay.move_selection(len, |s| s.saturating_sub(n)),
+        Action::PageDown => overlay.move_selection(len, |s| s + page),
+        Action::PageUp => overlay.move_selection(len, |s| s.saturating_sub(page)),
+        Action::Top => overlay.move_selection(len, |_| 0),
+        Action::Bottom => overlay.move_selection(len, |_| usize::MAX),
+        Action::Close | Action::Escape => model.overlay = None,
+        Action::Select => model.open_selected(),
+        Action::Toggle => model.toggle_category(),
+        _ => {}
+    }
+}
+
+/// Reading: moving through the article, opening lists and folds, searching, saving.
+fn update_reading(model: &mut Model, action: Action) {
     let rows = model.rows();
+    let (half, page) = ((rows / 2).max(1), rows.saturating_sub(1).max(1));
     match action {
         Action::Down(n) => model.scroll_down(n),
         Action::Up(n) => model.scroll_up(n),
-        Action::HalfPageDown => model.scroll_down((rows / 2).max(1)),
-        Action::HalfPageUp => model.scroll_up((rows / 2).max(1)),
-        Action::PageDown => model.scroll_down(rows.saturating_sub(1).max(1)),
-        Action::PageUp => model.scroll_up(rows.saturating_sub(1).max(1)),
+        Action::HalfPageDown => model.scroll_down(half),
+        Action::HalfPageUp => model.scroll_up(half),
+        Action::PageDown => model.scroll_down(page),
+        Action::PageUp => model.scroll_up(page),
         Action::Top => model.top = model.doc.start(),
         Action::Bottom => model.top = model.doc.last_top(&model.article, rows),
         Action::NextSection => model.goto_section(true),
         Action::PrevSection => model.goto_section(false),
-        Action::Contents => {
-            if model.article.sections.is_empty() {
-                model.message = Some("this article has no sections".to_string());
-            } else {
-                model.overlay = Some(Overlay::Contents { selected: model.current_section().unwrap_or(0) });
-            }
-        }
+        Action::Contents => model.open_contents(),
         Action::NextClaim => model.goto_claim(true),
         Action::PrevClaim => model.goto_claim(false),
-        Action::ClaimsList => {
-            if model.article.claims.is_empty() {
-                model.message = Some("no claims flagged in this article".to_string());
-            } else {
-                model.overlay = Some(Overlay::Claims { selected: model.claim.unwrap_or(0) });
-            }
-        }
-        Action::LinksList => {
-            if model.doc.links.is_empty() {
-                model.message = Some("no links in this article".to_string());
-            } else {
-                // Start at the first link at or after the top of the screen.
-                let (block, offset) = model.anchor();
-                let first = model
-                    .doc
-                    .links
-                    .partition_point(|&(b, i)| (b, model.article.blocks[b].links[i].range[0]) < (block, offset));
-                model.overlay = Some(Overlay::Links { selected: first.min(model.doc.links.len() - 1) });
-            }
-        }
-        Action::ToggleFold => match model.fold_near_top() {
-            Some(f) => {
-                model.doc.folds[f].open = !model.doc.folds[f].open;
-                if !model.doc.folds[f].open && model.doc.is_hidden(model.top.seg) {
-                    model.top = Pos { seg: model.doc.folds[f].seg, line: 0 };
-                }
-                model.clamp_top();
-            }
-            None => model.message = Some("no fold on this screen".to_string()),
-        },
-        Action::ToggleAllFolds => {
-            let open = !model.doc.folds.iter().all(|f| f.open);
-            let on_fold_line = matches!(model.doc.segs.get(model.top.seg), Some(Seg::Fold(_)));
-            let (block, offset) = model.anchor();
-            for fold in &mut model.doc.folds {
-                fold.open = open;
-            }
-            match model.doc.seg_of_block(block) {
-                _ if on_fold_line => model.top.line = 0,
-                Some(seg) if model.doc.is_hidden(seg) => {
-                    let fold = model.doc.fold_of(seg).map_or(0, |f| model.doc.folds[f].seg);
-                    model.top = Pos { seg: fold, line: 0 };
-                }
-                _ => model.jump_to(block, offset),
-            }
-            model.clamp_top();
-        }
+        Action::ClaimsList => model.open_claims(),
+        Action::LinksList => model.open_links(),
+        Action::ToggleFold => model.toggle_fold(),
+        Action::ToggleAllFolds => model.toggle_all_folds(),
         Action::ChooseFolds => model.overlay = Some(Overlay::Folds { selected: 0 }),
-        Action::Search => {
-            model.search = Some(Search { query: String::new(), typing: true, matches: Vec::new(), current: None })
-        }
+        Action::Search => model.search = Some(Search::prompt()),
         Action::NextMatch => model.goto_match(true),
         Action::PrevMatch => model.goto_match(false),
         Action::Save => model.save(),

@@ -10,6 +10,7 @@ use std::ops::Range;
 use std::rc::Rc;
 use textwrap::WordSeparator;
 
+/// One entry of the laid-out article: a story block, or the line that stands for a fold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg {
     /// The fold line of fold `n`.
@@ -21,35 +22,45 @@ pub enum Seg {
 /// A run of consecutive clutter blocks of one category, shown as one line while closed.
 #[derive(Debug, Clone)]
 pub struct Fold {
+    /// The category of every block in the run.
     pub label: Label,
     /// Index of the fold line in `segs`; the run's blocks follow it up to `end` (exclusive).
     pub seg: usize,
+    /// Index in `segs` just past the run's last block.
     pub end: usize,
+    /// Whether the run's blocks are shown (else only the fold line is).
     pub open: bool,
 }
 
 impl Fold {
+    /// How many blocks the fold holds.
     pub fn blocks(&self) -> usize {
         self.end - self.seg - 1
     }
 }
 
+/// What a laid-out line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind {
     /// Wrapped text: `range` is a byte range of the block's text; `first` marks the first line.
     Text {
+        /// Whether this is the block's first line (where a list item's bullet goes).
         first: bool,
     },
     /// A line of a code block or table, never re-wrapped (clipped at the column's edge).
     Verbatim,
     /// The fold line.
     Fold,
+    /// The empty line after a block or a fold line.
     Blank,
 }
 
+/// One line on the screen, as laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisualLine {
+    /// What the line is.
     pub kind: LineKind,
+    /// The bytes of the segment's shown text on this line (empty for fold and blank lines).
     pub range: Range<usize>,
 }
 
@@ -57,6 +68,7 @@ pub struct VisualLine {
 /// with a numbered marker (`[3]`) after each link. Line ranges index the shown text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SegLayout {
+    /// The segment's lines, its spacing blank line included.
     pub lines: Vec<VisualLine>,
     /// The text with link markers, where there are links (else the block's own text is shown).
     pub display: Option<String>,
@@ -97,12 +109,17 @@ impl SegLayout {
 /// A place in the laid-out article: line `line` of segment `seg`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
+    /// Index into the document's segments.
     pub seg: usize,
+    /// Line of that segment, from 0.
     pub line: usize,
 }
 
+/// The article laid out for reading: its segments and folds, numbered links, wrapped lines.
 pub struct Document {
+    /// The segments in reading order.
     pub segs: Vec<Seg>,
+    /// The folds, in reading order.
     pub folds: Vec<Fold>,
     /// For each segment, the fold it belongs to (its fold line included).
     fold_of: Vec<Option<usize>>,
@@ -172,6 +189,7 @@ impl Document {
         }
     }
 
+    /// The reading width, in cells.
     pub fn width(&self) -> usize {
         self.width
     }
@@ -184,10 +202,12 @@ impl Document {
         }
     }
 
+    /// The segment that shows block `block` (none for the title and metadata blocks).
     pub fn seg_of_block(&self, block: usize) -> Option<usize> {
         self.seg_of_block.get(block).copied().flatten()
     }
 
+    /// The fold segment `seg` belongs to, as its fold line or as one of its blocks.
     pub fn fold_of(&self, seg: usize) -> Option<usize> {
         self.fold_of.get(seg).copied().flatten()
     }
@@ -215,6 +235,7 @@ impl Document {
         }
     }
 
+    /// The segment shown after `seg` (a closed fold's blocks are skipped).
     pub fn next_seg(&self, seg: usize) -> Option<usize> {
         let next = match self.segs.get(seg)? {
             Seg::Fold(f) if !self.folds[*f].open => self.folds[*f].end,
@@ -223,6 +244,7 @@ impl Document {
         (next < self.segs.len()).then_some(next)
     }
 
+    /// The segment shown before `seg` (a closed fold is its fold line).
     pub fn prev_seg(&self, seg: usize) -> Option<usize> {
         let prev = seg.checked_sub(1)?;
         Some(match self.fold_of(prev) {
@@ -241,6 +263,7 @@ impl Document {
         layout
     }
 
+    /// How many lines segment `seg` takes at the current width.
     pub fn height(&self, article: &Article, seg: usize) -> usize {
         self.lines(article, seg).lines.len()
     }
@@ -348,11 +371,12 @@ impl Document {
         pos
     }
 
-    /// The first and the last line of the article.
+    /// The first line of the article.
     pub fn start(&self) -> Pos {
         Pos { seg: 0, line: 0 }
     }
 
+    /// The last line of the article (a closed fold's fold line when the article ends in it).
     pub fn end(&self, article: &Article) -> Pos {
         let mut seg = self.segs.len().saturating_sub(1);
         if self.is_hidden(seg) {

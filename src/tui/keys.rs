@@ -6,50 +6,84 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 /// Everything the reader can be asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Down this many lines (the next entry, in a list).
     Down(usize),
+    /// Up this many lines (the previous entry, in a list).
     Up(usize),
+    /// Down half a screen.
     HalfPageDown,
+    /// Up half a screen.
     HalfPageUp,
+    /// Down a screen.
     PageDown,
+    /// Up a screen.
     PageUp,
+    /// To the top of the article (the first entry, in a list).
     Top,
+    /// To the end of the article (the last entry, in a list).
     Bottom,
+    /// To the next section's heading.
     NextSection,
+    /// To the start of this section, or the previous one.
     PrevSection,
+    /// Opens the table of contents.
     Contents,
+    /// To the next flagged claim.
     NextClaim,
+    /// To the previous flagged claim.
     PrevClaim,
+    /// Opens the list of claims.
     ClaimsList,
+    /// Opens the list of links.
     LinksList,
+    /// Opens or closes the fold nearest the top.
     ToggleFold,
+    /// Opens or closes every fold.
     ToggleAllFolds,
+    /// Opens the fold chooser.
     ChooseFolds,
+    /// Opens the search prompt.
     Search,
+    /// To the next search match.
     NextMatch,
+    /// To the previous search match.
     PrevMatch,
+    /// Saves the clean Markdown copy.
     Save,
+    /// Opens the key help.
     Help,
     /// `q`: closes the top overlay, else quits.
     Close,
     /// Esc: closes overlays, clears the search.
     Escape,
+    /// Quits from anywhere (Ctrl-c).
     Quit,
     // In overlays.
+    /// Jumps to the chosen entry of a list.
     Select,
+    /// Folds or shows the chosen category (fold chooser).
     Toggle,
     // In the search prompt.
+    /// A character typed into the query.
     SearchInput(char),
+    /// Deletes the query's last character.
     SearchBackspace,
+    /// Keeps the search and closes the prompt.
     SearchConfirm,
     // From the terminal.
+    /// The terminal's new width and height.
     Resize(u16, u16),
 }
 
+/// One line of a key table: the keys, how help writes them, what they do.
 pub struct Binding {
+    /// The key presses (code and modifiers) bound.
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// How the keys are written in help ("j ↓").
     pub shown: &'static str,
+    /// What the keys do.
     pub action: Action,
+    /// The help overlay's words for it.
     pub help: &'static str,
     /// A short word for the status line, for the few bindings worth a hint there.
     pub hint: Option<&'static str>,
@@ -173,14 +207,24 @@ pub fn help_lines() -> Vec<String> {
     lines
 }
 
+/// How the first key bound to `action` in `table` is written ("Enter", "z"), for titles and
+/// hints that name a key; empty when the table does not bind the action.
+pub fn key_for(table: &[Binding], action: Action) -> &'static str {
+    table.iter().find(|b| b.action == action).and_then(|b| b.shown.split(' ').next()).unwrap_or("")
+}
+
 /// Where keys go: the search prompt takes text; overlays and reading have their tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyContext {
+    /// Reading the article: the `READING` table.
     Reading,
+    /// A list is open: the `OVERLAY` table.
     Overlay,
+    /// The search prompt is open: keys type the query.
     SearchPrompt,
 }
 
+/// The action a key press asks for in `context`, if any (key releases ask for none).
 pub fn action_for(context: KeyContext, key: KeyEvent) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
@@ -231,6 +275,19 @@ mod tests {
             action_for(KeyContext::SearchPrompt, press(KeyCode::Char('q'), NONE)),
             Some(Action::SearchInput('q'))
         );
+    }
+
+    #[test]
+    fn keys_named_on_screen_come_from_the_tables() {
+        assert_eq!(key_for(OVERLAY, Action::Select), "Enter");
+        assert_eq!(key_for(OVERLAY, Action::Close), "q");
+        assert_eq!(key_for(OVERLAY, Action::Toggle), "Space");
+        assert_eq!(key_for(READING, Action::ToggleFold), "z");
+        assert_eq!(key_for(READING, Action::Search), "/");
+        assert_eq!(key_for(READING, Action::Top), "g");
+        let remapped = [bind!([(KeyCode::Char('o'), NONE)], "o", Action::Select, "jump there", None)];
+        assert_eq!(key_for(&remapped, Action::Select), "o");
+        assert_eq!(key_for(&remapped, Action::Close), "");
     }
 
     #[test]

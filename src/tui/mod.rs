@@ -18,9 +18,13 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
+/// How to open the reader.
 pub struct Options {
+    /// The reading column's width and where copies are saved.
     pub settings: Settings,
+    /// Whether the mouse wheel scrolls (mouse capture on).
     pub mouse: bool,
+    /// Whether to draw in colour (else bold, reverse and underline only, as for NO_COLOR).
     pub color: bool,
 }
 
@@ -97,13 +101,14 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
     let mut model = Model::new(article, options.settings, size.width, size.height);
     if let Some(place) = places.get(&key) {
         model.jump_to(place.block, place.offset);
-        model.message = Some("resumed where you left off (g for the top)".to_string());
+        let top = keys::key_for(keys::READING, Action::Top);
+        model.show_message(format!("resumed where you left off ({top} for the top)"));
     }
     if let Some(warning) = warning {
-        model.message = Some(warning);
+        model.show_message(warning);
     }
     let theme = view::Theme { color: options.color };
-    while !model.quit {
+    while !model.has_quit() {
         terminal.draw(|frame| view::view(&model, theme, frame))?;
         let action = match event::read()? {
             Event::Key(key) => keys::action_for(model.key_context(), key),

@@ -7,9 +7,12 @@ use std::collections::BTreeMap;
 
 const KEEP: usize = 500;
 
+/// Where an article was left: the block and byte offset on the top line, and when.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Place {
+    /// The block on the top line.
     pub block: usize,
+    /// The byte of that block's text on the top line.
     pub offset: usize,
     /// Seconds since the epoch; the oldest places are forgotten first.
     pub seen: u64,

@@ -3,7 +3,7 @@
 
 use super::app::{Model, Overlay, foldable_labels};
 use super::document::{LineKind, Seg, SegLayout};
-use super::keys::{Binding, READING, help_lines};
+use super::keys::{Action, Binding, OVERLAY, READING, help_lines, key_for};
 use crate::article::{Block, BlockKind};
 use crate::text::safe::visible;
 use ratatui::Frame;
@@ -17,6 +17,7 @@ use unicode_width::UnicodeWidthStr;
 /// Styles, in colour or (with NO_COLOR) in bold, reverse and underline only.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    /// Colours, or (false) bold, reverse and underline only.
     pub color: bool,
 }
 
@@ -71,6 +72,7 @@ impl Theme {
     }
 }
 
+/// Draws the whole screen for `model`.
 pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
@@ -86,16 +88,16 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     if body.height > 0 {
         draw_body(model, theme, frame, body);
     }
-    if let Some(overlay) = &model.overlay {
+    if let Some(overlay) = model.overlay() {
         draw_overlay(model, theme, overlay, frame, area);
     }
 }
 
 /// Title on the left (cut to fit), then site, date, byline and reading time on the right.
 fn header_line(model: &Model, width: usize) -> String {
-    let meta = &model.article.meta;
-    let title = meta.title.clone().unwrap_or_else(|| model.article.source.name.clone());
-    let reading_time = format!("{} min read", model.reading_minutes);
+    let meta = &model.article().meta;
+    let title = meta.title.clone().unwrap_or_else(|| model.article().source.name.clone());
+    let reading_time = format!("{} min read", model.reading_minutes());
     let published = meta.published.as_ref().map(|d| d.replace('T', " "));
     // The facts take at most 60% of the row: all of them if they fit, else fewer.
     let candidates: [Vec<Option<&String>>; 4] = [
@@ -120,20 +122,20 @@ fn header_line(model: &Model, width: usize) -> String {
 }
 
 fn status_line(model: &Model, width: usize) -> String {
-    if let Some(search) = model.search.as_ref().filter(|s| s.typing) {
+    if let Some(search) = model.search().filter(|s| s.is_typing()) {
         let found =
-            if search.query.is_empty() { String::new() } else { format!("  ({} matches)", search.matches.len()) };
-        return format!("/{}{found}", visible(&search.query));
+            if search.query().is_empty() { String::new() } else { format!("  ({} matches)", search.matches().len()) };
+        return format!("/{}{found}", visible(search.query()));
     }
     let mut left = format!(" {:>3}%", model.percent());
-    if let Some(message) = &model.message {
+    if let Some(message) = model.message() {
         return clip(&format!("{left} │ {}", visible(message)), width);
     }
     if let Some(section) = model.current_section() {
-        left.push_str(&format!(" │ § {}", visible(&model.article.sections[section].title)));
+        left.push_str(&format!(" │ § {}", visible(&model.article().sections[section].title)));
     }
-    let claims = &model.article.claims;
-    match model.claim.and_then(|i| claims.get(i).map(|c| (i, c))) {
+    let claims = &model.article().claims;
+    match model.claim().and_then(|i| claims.get(i).map(|c| (i, c))) {
         Some((i, claim)) => {
             let kinds: Vec<&str> = claim.kinds.iter().map(|k| k.name()).collect();
             left.push_str(&format!(" │ claim {}/{} {} {:.2}", i + 1, claims.len(), kinds.join(","), claim.score));
@@ -162,17 +164,19 @@ fn clip(text: &str, width: usize) -> String {
 }
 
 fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
-    let column = model.doc.width() as u16;
+    let (doc, article) = (model.document(), model.article());
+    let column = doc.width() as u16;
     let left = body.x + body.width.saturating_sub(column) / 2;
     let area = Rect { x: left, width: column.min(body.width), ..body };
-    let window = model.doc.window(&model.article, model.top, body.height as usize);
+    let window = doc.window(article, model.top(), body.height as usize);
     let mut lines = Vec::with_capacity(window.len());
     for (seg, line) in &window {
-        lines.push(match (model.doc.segs[*seg], &line.kind) {
+        lines.push(match (doc.segs[*seg], &line.kind) {
             (_, LineKind::Blank) => Line::raw(""),
             (Seg::Fold(f), _) => {
-                let fold = &model.doc.folds[f];
-                let (mark, hint) = if fold.open { ("▾", "z to close") } else { ("▸", "z to open") };
+                let fold = &doc.folds[f];
+                let (mark, verb) = if fold.open { ("▾", "close") } else { ("▸", "open") };
+                let hint = format!("{} to {verb}", key_for(READING, Action::ToggleFold));
                 let n = fold.blocks();
                 let text = format!(
                     "{mark} {} · {n} block{} folded — {hint}",
@@ -182,8 +186,8 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
                 Line::styled(clip(&text, area.width as usize), theme.fold())
             }
             (Seg::Block(id), kind) => {
-                let layout = model.doc.lines(&model.article, *seg);
-                block_line(model, theme, &model.article.blocks[id], &layout, kind, line.range.clone(), area.width)
+                let layout = doc.lines(article, *seg);
+                block_line(model, theme, &article.blocks[id], &layout, kind, line.range.clone(), area.width)
             }
         });
     }
@@ -218,17 +222,17 @@ fn block_line(
     // Highlights: (range, style), later ones win.
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
     for i in model.claims_in(block.id) {
-        let claim = &model.article.claims[i];
-        let style = if model.claim == Some(i) { theme.current_claim() } else { theme.claim() };
+        let claim = &model.article().claims[i];
+        let style = if model.claim() == Some(i) { theme.current_claim() } else { theme.claim() };
         marks.push((layout.shown_start(claim.span[0])..layout.shown_end(claim.span[1]), style));
     }
-    if let Some(search) = &model.search {
-        for i in model.matches_in(block.id) {
-            let found = &search.matches[i].1;
+    if let Some(search) = model.search() {
+        for i in search.matches_in(block.id) {
+            let found = &search.matches()[i].1;
             let r = layout.shown_start(found.start)..layout.shown_end(found.end);
             if r.start < range.end && r.end > range.start {
                 let style =
-                    if search.current == Some(i) { theme.hit().add_modifier(Modifier::BOLD) } else { theme.hit() };
+                    if search.current() == Some(i) { theme.hit().add_modifier(Modifier::BOLD) } else { theme.hit() };
                 marks.push((r, style));
             }
         }
@@ -282,12 +286,26 @@ fn clip_line(line: Line<'static>, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// An overlay's title, naming its keys as the key table binds them.
+fn overlay_title(overlay: &Overlay) -> String {
+    let key = |action| key_for(OVERLAY, action);
+    match overlay {
+        Overlay::Contents { .. } => format!("Contents — {} jumps, {} closes", key(Action::Select), key(Action::Close)),
+        Overlay::Claims { .. } => format!("Claims — score, kinds, sentence, why; {} jumps", key(Action::Select)),
+        Overlay::Links { .. } => format!("Links — {} jumps to the link", key(Action::Select)),
+        Overlay::Folds { .. } => {
+            format!("Fold these categories — {} toggles, {} closes", key(Action::Toggle), key(Action::Close))
+        }
+        Overlay::Help { .. } => format!("Keys — {} closes", key(Action::Close)),
+    }
+}
+
 fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Frame, area: Rect) {
-    let (title, items, selected): (&str, Vec<String>, Option<usize>) = match overlay {
+    let (items, selected): (Vec<String>, Option<usize>) = match overlay {
         Overlay::Contents { selected } => {
             let current = model.current_section();
             let items = model
-                .article
+                .article()
                 .sections
                 .iter()
                 .enumerate()
@@ -296,11 +314,11 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                     format!("{mark}{}{}", "  ".repeat(s.level.saturating_sub(2) as usize), visible(&s.title))
                 })
                 .collect();
-            ("Contents — Enter jumps, q closes", items, Some(*selected))
+            (items, Some(*selected))
         }
         Overlay::Claims { selected } => {
             let items = model
-                .article
+                .article()
                 .claims
                 .iter()
                 .map(|c| {
@@ -314,31 +332,31 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                     )
                 })
                 .collect();
-            ("Claims — score, kinds, sentence, why; Enter jumps", items, Some(*selected))
+            (items, Some(*selected))
         }
         Overlay::Links { selected } => {
             let items = model
-                .doc
+                .document()
                 .links
                 .iter()
                 .enumerate()
                 .map(|(n, &(block, i))| {
-                    let block = &model.article.blocks[block];
+                    let block = &model.article().blocks[block];
                     let link = &block.links[i];
                     let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
                     format!("[{}] {}  — {}", n + 1, visible(text), visible(&link.url))
                 })
                 .collect();
-            ("Links — Enter jumps to the link", items, Some(*selected))
+            (items, Some(*selected))
         }
         Overlay::Folds { selected } => {
             let items = foldable_labels()
                 .iter()
-                .map(|l| format!("[{}] {}", if model.folding.contains(l) { "x" } else { " " }, l.name()))
+                .map(|l| format!("[{}] {}", if model.is_folding(*l) { "x" } else { " " }, l.name()))
                 .collect();
-            ("Fold these categories — Space toggles, q closes", items, Some(*selected))
+            (items, Some(*selected))
         }
-        Overlay::Help { .. } => ("Keys — q closes", help_lines(), None),
+        Overlay::Help { .. } => (help_lines(), None),
     };
     let width = area.width.saturating_sub(4).clamp(1, 100);
     let height = (items.len() as u16 + 2).min(area.height.saturating_sub(2)).max(3.min(area.height));
@@ -365,6 +383,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
             if Some(i) == selected { Line::styled(text, theme.selected()) } else { Line::raw(text) }
         })
         .collect();
-    let frame_ = Frame_::new().borders(Borders::ALL).title(clip(title, width.saturating_sub(2) as usize));
+    let frame_ =
+        Frame_::new().borders(Borders::ALL).title(clip(&overlay_title(overlay), width.saturating_sub(2) as usize));
     frame.render_widget(Paragraph::new(lines).block(frame_), rect);
 }
