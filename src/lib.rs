@@ -11,7 +11,6 @@ pub mod claims;
 pub mod classify;
 pub mod config;
 pub mod error;
-pub mod eval;
 pub mod export;
 pub mod parse;
 pub mod paths;

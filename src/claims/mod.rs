@@ -7,7 +7,6 @@
 pub mod features;
 pub mod model;
 mod sentences;
-pub mod train;
 
 pub use features::Features;
 pub use model::Model;
@@ -144,7 +143,8 @@ pub struct Verdict {
     pub cues: Vec<String>,
 }
 
-pub(crate) fn sigmoid(logit: f32) -> f32 {
+/// The logistic function: a model's logit as a probability from 0 to 1.
+pub fn sigmoid(logit: f32) -> f32 {
     1.0 / (1.0 + (-logit).exp())
 }
 

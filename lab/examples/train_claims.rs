@@ -9,7 +9,7 @@
 //! The data is ClaimBuster (Arslan, Hassan, Li & Tremayne, ICWSM 2020), CC BY 4.0.
 
 use folio::claims::Cues;
-use folio::claims::train::{Corpus, FOLDS, read_tsv};
+use folio_lab::claim_training::{Corpus, FOLDS, read_tsv};
 use std::time::Instant;
 
 const OUT: &str = "assets/claim_model.bin";

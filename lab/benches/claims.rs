@@ -6,9 +6,9 @@ use folio::claims::{Model, Scorer};
 use std::hint::black_box;
 
 fn sentences() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     match std::fs::read_to_string(root.join("../shared/corpus/claimbuster-dev/claims.tsv")) {
-        Ok(text) => folio::claims::train::read_tsv(&text).unwrap().into_iter().map(|(s, _)| s).collect(),
+        Ok(text) => folio_lab::claim_training::read_tsv(&text).unwrap().into_iter().map(|(s, _)| s).collect(),
         Err(_) => {
             eprintln!("../shared is absent: scoring the bundled sample's sentences instead");
             let text = std::fs::read_to_string(root.join("assets/samples/harbour-heat-pumps.txt")).unwrap();
@@ -18,7 +18,7 @@ fn sentences() -> Vec<String> {
 }
 
 fn claims(c: &mut Criterion) {
-    let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/claim_model.bin")).unwrap();
+    let bytes = std::fs::read(folio_lab::corpus::asset("claim_model.bin")).unwrap();
     c.bench_function("claims/load model", |b| b.iter(|| Model::from_bytes(black_box(&bytes)).unwrap()));
     let sentences = sentences();
     let scorer = Scorer::bundled();

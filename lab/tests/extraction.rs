@@ -2,16 +2,15 @@
 //! (../shared/corpus/zyte-dev/text), scored with the benchmark's own metric.
 //! The floor sits just under the measured figure; see README for the current numbers.
 
-mod common;
-
-use folio::eval::{score_corpus, summary};
+use folio_lab::corpus::shared;
+use folio_lab::extraction::{score_corpus, summary};
 
 const TEXT_F1_FLOOR: f64 = 0.93;
 const HTML_F1_FLOOR: f64 = 0.97;
 
 /// F1 of what folio keeps from every page of `zyte-dev/<form>/`, or `None` without the corpus.
 fn zyte_dev_f1(form: &str) -> Option<f64> {
-    let corpus = common::shared("corpus/zyte-dev")?;
+    let corpus = shared("corpus/zyte-dev")?;
     let (scores, failures) = score_corpus(&corpus, form).unwrap();
     assert!(failures.is_empty(), "pages folio could not read: {failures:?}");
     assert_eq!(scores.len(), 93);

@@ -1,7 +1,7 @@
 //! The Zyte article-extraction benchmark metric, as `shared/eval/extraction_score.py` computes
 //! it: texts become multisets of 4-word shingles of lower-cased `\w+` tokens; per document
 //! precision and recall over shingle counts; F1 of the mean precision and mean recall.
-//! Used by `examples/eval.rs` and the regression tests; not part of reading an article.
+//! Used by `lab/examples/eval.rs` and the regression floors in `lab/tests/`.
 
 use regex::Regex;
 use std::collections::HashMap;
@@ -28,18 +28,23 @@ fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
 /// One document's score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocScore {
+    /// The document's id (its file name without `.txt`).
     pub name: String,
+    /// Share of the kept shingles that are in the truth; `None` when nothing was kept.
     pub precision: Option<f64>,
+    /// Share of the truth's shingles that were kept; `None` when the truth is empty.
     pub recall: Option<f64>,
 }
 
 impl DocScore {
+    /// Harmonic mean of precision and recall (0 where either is missing).
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision.unwrap_or(0.0), self.recall.unwrap_or(0.0));
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
 }
 
+/// The score of `kept` against the document's `truth`.
 pub fn score_document(name: &str, truth: &str, kept: &str) -> DocScore {
     let (t, p) = (shingles(truth), shingles(kept));
     let tp: usize = p.iter().map(|(k, &n)| n.min(t.get(k).copied().unwrap_or(0))).sum();
@@ -60,7 +65,7 @@ pub fn summary(docs: &[DocScore]) -> (f64, f64, f64) {
 }
 
 /// The text a reader keeps: the story blocks joined by blank lines (what the scorer compares).
-pub fn kept_text(article: &crate::article::Article) -> String {
+pub fn kept_text(article: &folio::article::Article) -> String {
     article.story().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n")
 }
 
@@ -78,8 +83,8 @@ pub fn score_corpus(corpus: &std::path::Path, form: &str) -> std::io::Result<(Ve
         let id = name.trim_end_matches(".txt");
         let truth = std::fs::read_to_string(corpus.join("truth").join(name))?;
         let extension = if form == "html" { "html" } else { "txt" };
-        let input = crate::source::Input::Path(corpus.join(form).join(format!("{id}.{extension}")));
-        let kept = match crate::read(&input, crate::classify::Rules::bundled(), &crate::claims::Scorer::bundled()) {
+        let input = folio::source::Input::Path(corpus.join(form).join(format!("{id}.{extension}")));
+        let kept = match folio::read(&input, folio::classify::Rules::bundled(), &folio::claims::Scorer::bundled()) {
             Ok(reading) => kept_text(&reading.article),
             Err(e) => {
                 failures.push(format!("{id}: {e}"));

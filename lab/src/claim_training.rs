@@ -1,11 +1,11 @@
 //! Training the claim model from labelled sentences, and measuring it honestly: k-fold
 //! cross-validation in which each held-out fold is scored by a model, and at a threshold,
 //! that never saw it. Everything here is deterministic (fixed folds, full-batch L-BFGS in a
-//! fixed order), so `examples/train_claims.rs` rebuilds the shipped weights bit for bit.
+//! fixed order), so `lab/examples/train_claims.rs` rebuilds the shipped weights bit for bit.
 
-use super::features::{Features, dimension};
-use super::model::Model;
-use super::{Cues, sigmoid};
+use folio::claims::features::{Features, dimension};
+use folio::claims::model::Model;
+use folio::claims::{Cues, sigmoid};
 
 /// The inverse regularisation strength (as in scikit-learn's `C`).
 pub const C: f64 = 8.0;
@@ -34,14 +34,20 @@ pub fn read_tsv(text: &str) -> Result<Vec<(String, bool)>, String> {
 /// Precision, recall and F1 of the flags, and average precision of the scores.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Figures {
+    /// Sentences flagged.
     pub flagged: usize,
+    /// Share of the flagged sentences that are labelled check-worthy.
     pub precision: f64,
+    /// Share of the check-worthy sentences that are flagged.
     pub recall: f64,
+    /// Harmonic mean of precision and recall.
     pub f1: f64,
+    /// Average precision of the ranking by score (threshold-free).
     pub average_precision: f64,
 }
 
 impl Figures {
+    /// The figures of `flags` (and the ranking by `scores`) against `labels`.
     pub fn of(scores: &[f32], flags: &[bool], labels: &[bool]) -> Figures {
         let count =
             |flag: bool, label: bool| flags.iter().zip(labels).filter(|&(&f, &l)| f == flag && l == label).count();
@@ -107,10 +113,13 @@ pub fn folds(labels: &[bool], k: usize) -> Vec<usize> {
 /// A cross-validated measurement: the held-out scores and flags of every example.
 #[derive(Debug, Clone)]
 pub struct CrossValidation {
+    /// Each example's score from the model that did not see it.
     pub scores: Vec<f32>,
+    /// Whether that score reached its fold's threshold.
     pub flags: Vec<bool>,
     /// The threshold each fold was flagged at, chosen by an inner cross-validation of its training part.
     pub thresholds: Vec<f32>,
+    /// The figures over all held-out examples.
     pub figures: Figures,
 }
 
@@ -122,11 +131,13 @@ pub struct Corpus<'a> {
 }
 
 impl<'a> Corpus<'a> {
+    /// Features of every labelled sentence, with `cues` as the cue features.
     pub fn new(cues: &'a Cues, examples: &[(String, bool)]) -> Corpus<'a> {
         let features = examples.iter().map(|(s, _)| cues.features(s)).collect();
         Corpus { cues, features, labels: examples.iter().map(|(_, l)| *l).collect() }
     }
 
+    /// The labels, in the examples' order.
     pub fn labels(&self) -> &[bool] {
         &self.labels
     }

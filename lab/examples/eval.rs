@@ -5,7 +5,7 @@
 //!
 //! Prints the worst documents, then precision, recall and F1 (the benchmark's metric).
 
-use folio::eval::{score_corpus, summary};
+use folio_lab::extraction::{score_corpus, summary};
 use std::path::PathBuf;
 
 fn main() {
