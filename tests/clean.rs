@@ -78,3 +78,29 @@ fn code_keeps_its_fence_language_and_html_code_is_not_repeated() {
     assert!(copy.contains("\n```\nlet x = 1;\nlet y = 2;\n```\n"), "{copy}");
     assert_eq!(copy.matches("let x = 1;").count(), 1, "{copy}");
 }
+
+/// The copy of `path`, then the copy of that copy (named `.md`, so read as Markdown).
+fn clean_twice(path: &std::path::Path) -> (String, String) {
+    let once = clean(path);
+    let (_dir, copy) = common::temp_file("copy.md", once.as_bytes());
+    let twice = clean(&copy);
+    (once, twice)
+}
+
+/// CI once drew a page whose copy wrote a line `~~` one way and its copy the other: each
+/// `~` of a text is escaped, and a run of text is escaped whole, however pulldown-cmark split it.
+#[test]
+fn a_line_of_tildes_is_escaped_the_first_time() {
+    let page = "<html><body><article><h1>Tildes</h1><p>The council published the figures for the year \
+                on Monday, and they were better than anyone had hoped.</p>\n~~\n<p>The mayor said the \
+                money would go to the harbour, the schools and the roads in the spring.</p></article></body></html>";
+    let (_dir, html) = common::temp_file("tildes.html", page.as_bytes());
+    let (once, twice) = clean_twice(&html);
+    assert!(once.contains("\n\n\\~\\~\n\n"), "{once}");
+    assert_eq!(twice, once);
+
+    let (_dir, md) = common::temp_file("tildes.md", b"# Tildes\n\nA paragraph of words.\n\n~~\n\nAnother one.\n");
+    let (once, twice) = clean_twice(&md);
+    assert!(once.contains("\n\n\\~\\~\n\n"), "{once}");
+    assert_eq!(twice, once);
+}
