@@ -208,7 +208,9 @@ impl<'a> Builder<'a> {
             }
             Event::Code(t) => self.push(&t, &code_span(&t), range.start),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.push(&t, &escape_inline(&t), range.start),
-            Event::SoftBreak | Event::HardBreak => self.push(" ", " ", range.start),
+            Event::SoftBreak => self.push(" ", " ", range.start),
+            // A hard break is kept, as the HTML reader keeps a `<br>`, so a copy keeps its breaks.
+            Event::HardBreak => self.push("\n", "  \n", range.start),
             Event::TaskListMarker(done) => {
                 let mark = if done { "[x] " } else { "[ ] " };
                 self.push(mark, mark, range.start)
