@@ -1,6 +1,19 @@
 //! Properties over generated input: no bytes make any path panic (reading, every export, the
 //! reader), cleaning a clean copy gives the same copy, and every block labelled content is in
 //! the copy.
+//!
+//! The cases are drawn from a fixed seed ([`SEED`]), so that a run passes or fails the same
+//! way every time, in CI as anywhere: a change lands or not on its own merits, not by the
+//! luck of the draw. Cases that failed once, kept in `properties.proptest-regressions`, run
+//! first. To look for new failures, draw from fresh seeds (CI never does):
+//!
+//! ```sh
+//! FOLIO_PROPTEST_EXPLORE=1 PROPTEST_CASES=2000 cargo test --test properties
+//! PROPTEST_RNG_SEED=12345 cargo test --test properties   # one seed, again and again
+//! ```
+//!
+//! A failure found that way is written to the regressions file by proptest (a `cc` line);
+//! commit it with the fix. With `CI` set, `FOLIO_PROPTEST_EXPLORE` is ignored.
 
 use folio::article::{Article, Format, Label, Source, SourceKind};
 use folio::claims::Scorer;
@@ -9,8 +22,27 @@ use folio::export::{json, listing, markdown};
 use folio::tui::app::{Model, Settings, update};
 use folio::tui::keys::Action;
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 const SAVED: &str = "2026-01-01T00:00:00Z";
+
+/// The seed the cases are drawn from unless fresh seeds are asked for (see the module comment).
+const SEED: u64 = 0x666f_6c69_6f21;
+
+/// 64 cases from [`SEED`]; `PROPTEST_RNG_SEED` picks another seed, `FOLIO_PROPTEST_EXPLORE=1`
+/// a random one outside CI; `PROPTEST_CASES` sets how many.
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = 64;
+    }
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    let explore = std::env::var_os("FOLIO_PROPTEST_EXPLORE").is_some_and(|v| v == "1");
+    if config.rng_seed == RngSeed::Random && (in_ci || !explore) {
+        config.rng_seed = RngSeed::Fixed(SEED);
+    }
+    config
+}
 
 fn build(text: &str, format: Format) -> Article {
     let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
@@ -121,7 +153,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn no_bytes_make_any_path_panic(bytes in prop::collection::vec(any::<u8>(), 0..800)) {
