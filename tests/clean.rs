@@ -78,3 +78,133 @@ fn code_keeps_its_fence_language_and_html_code_is_not_repeated() {
     assert!(copy.contains("\n```\nlet x = 1;\nlet y = 2;\n```\n"), "{copy}");
     assert_eq!(copy.matches("let x = 1;").count(), 1, "{copy}");
 }
+
+/// The copy of `path`, then the copy of that copy (named `.md`, so read as Markdown).
+fn clean_twice(path: &std::path::Path) -> (String, String) {
+    let once = clean(path);
+    let (_dir, copy) = common::temp_file("copy.md", once.as_bytes());
+    let twice = clean(&copy);
+    (once, twice)
+}
+
+/// CI once drew a page whose copy wrote a line `~~` one way and its copy the other: each
+/// `~` of a text is escaped, and a run of text is escaped whole, however pulldown-cmark split it.
+#[test]
+fn a_line_of_tildes_is_escaped_the_first_time() {
+    let page = "<html><body><article><h1>Tildes</h1><p>The council published the figures for the year \
+                on Monday, and they were better than anyone had hoped.</p>\n~~\n<p>The mayor said the \
+                money would go to the harbour, the schools and the roads in the spring.</p></article></body></html>";
+    let (_dir, html) = common::temp_file("tildes.html", page.as_bytes());
+    let (once, twice) = clean_twice(&html);
+    assert!(once.contains("\n\n\\~\\~\n\n"), "{once}");
+    assert_eq!(twice, once);
+
+    let (_dir, md) = common::temp_file("tildes.md", b"# Tildes\n\nA paragraph of words.\n\n~~\n\nAnother one.\n");
+    let (once, twice) = clean_twice(&md);
+    assert!(once.contains("\n\n\\~\\~\n\n"), "{once}");
+    assert_eq!(twice, once);
+}
+
+/// Text that Markdown reads as markup, as a line of its own, after a hard line break, in a
+/// list item, quote, heading or table cell: the copy of the copy is the same copy.
+#[test]
+fn markup_in_the_text_reads_back_as_the_same_copy() {
+    use folio::article::{Format, Source, SourceKind};
+    let build = |text: &str, format: Format| {
+        let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
+        let article =
+            folio::build(text, format, source, folio::classify::Rules::bundled(), &folio::claims::Scorer::bundled());
+        folio::export::markdown::clean_markdown(&article, "T")
+    };
+    let p = "The scheme cost a great deal of money, the council said on Monday afternoon.";
+    let texts = [
+        "~~",
+        "~~~",
+        "~",
+        "a ~b~ c",
+        "~~a~~",
+        "~5 km",
+        "a~~b",
+        "***",
+        "___",
+        "---",
+        "* * *",
+        "- - -",
+        "+",
+        "+ a",
+        "=",
+        "===",
+        "-",
+        "|",
+        "| a |",
+        "a | b",
+        ":--- | ---",
+        "#",
+        "# a",
+        "a #",
+        "Item ##",
+        "C#",
+        ">",
+        "> a",
+        "1. a",
+        "1) a",
+        "1.5 million",
+        "```",
+        "\\",
+        "a\\",
+        "`a`",
+        "<b>",
+        "&amp;",
+        "&#35;",
+        "[a](b)",
+        "![a](b)",
+        "[ ] a",
+        "*a*",
+        "_a_",
+        "snake_case",
+        "**",
+        "a\n===",
+        "a\n---",
+        "a | b\n:--- | ---",
+        "a<br>===",
+        "a<br>- b",
+        "a<br># b",
+        "a<br>1. b",
+        "a<br>~~~",
+        "<b></b>x",
+        "<b>a</b><b>b</b>",
+        "<b>a </b>b",
+        "x<b> a</b>",
+        "<i>a</i><b>b</b>",
+        "<b><i>a</i></b>",
+        "<b>a<br>b</b>",
+        "word <a href=\"http://x.example/\"> a </a>word",
+    ];
+    for t in texts {
+        let pages = [
+            (Format::Markdown, format!("{p}\n\n{t}\n\n{p}\n")),
+            (Format::Markdown, format!("{p}\n{t}\n\n{p}\n")),
+            (Format::Markdown, format!("{p}  \n{t}\n\n{p}\n")),
+            (Format::Markdown, format!("{p}\n\n- {p}  \n  {t}\n- {t}\n  - {t}\n")),
+            (Format::Markdown, format!("{p}\n\n> {t}\n\n## {t}\n\n{p}\n")),
+            (Format::Text, format!("{p}\n{t}\n{p}\n")),
+            (Format::Html, format!("<article><h1>T</h1><p>{p}</p>\n{t}\n<p>{p} {t} {p}</p></article>")),
+            (Format::Html, format!("<article><h1>T</h1><p>{p}<br>{t}</p><h2>{t}</h2><p>{p}</p></article>")),
+            (
+                Format::Html,
+                format!("<article><p>{p}</p><ul><li>{p}<br>{t}</li><li><ul><li>{t}</li></ul></li></ul></article>"),
+            ),
+            (Format::Html, format!("<article><p>{p}</p><blockquote>{p}<br>{t}</blockquote><p>{p}</p></article>")),
+            (
+                Format::Html,
+                format!(
+                    "<article><p>{p}</p><table><tr><th>a</th><th>b</th></tr><tr><td>{t}</td><td>2</td></tr></table></article>"
+                ),
+            ),
+        ];
+        for (format, page) in pages {
+            let once = build(&page, format);
+            assert_eq!(build(&once, Format::Markdown), once, "{t:?} in {format:?}:\n{page}");
+        }
+    }
+}

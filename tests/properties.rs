@@ -1,6 +1,19 @@
 //! Properties over generated input: no bytes make any path panic (reading, every export, the
 //! reader), cleaning a clean copy gives the same copy, and every block labelled content is in
 //! the copy.
+//!
+//! The cases are drawn from a fixed seed ([`SEED`]), so that a run passes or fails the same
+//! way every time, in CI as anywhere: a change lands or not on its own merits, not by the
+//! luck of the draw. Cases that failed once, kept in `properties.proptest-regressions`, run
+//! first. To look for new failures, draw from fresh seeds (CI never does):
+//!
+//! ```sh
+//! FOLIO_PROPTEST_EXPLORE=1 PROPTEST_CASES=2000 cargo test --test properties
+//! PROPTEST_RNG_SEED=12345 cargo test --test properties   # one seed, again and again
+//! ```
+//!
+//! A failure found that way is written to the regressions file by proptest (a `cc` line);
+//! commit it with the fix. With `CI` set, `FOLIO_PROPTEST_EXPLORE` is ignored.
 
 use folio::article::{Article, Format, Label, Source, SourceKind};
 use folio::claims::Scorer;
@@ -9,8 +22,27 @@ use folio::export::{json, listing, markdown};
 use folio::tui::app::{Model, Settings, update};
 use folio::tui::keys::Action;
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 const SAVED: &str = "2026-01-01T00:00:00Z";
+
+/// The seed the cases are drawn from unless fresh seeds are asked for (see the module comment).
+const SEED: u64 = 0x666f_6c69_6f21;
+
+/// 64 cases from [`SEED`]; `PROPTEST_RNG_SEED` picks another seed, `FOLIO_PROPTEST_EXPLORE=1`
+/// a random one outside CI; `PROPTEST_CASES` sets how many.
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = 64;
+    }
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    let explore = std::env::var_os("FOLIO_PROPTEST_EXPLORE").is_some_and(|v| v == "1");
+    if config.rng_seed == RngSeed::Random && (in_ci || !explore) {
+        config.rng_seed = RngSeed::Fixed(SEED);
+    }
+    config
+}
 
 fn build(text: &str, format: Format) -> Article {
     let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
@@ -88,8 +120,25 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Those lines, and runs of what Markdown reads as markup where they open a line or stand in
+/// one (rules, fences, setext underlines, strikethrough, table rows, list markers), and hard
+/// line breaks. (A strategy of its own: adding to `fragment` would change what the seeds in
+/// the regressions file draw.)
+fn markup_fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => fragment(),
+        2 => "([~*_=+|#>:`-]{1,4}|[0-9]{1,3}[.)])( [a-z]{1,6}){0,2}",
+        1 => Just("~~".to_string()),
+        1 => Just("<br>".to_string()),
+    ]
+}
+
 fn page() -> impl Strategy<Value = String> {
-    prop::collection::vec((fragment(), prop_oneof![Just("\n"), Just("\n\n"), Just(" ")]), 0..40)
+    pages(fragment())
+}
+
+fn pages(fragment: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
+    prop::collection::vec((fragment, prop_oneof![Just("\n"), Just("\n\n"), Just(" ")]), 0..40)
         .prop_map(|parts| parts.into_iter().map(|(f, sep)| f + sep).collect())
 }
 
@@ -99,13 +148,17 @@ fn printable_page() -> impl Strategy<Value = String> {
     page().prop_map(|p| folio::text::safe::strip(&p).into_owned())
 }
 
+fn printable_markup_page() -> impl Strategy<Value = String> {
+    pages(markup_fragment()).prop_map(|p| folio::safe::strip(&p).into_owned())
+}
+
 /// Only the words of a text, for comparing what a block says with what the copy says.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn no_bytes_make_any_path_panic(bytes in prop::collection::vec(any::<u8>(), 0..800)) {
@@ -123,6 +176,13 @@ proptest! {
 
     #[test]
     fn cleaning_a_clean_copy_gives_the_same_copy(page in printable_page(), format in prop_oneof![Just(Format::Text), Just(Format::Markdown), Just(Format::Html)]) {
+        let copy = markdown::clean_markdown(&build(&page, format), SAVED);
+        let again = markdown::clean_markdown(&build(&copy, Format::Markdown), SAVED);
+        prop_assert_eq!(again, copy);
+    }
+
+    #[test]
+    fn cleaning_a_clean_copy_of_markup_gives_the_same_copy(page in printable_markup_page(), format in prop_oneof![Just(Format::Text), Just(Format::Markdown), Just(Format::Html)]) {
         let copy = markdown::clean_markdown(&build(&page, format), SAVED);
         let again = markdown::clean_markdown(&build(&copy, Format::Markdown), SAVED);
         prop_assert_eq!(again, copy);

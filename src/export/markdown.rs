@@ -7,17 +7,20 @@ use crate::text::safe::strip;
 /// The clean Markdown copy; `saved` is the time stamp written into the front matter.
 pub fn clean_markdown(article: &Article, saved: &str) -> String {
     let mut out = front_matter(article, saved);
-    let mut previous: Option<&Block> = None;
+    // The depth the previous block was written at, when it was a list item.
+    let mut previous_item: Option<usize> = None;
     for block in article.story() {
         // A block of nothing but control characters has nothing left to keep.
         if strip(block.markdown()).trim().is_empty() && strip(&block.text).trim().is_empty() {
             continue;
         }
-        let markdown = block_markdown(block);
-        let tight = previous.is_some_and(|p| p.kind == BlockKind::ListItem && block.kind == BlockKind::ListItem);
-        out.push_str(if tight { "\n" } else { "\n\n" });
-        out.push_str(&markdown);
-        previous = Some(block);
+        let is_item = block.kind == BlockKind::ListItem;
+        // An item is nested at most one deeper than the item above it in the copy (whose
+        // parent may have been left out), or it would read back at another depth.
+        let depth = (block.depth as usize).min(previous_item.map_or(0, |d| d + 1));
+        out.push_str(if is_item && previous_item.is_some() { "\n" } else { "\n\n" });
+        out.push_str(&block_markdown(block, depth));
+        previous_item = is_item.then_some(depth);
     }
     out.push('\n');
     out
@@ -68,19 +71,24 @@ pub fn yaml_quote(value: &str) -> String {
     out
 }
 
-fn block_markdown(block: &Block) -> String {
+/// A block as Markdown that reads back as the same block; `depth` is a list item's nesting.
+fn block_markdown(block: &Block, depth: usize) -> String {
     let stripped = strip(block.markdown());
     // Removing a control character can leave white space at an end, which a reader would drop.
     let inline = stripped.trim();
     match block.kind {
         BlockKind::Heading => {
             let level = block.level.unwrap_or(2).clamp(1, 6) as usize;
-            format!("{} {}", "#".repeat(level), inline)
+            format!("{} {}", "#".repeat(level), heading_line(inline))
         }
-        BlockKind::ListItem => format!("{}- {}", "  ".repeat(block.depth as usize), escape_line_start(inline)),
+        BlockKind::ListItem => {
+            // Lines after a hard break are indented to stay in the item.
+            let indent = "  ".repeat(depth);
+            format!("{indent}- {}", escape_lines(inline, &format!("\n{indent}  ")))
+        }
         BlockKind::Quote => {
             let marker = "> ".repeat(block.depth.max(1) as usize);
-            inline.lines().map(|l| format!("{marker}{}", escape_line_start(l))).collect::<Vec<_>>().join("\n")
+            format!("{marker}{}", escape_lines(inline, &format!("\n{marker}")))
         }
         BlockKind::Code => {
             let stripped = strip(&block.text);
@@ -91,22 +99,62 @@ fn block_markdown(block: &Block) -> String {
             }
             format!("{fence}{}\n{text}\n{fence}", strip(&block.language).trim())
         }
-        BlockKind::Table | BlockKind::Other => inline.to_string(),
-        BlockKind::Paragraph => escape_line_start(inline),
+        BlockKind::Table => inline.lines().map(table_row).collect::<Vec<_>>().join("\n"),
+        BlockKind::Other => inline.to_string(),
+        BlockKind::Paragraph => escape_lines(inline, "\n"),
     }
 }
 
-/// Text that would open a heading, quote, list or rule at the start of a line is escaped.
+/// The lines of a block (there is more than one after a hard break), each escaped at its
+/// start, as any line of a paragraph can open a heading, list, quote, rule or setext
+/// underline; joined by a hard break (two spaces) and `join`. A line left empty once control
+/// characters are gone is dropped, as it would end the paragraph.
+fn escape_lines(inline: &str, join: &str) -> String {
+    let lines: Vec<String> =
+        inline.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(escape_line_start).collect();
+    lines.join(&format!("  {join}"))
+}
+
+/// A table row without the spaces a removed control character leaves at a cell's edge (the
+/// cell is read back trimmed).
+fn table_row(line: &str) -> String {
+    let mut row = line.trim().to_string();
+    while row.contains("|  ") {
+        row = row.replace("|  ", "| ");
+    }
+    while row.contains("  |") {
+        row = row.replace("  |", " |");
+    }
+    row
+}
+
+/// A heading is one line, and a `#` at its end would read as a closing sequence.
+fn heading_line(inline: &str) -> String {
+    let mut line = inline.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    if line.ends_with('#') {
+        line.insert(line.len() - 1, '\\');
+    }
+    line
+}
+
+/// Text that would open a heading, quote, list, rule, setext underline or table at the start of
+/// a line is escaped.
 fn escape_line_start(line: &str) -> String {
     let first = line.chars().next();
     let ordered = {
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && digits <= 9 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+        // `1.5 million` is no list item: a marker is followed by a space or the end of the line.
+        digits > 0
+            && digits <= 9
+            && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+            && matches!(line.as_bytes().get(digits + 1), None | Some(b' ' | b'\t'))
     };
+    // `:--- | ---` under a line with a `|` would make that line a table's head.
+    let delimiter_row = first == Some(':') && line.chars().all(|c| matches!(c, ':' | '-' | '|' | ' ' | '\t'));
     if ordered {
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         format!("{}\\{}", &line[..digits], &line[digits..])
-    } else if matches!(first, Some('#' | '>' | '-' | '+' | '=' | '|')) {
+    } else if delimiter_row || matches!(first, Some('#' | '>' | '-' | '+' | '=' | '|')) {
         format!("\\{line}")
     } else {
         line.to_string()
@@ -127,5 +175,26 @@ mod tests {
         assert_eq!(escape_line_start("# 1 hit"), "\\# 1 hit");
         assert_eq!(escape_line_start("2019. A year"), "2019\\. A year");
         assert_eq!(escape_line_start("Plain"), "Plain");
+        assert_eq!(escape_line_start("1.5 million"), "1.5 million");
+        assert_eq!(escape_line_start(":--- | ---"), "\\:--- | ---");
+        assert_eq!(escape_line_start(":)"), ":)");
+    }
+
+    #[test]
+    fn every_line_after_a_hard_break_is_escaped_too() {
+        assert_eq!(escape_lines("a  \n=== \n- b", "\n"), "a  \n\\===  \n\\- b");
+        assert_eq!(escape_lines("a  \n \n# b", "\n> "), "a  \n> \\# b");
+    }
+
+    #[test]
+    fn a_heading_is_one_line_and_keeps_a_hash_at_its_end() {
+        assert_eq!(heading_line("Item #"), "Item \\#");
+        assert_eq!(heading_line("C#"), "C\\#");
+        assert_eq!(heading_line("a  \nb"), "a b");
+    }
+
+    #[test]
+    fn table_cells_lose_the_spaces_of_removed_control_characters() {
+        assert_eq!(table_row("|  a | b  |"), "| a | b |");
     }
 }

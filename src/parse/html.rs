@@ -80,7 +80,15 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
         meta.url = page_url.map(str::to_string);
     }
     let classes = class_counts(&document);
-    let mut walker = Walker { base, classes, blocks: Vec::new(), hints: Vec::new(), open: None };
+    let mut walker = Walker {
+        base,
+        classes,
+        blocks: Vec::new(),
+        hints: Vec::new(),
+        open: None,
+        emphasis: Vec::new(),
+        link_pending: false,
+    };
     walker.walk(document.tree.root());
     walker.flush();
     Parsed { blocks: walker.blocks, meta, dom: walker.hints }
@@ -199,6 +207,12 @@ struct OpenBlock {
     /// Links met so far: their text and address, placed once the text is final.
     found_links: Vec<(String, String)>,
     hint: DomHint,
+    /// Emphasis markers written into `markdown` and not closed yet, outermost first.
+    written: Vec<&'static str>,
+    /// The last marker closed: where it stands in `markdown`, and the length just after it.
+    closed: Option<(&'static str, usize, usize)>,
+    /// An open link: where its `[` stands in `markdown`, and how many markers were written then.
+    link: Option<(usize, usize)>,
 }
 
 struct Walker {
@@ -208,12 +222,17 @@ struct Walker {
     blocks: Vec<Block>,
     hints: Vec<DomHint>,
     open: Option<OpenBlock>,
+    /// The emphasis elements the walk is inside (`*` or `**` each), outermost first.
+    emphasis: Vec<&'static str>,
+    /// A link began where no block was open: its `[` is written with its first text.
+    link_pending: bool,
 }
 
 /// What the walker does when it leaves an element.
 enum Exit {
     Flush,
-    Markup(String),
+    /// The end of an emphasis element.
+    Emphasis,
     /// A link's address and the length of the open block's text when it began.
     Link(Option<(String, usize)>),
     Nothing,
@@ -237,14 +256,11 @@ impl Walker {
                 path.pop();
                 match exit {
                     Exit::Flush => self.flush(),
-                    Exit::Markup(m) => self.push_markup(&m),
-                    Exit::Link(Some((url, start))) => {
-                        self.push_markup(&format!("]({})", link_destination(&url)));
-                        if let Some(open) = self.open.as_mut() {
-                            let label = open.text.get(start..).unwrap_or("").to_string();
-                            open.found_links.push((label, url));
-                        }
+                    Exit::Emphasis => {
+                        self.emphasis.pop();
+                        self.close_emphasis();
                     }
+                    Exit::Link(Some((url, start))) => self.close_link(url, start),
                     Exit::Link(None) => {}
                     Exit::Nothing => {}
                 }
@@ -309,18 +325,19 @@ impl Walker {
                 let href = element.attr("href").filter(|h| !h.starts_with("javascript:") && !h.starts_with('#'));
                 let url = href.map(|h| self.resolve(h));
                 if url.is_some() {
-                    self.push_markup("[");
+                    self.link_pending = true;
+                    self.open_link();
                 }
                 let start = self.open.as_ref().map_or(0, |o| o.text.len());
                 Exit::Link(url.map(|u| (u, start)))
             }
             "em" | "i" => {
-                self.push_markup("*");
-                Exit::Markup("*".into())
+                self.emphasis.push("*");
+                Exit::Emphasis
             }
             "strong" | "b" => {
-                self.push_markup("**");
-                Exit::Markup("**".into())
+                self.emphasis.push("**");
+                Exit::Emphasis
             }
             "table" if is_data_table(node) => {
                 self.flush();
@@ -371,6 +388,9 @@ impl Walker {
             link_chars: 0,
             found_links: Vec::new(),
             hint: hint_of(path, frame),
+            written: Vec::new(),
+            closed: None,
+            link: None,
         });
     }
 
@@ -417,8 +437,20 @@ impl Walker {
         if in_link {
             open.link_chars += collapsed.trim().chars().count();
         }
-        open.markdown.push_str(&escape_inline(&collapsed));
         open.text.push_str(&collapsed);
+        // A space goes before emphasis that opens here: `** a**` would not read as emphasis.
+        let words = match collapsed.strip_prefix(' ') {
+            Some(rest) => {
+                open.markdown.push(' ');
+                rest
+            }
+            None => &collapsed,
+        };
+        self.open_link();
+        self.open_emphasis();
+        if let Some(open) = self.open.as_mut() {
+            open.markdown.push_str(&escape_inline(words));
+        }
     }
 
     fn push_raw(&mut self, text: &str, markdown: &str) {
@@ -428,14 +460,73 @@ impl Walker {
         }
     }
 
-    fn push_markup(&mut self, markdown: &str) {
-        if let Some(open) = self.open.as_mut() {
-            open.markdown.push_str(markdown);
+    /// Emphasis is written where text comes, so that an element with no text inside writes
+    /// none (`****` would read as a rule) and one that opens outside a block is not lost.
+    /// An element inside the same emphasis writes nothing, and one that follows the same
+    /// emphasis straight after it carries it on (`**a****b**` would not read back as two).
+    fn open_emphasis(&mut self) {
+        let Some(open) = self.open.as_mut() else { return };
+        let mut wanted: Vec<&'static str> = Vec::new();
+        for &marker in &self.emphasis {
+            if !wanted.contains(&marker) {
+                wanted.push(marker);
+            }
+        }
+        let kept = open.written.iter().zip(&wanted).take_while(|(a, b)| a == b).count();
+        close_markers(open, kept);
+        for &marker in &wanted[kept..] {
+            match open.closed {
+                Some((closed, at, end)) if closed == marker && end == open.markdown.len() => {
+                    open.markdown.replace_range(at..at + marker.len(), "");
+                }
+                _ => open.markdown.push_str(marker),
+            }
+            open.closed = None;
+            open.written.push(marker);
         }
     }
 
+    /// Closes the markers written for emphasis the walk has left.
+    fn close_emphasis(&mut self) {
+        let Some(open) = self.open.as_mut() else { return };
+        let kept = open.written.iter().take_while(|m| self.emphasis.contains(m)).count();
+        close_markers(open, kept);
+    }
+
+    /// Writes the `[` of a link begun, once a block is open for it.
+    fn open_link(&mut self) {
+        if !self.link_pending {
+            return;
+        }
+        let Some(open) = self.open.as_mut() else { return };
+        self.link_pending = false;
+        open.link = Some((open.markdown.len(), open.written.len()));
+        open.markdown.push('[');
+    }
+
+    /// Ends a link: in the Markdown if its `[` was written in this block (with the emphasis
+    /// written inside it), and among the block's links.
+    fn close_link(&mut self, url: String, start: usize) {
+        self.link_pending = false;
+        let Some(open) = self.open.as_mut() else { return };
+        if let Some((_, written)) = open.link.take() {
+            close_markers(open, written);
+            // White space at the end of the link's text goes after it, as after emphasis.
+            let end = open.markdown.trim_end().len();
+            let space = open.markdown.split_off(end);
+            open.markdown.push_str(&format!("]({}){space}", link_destination(&url)));
+        }
+        let label = open.text.get(start..).unwrap_or("").to_string();
+        open.found_links.push((label, url));
+    }
+
     fn flush(&mut self) {
-        let Some(open) = self.open.take() else { return };
+        let Some(mut open) = self.open.take() else { return };
+        // Emphasis and a link the block ends inside are closed; a link's `[` with no end goes.
+        close_markers(&mut open, 0);
+        if let Some((at, _)) = open.link.take() {
+            open.markdown.remove(at);
+        }
         let text =
             if open.kind == BlockKind::Code { open.text.trim_matches('\n').to_string() } else { tidy(&open.text) };
         if text.is_empty() {
@@ -458,6 +549,19 @@ impl Walker {
     }
 }
 
+/// Closes the emphasis markers written after the first `keep`, innermost first. White space
+/// at the end moves out past the marker (`**a **` would not read as emphasis).
+fn close_markers(open: &mut OpenBlock, keep: usize) {
+    while open.written.len() > keep {
+        let Some(marker) = open.written.pop() else { break };
+        let end = open.markdown.trim_end().len();
+        let space = open.markdown.split_off(end);
+        open.markdown.push_str(marker);
+        open.markdown.push_str(&space);
+        open.closed = Some((marker, end, open.markdown.len()));
+    }
+}
+
 /// Spaces around line breaks and at the ends removed; at most one blank line.
 fn tidy(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
@@ -474,15 +578,34 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// Trims the inline Markdown as `tidy` trims the text: spaces inside link brackets moved out,
-/// links with no text (an image-only link) dropped, empty emphasis removed.
+/// Trims the inline Markdown as `tidy` trims the text: a space after a link's `[` moved out
+/// (one before its `]` was moved when the link closed), links with no text (an image-only
+/// link) dropped.
 fn tidy_markdown(markdown: &str) -> String {
     let trimmed: Vec<&str> = markdown.split("  \n").map(str::trim).filter(|l| !l.is_empty()).collect();
-    let mut out = trimmed.join("  \n").replace("[ ", " [").replace(" ](", "]( ").replace("** **", " ");
-    out = out.replace("]( ", "](");
-    while let Some(at) = out.find("[](") {
+    let mut out = move_space_out_of_brackets(&trimmed.join("  \n"));
+    while let Some(at) = find_unescaped(&out, "[](", 0) {
         let end = out[at..].find(')').map_or(out.len(), |e| at + e + 1);
         out.replace_range(at..end, "");
+    }
+    out
+}
+
+/// Where `pattern` first stands in `markdown` not escaped (after an even number of backslashes).
+fn find_unescaped(markdown: &str, pattern: &str, from: usize) -> Option<usize> {
+    markdown[from..]
+        .match_indices(pattern)
+        .map(|(at, _)| from + at)
+        .find(|&at| markdown[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 0)
+}
+
+/// `[ ` becomes ` [` where the bracket opens a link, not where it is an escaped `\[` of the text.
+fn move_space_out_of_brackets(markdown: &str) -> String {
+    let mut out = markdown.to_string();
+    let mut from = 0;
+    while let Some(at) = find_unescaped(&out, "[ ", from) {
+        out.replace_range(at..at + 2, " [");
+        from = at + 2;
     }
     out
 }
@@ -831,14 +954,37 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_is_written_where_it_reads_back() {
+        let markdown = |html: &str| parse(&format!("<p>{html}</p>"), None).blocks[0].markdown.clone();
+        assert_eq!(markdown("a <b></b>b"), "a b");
+        assert_eq!(markdown("<b>a</b><b>b</b>"), "**ab**");
+        assert_eq!(markdown("<b>a </b>b x<i> c</i>"), "**a** b x *c*");
+        assert_eq!(markdown("<b><b>a</b> <i>c</i></b>"), "**a *c***");
+        assert_eq!(markdown("<b>a<br>b</b>"), "**a  \nb**");
+        assert_eq!(markdown("x <b><a href=\"/u\">y</a> z</b>"), "x [**y**](/u) **z**");
+        let outside = parse("<article><p>One.</p><b>bold</b> text <a href=\"/u\">link</a></article>", None);
+        assert_eq!(outside.blocks[1].markdown, "**bold** text [link](/u)");
+        let outside = parse("<article><p>One.</p><a href=\"/u\"><i>link</i></a></article>", None);
+        assert_eq!(outside.blocks[1].markdown, "[*link*](/u)");
+        assert_eq!(outside.blocks[1].links.len(), 1);
+    }
+
+    #[test]
+    fn escaped_brackets_are_not_taken_for_links() {
+        let parsed = parse("<p>[ ] a ![ b</p>", None);
+        assert_eq!(parsed.blocks[0].markdown, "\\[ \\] a !\\[ b");
+    }
+
+    #[test]
     fn image_only_links_leave_no_stray_brackets() {
         let parsed = parse(
-            r#"<p>Look <a href="/big.jpg"><img src="/small.jpg"></a> here and <a href="/x"> spaced </a>.</p>"#,
+            r#"<p>Look <a href="/big.jpg"><img src="/small.jpg"></a> here and <a href="/x"> spaced </a>out.</p>"#,
             None,
         );
+        // The spaces inside the link stand outside it, where they part words as in the text.
         assert_eq!(
             parsed.blocks[0].markdown.split_whitespace().collect::<Vec<_>>().join(" "),
-            "Look here and [spaced](/x)."
+            "Look here and [spaced](/x) out."
         );
     }
 

@@ -4,7 +4,7 @@
 
 use super::{Parsed, escape_inline};
 use crate::article::{Block, BlockKind, Meta};
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use std::ops::Range;
 
 pub fn parse(text: &str) -> Parsed {
@@ -13,7 +13,11 @@ pub fn parse(text: &str) -> Parsed {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut builder = Builder::new(text);
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    // pulldown-cmark splits a run of text where it met an escape or a would-be delimiter (`\~~`
+    // comes as `~` and `~`); escaping looks at neighbours, so it sees the run whole. Inline HTML
+    // tags are left out of the copy, so the text on either side of one is one run as well.
+    let events = Parser::new_ext(text, options).into_offset_iter().filter(|(e, _)| !matches!(e, Event::InlineHtml(_)));
+    for (event, range) in TextMergeWithOffset::new(events) {
         builder.event(event, range);
     }
     builder.close(text.len());
@@ -204,7 +208,9 @@ impl<'a> Builder<'a> {
             }
             Event::Code(t) => self.push(&t, &code_span(&t), range.start),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.push(&t, &escape_inline(&t), range.start),
-            Event::SoftBreak | Event::HardBreak => self.push(" ", " ", range.start),
+            Event::SoftBreak => self.push(" ", " ", range.start),
+            // A hard break is kept, as the HTML reader keeps a `<br>`, so a copy keeps its breaks.
+            Event::HardBreak => self.push("\n", "  \n", range.start),
             Event::TaskListMarker(done) => {
                 let mark = if done { "[x] " } else { "[ ] " };
                 self.push(mark, mark, range.start)

@@ -51,13 +51,14 @@ pub(crate) fn escape_inline(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let needs = match c {
-            '\\' | '*' | '`' | '[' | ']' | '<' => true,
+            // A tilde is escaped alone as well: with strikethrough on, `~a~` is struck out too,
+            // and an escaped `\~` next to a bare `~` would read back as another run.
+            '\\' | '*' | '`' | '[' | ']' | '<' | '~' => true,
             '_' => {
                 let before = i.checked_sub(1).map(|j| chars[j].is_alphanumeric()).unwrap_or(false);
                 let after = chars.get(i + 1).map(|c| c.is_alphanumeric()).unwrap_or(false);
                 !(before && after)
             }
-            '~' => chars.get(i + 1) == Some(&'~'),
             // `&amp;` in a text would read as `&` in Markdown: an entity-like run is escaped.
             '&' => {
                 let name = chars[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').count();
@@ -80,5 +81,10 @@ mod tests {
     #[test]
     fn escaping_keeps_intraword_underscores() {
         assert_eq!(escape_inline("snake_case *x* [a] _b_"), "snake_case \\*x\\* \\[a\\] \\_b\\_");
+    }
+
+    #[test]
+    fn every_tilde_is_escaped() {
+        assert_eq!(escape_inline("~~ ~a~ ~5 km"), "\\~\\~ \\~a\\~ \\~5 km");
     }
 }

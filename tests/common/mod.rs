@@ -6,15 +6,23 @@ pub mod pty;
 use std::path::PathBuf;
 
 /// A file under `../shared/` (the evaluation corpus beside the repo), or `None` with a note
-/// on stderr when that folder is absent, so that the test can skip instead of failing.
+/// on stderr when it is absent, so that the test can skip instead of failing. With
+/// `FOLIO_REQUIRE_CORPUS=1` (as `.ci/run` sets, CI having the corpus beside its clone) an
+/// absent file fails the test instead: a test that measures nothing must not pass unseen.
 pub fn shared(relative: &str) -> Option<PathBuf> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared").join(relative);
     if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent (the shared corpus is not beside this checkout)", path.display());
-        None
+        return Some(path);
     }
+    if std::env::var_os("FOLIO_REQUIRE_CORPUS").is_some_and(|v| v == "1") {
+        panic!(
+            "{} is absent, and FOLIO_REQUIRE_CORPUS=1 says the shared corpus must be beside this checkout \
+             (unset it to skip the tests that need the corpus)",
+            path.display()
+        );
+    }
+    eprintln!("skipped: {} is absent (the shared corpus is not beside this checkout)", path.display());
+    None
 }
 
 /// A file named `name` holding `bytes`, in a new temporary folder (kept while the guard lives).
