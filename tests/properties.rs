@@ -149,7 +149,7 @@ fn printable_page() -> impl Strategy<Value = String> {
 }
 
 fn printable_markup_page() -> impl Strategy<Value = String> {
-    pages(markup_fragment()).prop_map(|p| folio::safe::strip(&p).into_owned())
+    pages(markup_fragment()).prop_map(|p| folio::text::safe::strip(&p).into_owned())
 }
 
 /// Only the words of a text, for comparing what a block says with what the copy says.
