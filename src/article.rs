@@ -6,29 +6,40 @@ use serde::Serialize;
 /// Where the article came from.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Source {
+    /// Whether it was a file, standard input or a fetched page.
     pub kind: SourceKind,
     /// File name as given, `-` for standard input, or the URL.
     pub name: String,
+    /// The format its text was read in, as detected.
     pub format: Format,
 }
 
+/// How the article reached folio.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
+    /// A file named on the command line.
     File,
+    /// A web page fetched over HTTP(S).
     Url,
+    /// Standard input (`-`).
     Stdin,
 }
 
+/// The markup an input is written in, as detected from its content (helped by its extension or media type).
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// Plain text, such as a web page copied with "select all".
     Text,
+    /// Markdown, perhaps with front matter.
     Markdown,
+    /// An HTML page.
     Html,
 }
 
 impl Format {
+    /// The format's name as shown to people (`text`, `markdown`, `HTML`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
@@ -38,28 +49,42 @@ impl Format {
     }
 }
 
+/// What is known about the article itself, declared by the input (front matter, HTML head) or read from its blocks.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Meta {
+    /// The headline: as the input declares it, else the text of the block found to be the title.
     pub title: Option<String>,
+    /// The author or authors, without the "By" ("Jane Doe and John Roe, Reuters").
     pub byline: Option<String>,
     /// ISO 8601 where the page's date could be parsed, else the date as written.
     pub published: Option<String>,
+    /// The publication's name (`og:site_name`, front matter, or the first segment of a breadcrumb).
     pub site: Option<String>,
+    /// The article's own address: as the input declares it (canonical link, `og:url`, front
+    /// matter), else the URL it was fetched from.
     pub url: Option<String>,
     /// The program that wrote the file, from its front matter (`folio 0.1.0` for a clean copy).
     #[serde(skip)]
     pub generator: Option<String>,
 }
 
+/// What a block is in the input's structure (what it is to the reader is its [`Label`]).
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
+    /// A heading: `<h1>`–`<h6>`, a `#` line, or a short title-like line found between paragraphs.
     Heading,
+    /// A paragraph of prose, or one line of plain text.
     Paragraph,
+    /// An item of a list (a bullet line in plain text).
     ListItem,
+    /// A block quotation.
     Quote,
+    /// Preformatted text or code, kept as written.
     Code,
+    /// A data table: one line per row, its cells joined by ` | `.
     Table,
+    /// Anything else: an image on its own, or raw HTML in Markdown.
     Other,
 }
 
@@ -67,22 +92,36 @@ pub enum BlockKind {
 #[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum Label {
+    /// The story itself, its section headings included.
     Content,
+    /// The article's title, and any repeat of it.
     Title,
+    /// About the article rather than of it: the byline, the date ("Published: …"), reading time, an author's bio.
     Metadata,
+    /// Menus, breadcrumbs, tag lists and links to other parts of the site.
     Navigation,
+    /// Share and follow buttons, and counts of likes, shares or comments.
     Engagement,
+    /// An advertisement, its "Advertisement" label, or a promotional offer.
     Ad,
+    /// A prompt to install the site's app ("Get our app").
     AppPrompt,
+    /// A copyright notice, a disclaimer, or links to legal pages ("Privacy policy").
     Legal,
+    /// A newsletter or e-mail sign-up.
     Newsletter,
+    /// A cookie consent notice, or its buttons.
     Cookie,
+    /// Links to other articles ("Related stories", teasers, "Read more: …").
     Related,
+    /// The comment section: its heading, its policy and the comments.
     Comments,
+    /// Any other clutter: image captions and credits, page-builder leftovers, page text before or after the story.
     OtherBoilerplate,
 }
 
 impl Label {
+    /// Every label: the story, its title and metadata, then the clutter categories.
     pub const ALL: [Label; 13] = [
         Label::Content,
         Label::Title,
@@ -124,11 +163,16 @@ impl Label {
     }
 }
 
+/// One unit of the input (a heading, a paragraph, a list item…) with its label and the reason for it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Block {
+    /// Its place in the article's blocks, counting from 0 in reading order.
     pub id: usize,
+    /// What the block is in the input's structure.
     pub kind: BlockKind,
+    /// The heading level, 1–6, for headings; `None` for other blocks.
     pub level: Option<u8>,
+    /// What the block is to the reader: the story, its title or metadata, or a kind of clutter.
     pub label: Label,
     /// Why the block got its label, in the reader's words (mostly a fixed phrase: not copied per block).
     pub reason: std::borrow::Cow<'static, str>,
@@ -154,7 +198,9 @@ pub struct Block {
 /// A link: where its text lies in the block's `text`, and where it points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
+    /// Byte range of the link's text in the block's `text`.
     pub range: [usize; 2],
+    /// Where the link points; in HTML, made absolute against the page's address where one is known.
     pub url: String,
 }
 
@@ -178,6 +224,8 @@ pub fn locate_links(text: &str, found: Vec<(String, String)>) -> Vec<Link> {
 }
 
 impl Block {
+    /// A block of `kind` with its text and its first and last input line; not yet numbered or
+    /// labelled (it starts as content, with no reason).
     pub fn new(kind: BlockKind, text: String, lines: [usize; 2]) -> Block {
         Block {
             id: 0,
@@ -194,6 +242,7 @@ impl Block {
         }
     }
 
+    /// Gives the block its label and the reason the reader is shown for it.
     pub fn set_label(&mut self, label: Label, reason: impl Into<std::borrow::Cow<'static, str>>) {
         self.label = label;
         self.reason = reason.into();
@@ -205,10 +254,14 @@ impl Block {
     }
 }
 
+/// A heading of the story, as the table of contents lists it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Section {
+    /// The heading's text.
     pub title: String,
+    /// The heading's level, 1–6 (2 where the input gives none).
     pub level: u8,
+    /// The `id` of the heading's block.
     pub block: usize,
 }
 
@@ -223,22 +276,34 @@ impl Section {
     }
 }
 
+/// What sort of checkable fact a claim states, after the cues of `assets/claim_cues.toml` that found it.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
+    /// A number or a count ("12,000 jobs", "three times").
     Statistic,
+    /// An amount of money ("$109 billion").
     Money,
+    /// A percentage or percentage points.
     Percentage,
+    /// A measured comparison or a superlative ("more than", "the largest", "rose").
     Comparison,
+    /// A date or a year.
     Date,
+    /// A statement attributed to a source ("according to", "the study shows").
     Attribution,
+    /// A direct quotation, perhaps attributed ("…," she said).
     Quote,
+    /// A prediction ("is expected to", "by 2030").
     Forecast,
+    /// A stated cause ("due to", "led to").
     Causal,
+    /// Anything else checkable: a reported action ("voted", "signed"), or a claim no cue named.
     Other,
 }
 
 impl ClaimKind {
+    /// The name used in `inspect`, its JSON and the cue file.
     pub fn name(self) -> &'static str {
         match self {
             ClaimKind::Statistic => "statistic",
@@ -258,22 +323,32 @@ impl ClaimKind {
 /// A sentence that asserts something checkable.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Claim {
+    /// The `id` of the block the sentence is in.
     pub block: usize,
+    /// The sentence, as it stands in the block's `text`.
     pub text: String,
     /// Byte range of the sentence inside the block's `text`.
     pub span: [usize; 2],
+    /// What sort of facts it states, from the cues that raised its score (`other` when none did).
     pub kinds: Vec<ClaimKind>,
+    /// How check-worthy the sentence is, 0–1; higher is more check-worthy.
     pub score: f32,
     /// The cues that fired, in the reader's words ("a money amount: $109 billion").
     pub cues: Vec<String>,
 }
 
+/// An article read whole: where it came from, its metadata, every block labelled, its sections and claims.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Article {
+    /// Where the article came from, and in which format.
     pub source: Source,
+    /// Its title, byline, date, site and address, as far as they are known.
     pub meta: Meta,
+    /// Every block of the input, in reading order; a block's `id` is its index here.
     pub blocks: Vec<Block>,
+    /// One per heading of the story, in reading order.
     pub sections: Vec<Section>,
+    /// The check-worthy sentences of the story, in reading order.
     pub claims: Vec<Claim>,
 }
 

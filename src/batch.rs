@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 /// What became of one input.
 #[derive(Debug)]
 pub struct Outcome {
+    /// The input as named on the command line: its path, `-` or its URL.
     pub input: String,
     /// The copy written, or why there is none.
     pub result: Result<PathBuf>,

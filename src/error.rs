@@ -4,33 +4,82 @@
 use std::io;
 use thiserror::Error;
 
+/// Why an article could not be read, fetched or written, or a rules file loaded.
 #[derive(Debug, Error)]
 pub enum Error {
+    /// The input file does not exist.
     #[error("{name}: no such file")]
-    NotFound { name: String },
+    NotFound {
+        /// The input as the user named it.
+        name: String,
+    },
+    /// The input is a directory.
     #[error("{name}: is a directory, not an article")]
-    IsDirectory { name: String },
+    IsDirectory {
+        /// The input as the user named it.
+        name: String,
+    },
+    /// The input may not be read by this user.
     #[error("{name}: permission denied")]
-    PermissionDenied { name: String },
+    PermissionDenied {
+        /// The input as the user named it.
+        name: String,
+    },
+    /// Reading failed for any other reason.
     #[error("{name}: {source}")]
     Io {
+        /// What was being read: the input as named, or `terminal`.
         name: String,
+        /// What the system reported.
         #[source]
         source: io::Error,
     },
+    /// The input's bytes are not text (a NUL byte, many control characters).
     #[error("{name}: looks like a binary file ({why}), not an article")]
-    Binary { name: String, why: String },
+    Binary {
+        /// The input's name (for a URL, the address it was fetched from).
+        name: String,
+        /// What gave it away ("NUL byte at offset 12").
+        why: String,
+    },
+    /// The input is larger than folio reads (see `source::MAX_INPUT_BYTES`).
     #[error("{name}: the file is {size} bytes; folio reads articles of at most {limit} bytes")]
-    TooLarge { name: String, size: u64, limit: u64 },
+    TooLarge {
+        /// The input as the user named it.
+        name: String,
+        /// Its size in bytes (for a stream, how much was read before folio gave up).
+        size: u64,
+        /// The most folio reads, in bytes.
+        limit: u64,
+    },
+    /// A URL could not be fetched, or what came back is not a page.
     #[error("{url}: {problem}")]
-    Fetch { url: String, problem: String },
+    Fetch {
+        /// The URL as given.
+        url: String,
+        /// What went wrong, in the reader's words ("host not found", "the server answered 404 Not Found").
+        problem: String,
+    },
+    /// A rules file or claim-cue file is not valid.
     #[error("{path}: {problem}")]
-    Rules { path: String, problem: String },
+    Rules {
+        /// The file, or the bundled asset, that holds the mistake.
+        path: String,
+        /// What is wrong, naming the rule or cue where there is one.
+        problem: String,
+    },
+    /// The file to be written exists, and replacing it was not asked for.
     #[error("{path}: already exists (use --force to replace it)")]
-    WouldOverwrite { path: String },
+    WouldOverwrite {
+        /// The file that exists.
+        path: String,
+    },
+    /// A file, a folder or standard output could not be written.
     #[error("{path}: cannot write: {source}")]
     Write {
+        /// What was being written: a path, or `standard output`.
         path: String,
+        /// What the system reported.
         #[source]
         source: io::Error,
     },
@@ -57,4 +106,5 @@ impl Error {
     }
 }
 
+/// A result whose error is folio's [`enum@Error`].
 pub type Result<T> = std::result::Result<T, Error>;

@@ -5,6 +5,8 @@
 //! bytes ─decode─▶ text ─parse─▶ blocks ─classify─▶ labelled blocks ─claims─▶ Article ─▶ Markdown | JSON
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod batch;
 pub mod claims;

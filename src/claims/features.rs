@@ -31,6 +31,7 @@ pub fn dimension(cues: usize) -> usize {
 /// A sentence as the model sees it: sparse (index, value) pairs, indices ascending and unique.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
+    /// The features present, as (index into the weight vector, value).
     pub entries: Vec<(u32, f32)>,
 }
 

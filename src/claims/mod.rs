@@ -72,10 +72,12 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| {
 });
 
 impl Cues {
+    /// The cues of `assets/claim_cues.toml`, as built into folio.
     pub fn bundled() -> &'static Cues {
         &CUES
     }
 
+    /// Parses a cue file; `origin` names it in error messages.
     pub fn from_toml(text: &str, origin: &str) -> Result<Cues> {
         let problem = |problem: String| Error::Rules { path: origin.to_string(), problem };
         let file: CueFile = toml::from_str(text).map_err(|e| problem(e.to_string().trim().replace("\n", " ")))?;
@@ -92,10 +94,12 @@ impl Cues {
         Ok(Cues { list })
     }
 
+    /// How many cues the list holds.
     pub fn len(&self) -> usize {
         self.list.len()
     }
 
+    /// Whether the list holds no cue at all.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
@@ -132,14 +136,19 @@ impl Cues {
 pub struct Scorer {
     cues: &'static Cues,
     model: &'static Model,
+    /// The score from which a sentence is flagged as a claim (0–1).
     pub threshold: f32,
 }
 
 /// One sentence's verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
+    /// How check-worthy the sentence is, 0–1, rounded to four places.
     pub score: f32,
+    /// The kinds of claim named by the cues that raised its score, in order (may be empty).
     pub kinds: Vec<ClaimKind>,
+    /// The reasons, in the reader's words: the cues that raised the score (with the text they
+    /// matched) and, for a flagged sentence, the words that weighed most.
     pub cues: Vec<String>,
 }
 

@@ -10,12 +10,15 @@ const MAGIC: &[u8; 8] = b"FOLIOCLM";
 const VERSION: u32 = 1;
 const HEADER: usize = 8 + 4 + 4 + 4 + 8 + 4 + 4 + 4;
 
+/// The trained claim model: a weight per feature and a bias, the threshold chosen in
+/// training, and which cue list it knows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     /// The score from which a sentence is flagged (0–1).
     pub threshold: f32,
     /// Fingerprint of the cue list the model was trained with (see [`super::Cues::fingerprint`]).
     pub cue_fingerprint: u64,
+    /// How many cue features it has: the length of the cue list it was trained with.
     pub cues: usize,
     bias: f32,
     scale: f32,
@@ -38,10 +41,12 @@ impl Model {
         self.bias + features.entries.iter().map(|&(i, v)| self.weight(i) * v).sum::<f32>()
     }
 
+    /// The weight of feature `index`, back from 16 bits.
     pub fn weight(&self, index: u32) -> f32 {
         f32::from(self.weights[index as usize]) * self.scale
     }
 
+    /// The model in its file format (see the module docs), as `assets/claim_model.bin` holds it.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER + 2 * self.weights.len());
         out.extend_from_slice(MAGIC);
@@ -58,6 +63,7 @@ impl Model {
         out
     }
 
+    /// Reads a model in its file format; the error says why the bytes are not one this folio can use.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
         if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             return Err("not a folio claim model".to_string());

@@ -7,12 +7,17 @@ use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
+/// The bundled rules file, `assets/rules.toml`, as text.
 pub const DEFAULT_RULES: &str = include_str!("../../assets/rules.toml");
 
+/// One rule: text that marks a block as a kind of clutter (or as metadata), and the reason shown for it.
 #[derive(Debug, Clone)]
 pub struct Rule {
+    /// The label a matching block gets: a clutter category or `metadata`.
     pub label: Label,
+    /// What the reader is told about a matching block ("cookie consent notice").
     pub reason: String,
+    /// The rule applies only to blocks of at most this many words (40 unless the file says).
     pub max_words: usize,
     /// A match starts a run of clutter of this label (a "Related stories" heading).
     pub heading: bool,
@@ -21,6 +26,7 @@ pub struct Rule {
     matcher: crate::text::matcher::Matcher,
 }
 
+/// A compiled list of rules, tried in order: the first that matches a block counts.
 #[derive(Debug, Clone)]
 pub struct Rules {
     rules: Vec<Rule>,

@@ -24,6 +24,7 @@ fn report(article: &Article) -> Report<'_> {
     }
 }
 
+/// The `inspect --json` report of `article`, pretty-printed, as one string.
 pub fn inspect_json(article: &Article) -> String {
     serde_json::to_string_pretty(&report(article)).expect("an article always serialises")
 }

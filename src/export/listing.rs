@@ -5,6 +5,8 @@ use crate::article::{Article, Label};
 use crate::text::safe::visible;
 use unicode_width::UnicodeWidthChar;
 
+/// The `inspect` listing: the metadata, every block with its label, kind, lines, preview and
+/// reason, then sections and claims; `color` adds ANSI colours, previews fit in `width` columns.
 pub fn listing(article: &Article, color: bool, width: usize) -> String {
     let paint = |code: &str, text: &str| if color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() };
     let mut out = String::new();

@@ -12,7 +12,9 @@ use crate::article::{Block, Format, Label, Meta};
 /// HTML head), plus for HTML one hint per block from its place in the page.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
+    /// The blocks, in reading order, numbered from 0 and not yet labelled.
     pub blocks: Vec<Block>,
+    /// What the input itself declares of the article (front matter, HTML head); the rest is `classify`'s to find.
     pub meta: Meta,
     /// One per block for HTML input; empty for text and Markdown.
     pub dom: Vec<DomHint>,

@@ -10,9 +10,13 @@ use ureq::ResponseExt;
 /// How patient and how generous a fetch is.
 #[derive(Debug, Clone)]
 pub struct Limits {
+    /// Longest wait for a connection (10 s by default).
     pub connect: Duration,
+    /// Longest wait for the whole answer, body included (30 s).
     pub total: Duration,
+    /// Most redirects followed (10).
     pub redirects: u32,
+    /// Largest page accepted, in bytes (20 MB).
     pub max_bytes: u64,
 }
 
@@ -30,7 +34,9 @@ impl Default for Limits {
 /// A fetched page: its bytes, the address it finally came from, and what the server said it is.
 #[derive(Debug, Clone)]
 pub struct Fetched {
+    /// The body, decompressed.
     pub bytes: Vec<u8>,
+    /// The address the page came from, after any redirects.
     pub final_url: String,
     /// The media type, lower-cased, without parameters (`text/html`).
     pub media_type: String,
@@ -53,6 +59,8 @@ pub fn is_url(arg: &str) -> bool {
     }
 }
 
+/// Fetches `url` (http or https only) within `limits`. A failure, an error status or an
+/// answer that is not a page (an image, a PDF…) is an [`Error::Fetch`].
 pub fn fetch(url: &str, limits: &Limits) -> Result<Fetched> {
     let failed = |problem: String| Error::Fetch { url: url.to_string(), problem };
     let parsed = url::Url::parse(url).map_err(|e| failed(format!("not a valid URL ({e})")))?;

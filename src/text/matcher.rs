@@ -28,6 +28,7 @@ impl Matcher {
         }
     }
 
+    /// Whether any phrase or pattern matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         self.fast.as_ref().is_some_and(|r| r.is_match(text)) || self.unicode.as_ref().is_some_and(|r| r.is_match(text))
     }
