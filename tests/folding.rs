@@ -33,3 +33,23 @@ fn a_sentence_starting_with_about_is_no_company_heading() {
     let article = read(&page, Format::Text);
     assert_eq!(label_of(&article, "About Harbour Energy").0, Label::OtherBoilerplate);
 }
+
+#[test]
+fn a_list_of_short_items_inside_an_html_story_stays_story() {
+    let teams: String = ["Brazil", "Japan", "Iran", "Argentina", "Ecuador", "Uruguay", "Colombia", "Paraguay"]
+        .iter()
+        .map(|t| format!("<li>{t}</li>"))
+        .collect();
+    let menu: String =
+        ["News", "Sport", "Weather", "Travel"].iter().map(|t| format!("<li><a href=\"/{t}\">{t}</a></li>")).collect();
+    let page = format!(
+        "<html><body><ul class=\"top\">{menu}</ul><article><h1>Who has qualified</h1><p>{PARAGRAPH}</p>\
+         <p>These teams have qualified so far, with more to come in the spring:</p><ul>{teams}</ul>\
+         <p>{PARAGRAPH} The draw follows in December.</p></article></body></html>"
+    );
+    let article = read(&page, Format::Html);
+    for team in ["Brazil", "Japan", "Paraguay"] {
+        assert_eq!(label_of(&article, team).0, Label::Content, "{team}");
+    }
+    assert_ne!(label_of(&article, "Weather").0, Label::Content);
+}

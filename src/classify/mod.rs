@@ -81,6 +81,9 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
 /// Consecutive short lines that make a menu or a link list.
 const MENU_RUN: usize = 3;
 
+/// Share of link text from which a short line of an HTML page can be a menu item.
+const MENU_LINK_DENSITY: f32 = 0.5;
+
 /// How much a block looks like story prose: positive for sentences dense with function
 /// words, negative for short unpunctuated lines and anything a rule calls clutter.
 fn prose_score(f: &Features, rule: Option<&Rule>, dom: Option<&DomHint>) -> f32 {
@@ -420,7 +423,14 @@ fn label_blocks(
 /// Whether block `i` is one of at least `MENU_RUN` consecutive short, unpunctuated lines
 /// that no rule claimed: inside a story region such a run is a menu or a list of links.
 fn in_menu_run(facts: &[Facts], i: usize) -> bool {
-    let short = |f: &Facts| f.rule.is_none() && f.features.words <= 5 && !f.features.sentence_end;
+    // In a page whose markup shows the links, a line that is not mostly link text is no menu
+    // item: a list of short items inside the story ("Qualified teams") stays story.
+    let short = |f: &Facts| {
+        f.rule.is_none()
+            && f.features.words <= 5
+            && !f.features.sentence_end
+            && f.dom.as_ref().is_none_or(|d| d.link_density >= MENU_LINK_DENSITY)
+    };
     if !short(&facts[i]) {
         return false;
     }
