@@ -15,8 +15,8 @@ use url::Url;
 
 /// Elements whose content is never shown.
 const HIDDEN: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select", "option",
-    "datalist", "canvas", "audio", "video", "map", "head", "title", "button", "input", "textarea",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "select", "option", "datalist",
+    "canvas", "audio", "video", "map", "head", "title", "button", "input", "textarea",
 ];
 
 /// Elements that start a new block.
@@ -73,7 +73,7 @@ const MAX_DEPTH: usize = 256;
 
 pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
     let flattened = flatten_deep_nesting(html);
-    let document = Html::parse_document(flattened.as_deref().unwrap_or(html));
+    let document = parse_without_scripting(flattened.as_deref().unwrap_or(html));
     let mut meta = read_meta(&document);
     let base = base_url(&document, page_url, meta.url.as_deref());
     if meta.url.is_none() {
@@ -92,6 +92,15 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
     walker.walk(document.tree.root());
     walker.flush();
     Parsed { blocks: walker.blocks, meta, dom: walker.hints }
+}
+
+/// Parses as a browser with scripting off would: `<noscript>` content is markup then, not one
+/// raw text node (some sites, forums among them, serve their posts only there).
+fn parse_without_scripting(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let mut opts = html5ever::ParseOpts::default();
+    opts.tree_builder.scripting_enabled = false;
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
 /// Elements that never have an end tag, or whose end tag may be left out (so that counting
@@ -942,6 +951,22 @@ mod tests {
                 (BlockKind::ListItem, "b".to_string()),
                 (BlockKind::Quote, "Said.".to_string()),
                 (BlockKind::Code, "x = 1\n  y".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn posts_inside_noscript_are_read() {
+        let got = blocks(
+            "<html><head><noscript><link rel=stylesheet href=x.css></noscript></head><body>\
+             <noscript><div class=post><p>The first post, read as markup.</p></div>\
+             <div class=post><p>A <b>reply</b> to it.</p></div></noscript></body></html>",
+        );
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Paragraph, "The first post, read as markup.".to_string()),
+                (BlockKind::Paragraph, "A reply to it.".to_string()),
             ]
         );
     }
