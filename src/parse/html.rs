@@ -260,6 +260,8 @@ impl Walker {
         let mut stack: Vec<(NodeRef<'_, Node>, Option<Exit>)> = vec![(root, None)];
         // Ancestors' context: element names and their class/id tokens, with list depth.
         let mut path: Vec<Frame> = Vec::new();
+        let streamed = streamed_boundaries(root);
+        let mut placed: Vec<&str> = Vec::new();
         while let Some((node, exit)) = stack.pop() {
             if let Some(exit) = exit {
                 path.pop();
@@ -283,7 +285,23 @@ impl Walker {
                 }
                 Node::Element(element) => {
                     let name = element.name();
-                    if HIDDEN.contains(&name) || is_hidden(element) {
+                    if name == "template" {
+                        // A streamed boundary's content is read where its placeholder stands.
+                        let boundary = element.id().and_then(|id| id.strip_prefix("B:"));
+                        if let Some((id, content)) = boundary.and_then(|id| streamed.get_key_value(id)) {
+                            if !placed.contains(id) {
+                                placed.push(id);
+                                for child in content.children().collect::<Vec<_>>().into_iter().rev() {
+                                    stack.push((child, None));
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    if HIDDEN.contains(&name)
+                        || is_hidden(element)
+                        || element.id().and_then(|id| id.strip_prefix("S:")).is_some_and(|id| streamed.contains_key(id))
+                    {
                         continue;
                     }
                     let frame = Frame::of(element, &self.classes);
@@ -640,6 +658,29 @@ fn table_markdown(text: &str) -> String {
     out.join("\n")
 }
 
+/// React's streamed server rendering sends each suspended part of the page late, in a
+/// `<div hidden id="S:n">`, and a script moves it to where `<template id="B:n">` stands. The
+/// parts whose placeholder is on the page, by their `n`.
+fn streamed_boundaries(root: NodeRef<'_, Node>) -> HashMap<&str, NodeRef<'_, Node>> {
+    let mut placeholders = Vec::new();
+    let mut parts = HashMap::new();
+    for node in root.descendants() {
+        let Some(element) = node.value().as_element() else { continue };
+        let Some(id) = element.id() else { continue };
+        match element.name() {
+            "template" => placeholders.extend(id.strip_prefix("B:")),
+            _ if element.attr("hidden").is_some() => {
+                if let Some(n) = id.strip_prefix("S:") {
+                    parts.insert(n, node);
+                }
+            }
+            _ => {}
+        }
+    }
+    parts.retain(|n, _| placeholders.contains(n));
+    parts
+}
+
 fn is_hidden(element: &scraper::node::Element) -> bool {
     element.attr("hidden").is_some()
         || element.attr("aria-hidden") == Some("true")
@@ -969,6 +1010,18 @@ mod tests {
                 (BlockKind::Paragraph, "A reply to it.".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn streamed_parts_are_read_where_their_placeholder_stands() {
+        let got = blocks(
+            "<html><body><div hidden></div><h1>Title</h1><!--$?--><template id=\"B:0\"></template><!--/$-->\
+             <p>After.</p><div hidden id=\"S:0\"><p>Streamed first.</p><!--$?--><template id=\"B:1\"></template>\
+             <!--/$--></div><div hidden id=\"S:1\"><p>Streamed second.</p></div>\
+             <div hidden id=\"S:7\"><p>No placeholder, never shown.</p></div></body></html>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Title", "Streamed first.", "Streamed second.", "After."]);
     }
 
     #[test]
