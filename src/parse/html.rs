@@ -262,6 +262,7 @@ impl Walker {
         let mut path: Vec<Frame> = Vec::new();
         let streamed = streamed_boundaries(root);
         let mut placed: Vec<&str> = Vec::new();
+        let page_text = text_len(root);
         while let Some((node, exit)) = stack.pop() {
             if let Some(exit) = exit {
                 path.pop();
@@ -299,9 +300,13 @@ impl Walker {
                         continue;
                     }
                     if HIDDEN.contains(&name)
-                        || is_hidden(element)
                         || element.id().and_then(|id| id.strip_prefix("S:")).is_some_and(|id| streamed.contains_key(id))
                     {
+                        continue;
+                    }
+                    // Hidden, unless it holds most of the page: a guard against a flash of
+                    // unstyled content, which the page's script lifts once it has run.
+                    if is_hidden(element) && text_len(node) * 2 <= page_text {
                         continue;
                     }
                     let frame = Frame::of(element, &self.classes);
@@ -681,6 +686,17 @@ fn streamed_boundaries(root: NodeRef<'_, Node>) -> HashMap<&str, NodeRef<'_, Nod
     parts
 }
 
+/// Characters of text under `node`, leaving out scripts and styles.
+fn text_len(node: NodeRef<'_, Node>) -> usize {
+    node.descendants()
+        .filter_map(|n| {
+            let text = n.value().as_text()?;
+            let parent = n.parent()?.value().as_element().map(|e| e.name()).unwrap_or("");
+            (!matches!(parent, "script" | "style" | "template")).then(|| text.trim().len())
+        })
+        .sum()
+}
+
 fn is_hidden(element: &scraper::node::Element) -> bool {
     element.attr("hidden").is_some()
         || element.attr("aria-hidden") == Some("true")
@@ -1022,6 +1038,17 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["Title", "Streamed first.", "Streamed second.", "After."]);
+    }
+
+    #[test]
+    fn a_hidden_wrapper_around_most_of_the_page_is_read() {
+        let got = blocks(
+            "<html><body><div style=\"visibility:hidden\"><h1>Title</h1>\
+             <p>The story, long enough to be most of the page's text.</p>\
+             <div style=\"display:none\"><p>Menu</p></div></div><p>Footer</p></body></html>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Title", "The story, long enough to be most of the page's text.", "Footer"]);
     }
 
     #[test]
