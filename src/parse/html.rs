@@ -288,7 +288,7 @@ impl Walker {
                     let name = element.name();
                     if name == "template" {
                         // A streamed boundary's content is read where its placeholder stands.
-                        let boundary = element.id().and_then(|id| id.strip_prefix("B:"));
+                        let boundary = element.id().and_then(placeholder_of);
                         if let Some((id, content)) = boundary.and_then(|id| streamed.get_key_value(id)) {
                             if !placed.contains(id) {
                                 placed.push(id);
@@ -664,8 +664,9 @@ fn table_markdown(text: &str) -> String {
 }
 
 /// React's streamed server rendering sends each suspended part of the page late, in a
-/// `<div hidden id="S:n">`, and a script moves it to where `<template id="B:n">` stands. The
-/// parts whose placeholder is on the page, by their `n`.
+/// `<div hidden id="S:n">`, and a script moves it to where `<template id="B:n">` (a boundary)
+/// or `<template id="P:n">` (a segment) stands. The parts whose placeholder is on the page,
+/// by their `n`.
 fn streamed_boundaries(root: NodeRef<'_, Node>) -> HashMap<&str, NodeRef<'_, Node>> {
     let mut placeholders = Vec::new();
     let mut parts = HashMap::new();
@@ -673,7 +674,7 @@ fn streamed_boundaries(root: NodeRef<'_, Node>) -> HashMap<&str, NodeRef<'_, Nod
         let Some(element) = node.value().as_element() else { continue };
         let Some(id) = element.id() else { continue };
         match element.name() {
-            "template" => placeholders.extend(id.strip_prefix("B:")),
+            "template" => placeholders.extend(placeholder_of(id)),
             _ if element.attr("hidden").is_some() => {
                 if let Some(n) = id.strip_prefix("S:") {
                     parts.insert(n, node);
@@ -684,6 +685,11 @@ fn streamed_boundaries(root: NodeRef<'_, Node>) -> HashMap<&str, NodeRef<'_, Nod
     }
     parts.retain(|n, _| placeholders.contains(n));
     parts
+}
+
+/// The `n` of a streamed part's placeholder, `B:n` or `P:n`.
+fn placeholder_of(id: &str) -> Option<&str> {
+    id.strip_prefix("B:").or_else(|| id.strip_prefix("P:"))
 }
 
 /// Characters of text under `node`, leaving out scripts and styles.
@@ -1033,11 +1039,12 @@ mod tests {
         let got = blocks(
             "<html><body><div hidden></div><h1>Title</h1><!--$?--><template id=\"B:0\"></template><!--/$-->\
              <p>After.</p><div hidden id=\"S:0\"><p>Streamed first.</p><!--$?--><template id=\"B:1\"></template>\
-             <!--/$--></div><div hidden id=\"S:1\"><p>Streamed second.</p></div>\
+             <!--/$--></div><div hidden id=\"S:1\"><p>Streamed second.</p><template id=\"P:a\"></template></div>\
+             <div hidden id=\"S:a\"><p>A segment.</p></div>\
              <div hidden id=\"S:7\"><p>No placeholder, never shown.</p></div></body></html>",
         );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(texts, ["Title", "Streamed first.", "Streamed second.", "After."]);
+        assert_eq!(texts, ["Title", "Streamed first.", "Streamed second.", "A segment.", "After."]);
     }
 
     #[test]
