@@ -15,8 +15,8 @@ use url::Url;
 
 /// Elements whose content is never shown.
 const HIDDEN: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select", "option",
-    "datalist", "canvas", "audio", "video", "map", "head", "title", "button", "input", "textarea",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "select", "option", "datalist",
+    "canvas", "audio", "video", "map", "head", "title", "button", "input", "textarea",
 ];
 
 /// Elements that start a new block.
@@ -73,7 +73,7 @@ const MAX_DEPTH: usize = 256;
 
 pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
     let flattened = flatten_deep_nesting(html);
-    let document = Html::parse_document(flattened.as_deref().unwrap_or(html));
+    let document = parse_without_scripting(flattened.as_deref().unwrap_or(html));
     let mut meta = read_meta(&document);
     let base = base_url(&document, page_url, meta.url.as_deref());
     if meta.url.is_none() {
@@ -92,6 +92,15 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
     walker.walk(document.tree.root());
     walker.flush();
     Parsed { blocks: walker.blocks, meta, dom: walker.hints }
+}
+
+/// Parses as a browser with scripting off would: `<noscript>` content is markup then, not one
+/// raw text node (some sites, forums among them, serve their posts only there).
+fn parse_without_scripting(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let mut opts = html5ever::ParseOpts::default();
+    opts.tree_builder.scripting_enabled = false;
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
 /// Elements that never have an end tag, or whose end tag may be left out (so that counting
@@ -251,6 +260,9 @@ impl Walker {
         let mut stack: Vec<(NodeRef<'_, Node>, Option<Exit>)> = vec![(root, None)];
         // Ancestors' context: element names and their class/id tokens, with list depth.
         let mut path: Vec<Frame> = Vec::new();
+        let streamed = streamed_boundaries(root);
+        let mut placed: Vec<&str> = Vec::new();
+        let page_text = text_len(root);
         while let Some((node, exit)) = stack.pop() {
             if let Some(exit) = exit {
                 path.pop();
@@ -274,7 +286,27 @@ impl Walker {
                 }
                 Node::Element(element) => {
                     let name = element.name();
-                    if HIDDEN.contains(&name) || is_hidden(element) {
+                    if name == "template" {
+                        // A streamed boundary's content is read where its placeholder stands.
+                        let boundary = element.id().and_then(placeholder_of);
+                        if let Some((id, content)) = boundary.and_then(|id| streamed.get_key_value(id)) {
+                            if !placed.contains(id) {
+                                placed.push(id);
+                                for child in content.children().collect::<Vec<_>>().into_iter().rev() {
+                                    stack.push((child, None));
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    if HIDDEN.contains(&name)
+                        || element.id().and_then(|id| id.strip_prefix("S:")).is_some_and(|id| streamed.contains_key(id))
+                    {
+                        continue;
+                    }
+                    // Hidden, unless it holds most of the page: a guard against a flash of
+                    // unstyled content, which the page's script lifts once it has run.
+                    if is_hidden(element) && text_len(node) * 2 <= page_text {
                         continue;
                     }
                     let frame = Frame::of(element, &self.classes);
@@ -631,6 +663,46 @@ fn table_markdown(text: &str) -> String {
     out.join("\n")
 }
 
+/// React's streamed server rendering sends each suspended part of the page late, in a
+/// `<div hidden id="S:n">`, and a script moves it to where `<template id="B:n">` (a boundary)
+/// or `<template id="P:n">` (a segment) stands. The parts whose placeholder is on the page,
+/// by their `n`.
+fn streamed_boundaries(root: NodeRef<'_, Node>) -> HashMap<&str, NodeRef<'_, Node>> {
+    let mut placeholders = Vec::new();
+    let mut parts = HashMap::new();
+    for node in root.descendants() {
+        let Some(element) = node.value().as_element() else { continue };
+        let Some(id) = element.id() else { continue };
+        match element.name() {
+            "template" => placeholders.extend(placeholder_of(id)),
+            _ if element.attr("hidden").is_some() => {
+                if let Some(n) = id.strip_prefix("S:") {
+                    parts.insert(n, node);
+                }
+            }
+            _ => {}
+        }
+    }
+    parts.retain(|n, _| placeholders.contains(n));
+    parts
+}
+
+/// The `n` of a streamed part's placeholder, `B:n` or `P:n`.
+fn placeholder_of(id: &str) -> Option<&str> {
+    id.strip_prefix("B:").or_else(|| id.strip_prefix("P:"))
+}
+
+/// Characters of text under `node`, leaving out scripts and styles.
+fn text_len(node: NodeRef<'_, Node>) -> usize {
+    node.descendants()
+        .filter_map(|n| {
+            let text = n.value().as_text()?;
+            let parent = n.parent()?.value().as_element().map(|e| e.name()).unwrap_or("");
+            (!matches!(parent, "script" | "style" | "template")).then(|| text.trim().len())
+        })
+        .sum()
+}
+
 fn is_hidden(element: &scraper::node::Element) -> bool {
     element.attr("hidden").is_some()
         || element.attr("aria-hidden") == Some("true")
@@ -944,6 +1016,46 @@ mod tests {
                 (BlockKind::Code, "x = 1\n  y".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn posts_inside_noscript_are_read() {
+        let got = blocks(
+            "<html><head><noscript><link rel=stylesheet href=x.css></noscript></head><body>\
+             <noscript><div class=post><p>The first post, read as markup.</p></div>\
+             <div class=post><p>A <b>reply</b> to it.</p></div></noscript></body></html>",
+        );
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Paragraph, "The first post, read as markup.".to_string()),
+                (BlockKind::Paragraph, "A reply to it.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn streamed_parts_are_read_where_their_placeholder_stands() {
+        let got = blocks(
+            "<html><body><div hidden></div><h1>Title</h1><!--$?--><template id=\"B:0\"></template><!--/$-->\
+             <p>After.</p><div hidden id=\"S:0\"><p>Streamed first.</p><!--$?--><template id=\"B:1\"></template>\
+             <!--/$--></div><div hidden id=\"S:1\"><p>Streamed second.</p><template id=\"P:a\"></template></div>\
+             <div hidden id=\"S:a\"><p>A segment.</p></div>\
+             <div hidden id=\"S:7\"><p>No placeholder, never shown.</p></div></body></html>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Title", "Streamed first.", "Streamed second.", "A segment.", "After."]);
+    }
+
+    #[test]
+    fn a_hidden_wrapper_around_most_of_the_page_is_read() {
+        let got = blocks(
+            "<html><body><div style=\"visibility:hidden\"><h1>Title</h1>\
+             <p>The story, long enough to be most of the page's text.</p>\
+             <div style=\"display:none\"><p>Menu</p></div></div><p>Footer</p></body></html>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Title", "The story, long enough to be most of the page's text.", "Footer"]);
     }
 
     #[test]
