@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid"));
 
-fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
+/// The multiset of 4-word shingles of lower-cased `\w+` tokens (all tokens, for a text of fewer than four).
+pub fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
     let tokens: Vec<String> = TOKEN.find_iter(&text.to_lowercase()).map(|m| m.as_str().to_string()).collect();
     let mut out = HashMap::new();
     if tokens.is_empty() {

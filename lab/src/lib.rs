@@ -7,3 +7,4 @@
 pub mod claim_training;
 pub mod corpus;
 pub mod extraction;
+pub mod folding;

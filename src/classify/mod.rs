@@ -6,8 +6,10 @@
 
 mod features;
 mod meta;
+pub mod model;
 pub mod rules;
 
+pub use model::{BlockModel, FEATURES, Vector};
 pub use rules::{MetaField, Rules};
 
 use crate::article::{Block, BlockKind, Format, Label, Meta};
@@ -36,7 +38,33 @@ struct Facts<'r> {
 
 /// Labels every block of `parsed` with a reason, fills in the metadata the blocks reveal and,
 /// for text and HTML, marks the section headings it infers. Never changes a block's text.
+/// An HTML page's story region is found with the bundled block model's scores; a text dump's
+/// with the hand-written prose score, which the model does not beat there yet (see README).
 pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
+    classify_with(parsed, format, rules, (format == Format::Html).then(BlockModel::bundled))
+}
+
+/// What is measured of every block: its text, the first rule that matched it, its container.
+fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules) -> Vec<Facts<'r>> {
+    let mut dom = dom.into_iter();
+    blocks
+        .iter()
+        .map(|b| {
+            let features = features::measure(&b.text);
+            let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
+            Facts { features, rule, dom: dom.next().map(Box::new) }
+        })
+        .collect()
+}
+
+/// The block model's view of every block of a parsed page (what `lab` trains it on).
+pub fn block_vectors(parsed: &Parsed, rules: &Rules) -> Vec<Vector> {
+    let facts = facts_of(&parsed.blocks, parsed.dom.clone(), rules);
+    (0..parsed.blocks.len()).map(|i| model::vector(&parsed.blocks, &facts, i)).collect()
+}
+
+/// `classify`, with the story region found from `model`'s scores where one is given.
+pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Option<&BlockModel>) -> Classified {
     let Parsed { mut blocks, mut meta, dom } = parsed;
     // A copy folio cleaned is clean already: every block of it is kept, so that cleaning it
     // again gives the same copy.
@@ -47,20 +75,18 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
         }
         return Classified { blocks, meta };
     }
-    let mut dom = dom.into_iter();
-    let facts: Vec<Facts> = blocks
-        .iter()
-        .map(|b| {
-            let features = features::measure(&b.text);
-            let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
-            Facts { features, rule, dom: dom.next().map(Box::new) }
-        })
-        .collect();
+    let facts = facts_of(&blocks, dom, rules);
 
     let story = match format {
         Format::Markdown => 0..blocks.len(),
         Format::Text | Format::Html => {
-            extend_over_list(&blocks, &facts, end_before_comments(&facts, densest_prose(&facts)))
+            let scores: Vec<f32> = match model {
+                Some(model) => (0..blocks.len())
+                    .map(|i| model.story_weight(&model::vector(&blocks, &facts, i), facts[i].features.words))
+                    .collect(),
+                None => facts.iter().map(|f| prose_score(&f.features, f.rule, f.dom.as_deref())).collect(),
+            };
+            extend_over_list(&blocks, &facts, end_before_comments(&facts, densest_prose(scores)))
         }
     };
     let title = find_title(&blocks, &facts, &story, format, meta.title.as_deref());
@@ -122,8 +148,7 @@ fn text_score(f: &Features) -> f32 {
 
 /// The story region of a page dump: the contiguous run of blocks with the largest total
 /// prose score (a maximum-sum segment).
-fn densest_prose(facts: &[Facts]) -> std::ops::Range<usize> {
-    let mut scores: Vec<f32> = facts.iter().map(|f| prose_score(&f.features, f.rule, f.dom.as_deref())).collect();
+fn densest_prose(mut scores: Vec<f32>) -> std::ops::Range<usize> {
     // Runs of non-prose lines are menus and link lists: each line of a run costs half as
     // much again (measured on zyte-dev text: F1 0.906 -> 0.916; doubling cost recall).
     let mut i = 0;
