@@ -53,3 +53,12 @@ fn a_list_of_short_items_inside_an_html_story_stays_story() {
     }
     assert_ne!(label_of(&article, "Weather").0, Label::Content);
 }
+
+#[test]
+fn a_story_after_a_very_long_menu_is_kept() {
+    let menu: String = (0..3000).map(|i| format!("<li><a href=\"/s{i}\">Section {i}</a></li>")).collect();
+    let page = format!("<html><body><ul>{menu}</ul><p>{PARAGRAPH}</p></body></html>");
+    let article = read(&page, Format::Html);
+    assert_eq!(label_of(&article, "The council met").0, Label::Content);
+    assert_ne!(label_of(&article, "Section 10").0, Label::Content);
+}

@@ -34,6 +34,8 @@ struct Facts<'r> {
     /// For HTML: what the block's place in the page says (boxed: a text's million blocks
     /// carry no hint and should not pay for one).
     dom: Option<Box<DomHint>>,
+    /// One of a run of short lines (see `mark_menu_runs`).
+    in_menu: bool,
 }
 
 /// Labels every block of `parsed` with a reason, fills in the metadata the blocks reveal and,
@@ -47,14 +49,16 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
 /// What is measured of every block: its text, the first rule that matched it, its container.
 fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules) -> Vec<Facts<'r>> {
     let mut dom = dom.into_iter();
-    blocks
+    let mut facts: Vec<Facts> = blocks
         .iter()
         .map(|b| {
             let features = features::measure(&b.text);
             let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
-            Facts { features, rule, dom: dom.next().map(Box::new) }
+            Facts { features, rule, dom: dom.next().map(Box::new), in_menu: false }
         })
-        .collect()
+        .collect();
+    mark_menu_runs(&mut facts);
+    facts
 }
 
 /// The block model's view of every block of a parsed page (what `lab` trains it on).
@@ -80,13 +84,17 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Optio
     let story = match format {
         Format::Markdown => 0..blocks.len(),
         Format::Text | Format::Html => {
-            let scores: Vec<f32> = match model {
-                Some(model) => (0..blocks.len())
-                    .map(|i| model.story_weight(&model::vector(&blocks, &facts, i), facts[i].features.words))
-                    .collect(),
-                None => facts.iter().map(|f| prose_score(&f.features, f.rule, f.dom.as_deref())).collect(),
+            let hand =
+                || densest_prose(facts.iter().map(|f| prose_score(&f.features, f.rule, f.dom.as_deref())).collect());
+            let region = match model {
+                Some(model) => {
+                    let weight = |i| model.story_weight(&model::vector(&blocks, &facts, i), facts[i].features.words);
+                    // Where the model sees no story at all, the hand-written score still may.
+                    Some(densest_prose((0..blocks.len()).map(weight).collect())).filter(|r| !r.is_empty())
+                }
+                None => None,
             };
-            extend_over_list(&blocks, &facts, end_before_comments(&facts, densest_prose(scores)))
+            extend_over_list(&blocks, &facts, end_before_comments(&facts, region.unwrap_or_else(hand)))
         }
     };
     let title = find_title(&blocks, &facts, &story, format, meta.title.as_deref());
@@ -426,7 +434,7 @@ fn label_blocks(
         }
         if story.contains(&i) && f.glued_teaser {
             block.set_label(Label::Related, "teaser: a headline run into its summary");
-        } else if story.contains(&i) && in_menu_run(facts, i) {
+        } else if story.contains(&i) && facts[i].in_menu {
             block.set_label(Label::Navigation, "one of a run of short lines (a menu or link list)");
         } else if story.contains(&i) {
             block.set_label(Label::Content, "story text");
@@ -445,9 +453,10 @@ fn label_blocks(
     carriers
 }
 
-/// Whether block `i` is one of at least `MENU_RUN` consecutive short, unpunctuated lines
-/// that no rule claimed: inside a story region such a run is a menu or a list of links.
-fn in_menu_run(facts: &[Facts], i: usize) -> bool {
+/// Marks the blocks that are one of at least `MENU_RUN` consecutive short, unpunctuated lines
+/// that no rule claimed: inside a story region such a run is a menu or a list of links. One
+/// pass, however long the runs.
+fn mark_menu_runs(facts: &mut [Facts]) {
     // In a page whose markup shows the links, a line that is not mostly link text is no menu
     // item: a list of short items inside the story ("Qualified teams") stays story.
     let short = |f: &Facts| {
@@ -456,12 +465,14 @@ fn in_menu_run(facts: &[Facts], i: usize) -> bool {
             && !f.features.sentence_end
             && f.dom.as_ref().is_none_or(|d| d.link_density >= MENU_LINK_DENSITY)
     };
-    if !short(&facts[i]) {
-        return false;
+    let mut start = 0;
+    while start < facts.len() {
+        let run = facts[start..].iter().take_while(|f| short(f)).count();
+        if run >= MENU_RUN {
+            facts[start..start + run].iter_mut().for_each(|f| f.in_menu = true);
+        }
+        start += run.max(1);
     }
-    let before = facts[..i].iter().rev().take_while(|f| short(f)).count();
-    let after = facts[i + 1..].iter().take_while(|f| short(f)).count();
-    before + after + 1 >= MENU_RUN
 }
 
 /// Whether most of the story's prose lies in containers whose class or id names clutter.

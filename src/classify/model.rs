@@ -132,7 +132,7 @@ pub(super) fn vector(blocks: &[Block], facts: &[Facts], i: usize) -> Vector {
     let hand = super::prose_score(f, facts[i].rule, facts[i].dom.as_deref());
     v[38] = (hand / f.words.max(1) as f32).clamp(-3.0, 3.0);
     v[39] = flag(hand > 0.0);
-    v[40] = flag(super::in_menu_run(facts, i));
+    v[40] = flag(facts[i].in_menu);
     v
 }
 
