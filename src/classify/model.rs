@@ -12,20 +12,8 @@ use std::sync::LazyLock;
 
 const BUNDLED_TOML: &str = include_str!("../../assets/block_model.toml");
 
-/// The clutter labels a rule can give, one feature each, in this order.
-const RULE_LABELS: [Label; 11] = [
-    Label::Metadata,
-    Label::Navigation,
-    Label::Engagement,
-    Label::Ad,
-    Label::AppPrompt,
-    Label::Legal,
-    Label::Newsletter,
-    Label::Cookie,
-    Label::Related,
-    Label::Comments,
-    Label::OtherBoilerplate,
-];
+/// The labels a rule can give (every label but story and title), one feature each, in this order.
+const RULE_LABELS: &[Label] = Label::ALL.as_slice().split_at(2).1;
 
 /// The names of the features, in the order of a block's vector (and of the weights file).
 pub const FEATURES: [&str; 41] = [
@@ -203,6 +191,14 @@ impl BlockModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_rule_label_has_its_named_feature() {
+        assert_eq!(RULE_LABELS.len(), 11);
+        for (k, label) in RULE_LABELS.iter().enumerate() {
+            assert_eq!(FEATURES[9 + k], format!("rule_{}", label.name().replace('-', "_")));
+        }
+    }
 
     #[test]
     fn the_weights_file_reads_back_to_the_bit() {
