@@ -303,6 +303,25 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Every kind, in the order of the enum.
+    pub const ALL: [ClaimKind; 10] = [
+        ClaimKind::Statistic,
+        ClaimKind::Money,
+        ClaimKind::Percentage,
+        ClaimKind::Comparison,
+        ClaimKind::Date,
+        ClaimKind::Attribution,
+        ClaimKind::Quote,
+        ClaimKind::Forecast,
+        ClaimKind::Causal,
+        ClaimKind::Other,
+    ];
+
+    /// The kind of a name as `name` writes it.
+    pub fn named(name: &str) -> Option<ClaimKind> {
+        ClaimKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The name used in `inspect`, its JSON and the cue file.
     pub fn name(self) -> &'static str {
         match self {

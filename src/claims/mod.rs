@@ -85,7 +85,7 @@ impl Cues {
         for entry in file.cue {
             let kind = match entry.kind.as_str() {
                 "none" => None,
-                name => Some(kind_named(name).ok_or_else(|| problem(format!("unknown claim kind {name:?}")))?),
+                name => Some(ClaimKind::named(name).ok_or_else(|| problem(format!("unknown claim kind {name:?}")))?),
             };
             let matcher = crate::text::matcher::compile(&entry.phrases, &entry.patterns)
                 .map_err(|e| problem(format!("cue {:?}: {e}", entry.cue)))?;
@@ -253,16 +253,17 @@ impl Scorer {
     }
 }
 
-fn kind_named(name: &str) -> Option<ClaimKind> {
-    use ClaimKind::*;
-    [Statistic, Money, Percentage, Comparison, Date, Attribution, Quote, Forecast, Causal, Other]
-        .into_iter()
-        .find(|k| k.name() == name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_claim_kind_is_named_alike_everywhere() {
+        for kind in ClaimKind::ALL {
+            assert_eq!(ClaimKind::named(kind.name()), Some(kind));
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.name()));
+        }
+    }
 
     #[test]
     fn figures_and_attribution_are_flagged_with_kinds() {
