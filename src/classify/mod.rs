@@ -1,8 +1,10 @@
 //! Labelling every block: the story (`content`), its title and metadata, or one category of
-//! clutter, each with a reason the reader can read. Phrase rules come from `rules`; the
-//! structure of the page (where the densest run of prose lies, what precedes and follows
-//! it, repetition) decides as much as they do. Also fills the article's metadata and marks
-//! inferred section headings. Never changes a block's text.
+//! clutter, each with a reason the reader can read. The story is the run of blocks with the
+//! most evidence for it: for HTML each block's weight comes from the learned block model
+//! (`model`), for text dumps from the hand-written prose score; phrase rules (`rules`) and
+//! the page's structure (what precedes and follows the story, repetition, containers) then
+//! name the clutter. Also fills the article's metadata and marks inferred section headings.
+//! Never changes a block's text.
 
 mod features;
 mod meta;
