@@ -88,14 +88,12 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Optio
         Format::Text | Format::Html => {
             let hand =
                 || densest_prose(facts.iter().map(|f| prose_score(&f.features, f.rule, f.dom.as_deref())).collect());
-            let region = match model {
-                Some(model) => {
-                    let weight = |i| model.story_weight(&model::vector(&blocks, &facts, i), facts[i].features.words);
-                    // Where the model sees no story at all, the hand-written score still may.
-                    Some(densest_prose((0..blocks.len()).map(weight).collect())).filter(|r| !r.is_empty())
-                }
-                None => None,
-            };
+            let region = model.map(|model| {
+                let weight = |i| model.story_weight(&model::vector(&blocks, &facts, i), facts[i].features.words);
+                densest_prose((0..blocks.len()).map(weight).collect())
+            });
+            // Where the model sees no story at all, the hand-written score still may.
+            let region = region.filter(|r| !r.is_empty());
             extend_over_list(&blocks, &facts, end_before_comments(&facts, region.unwrap_or_else(hand)))
         }
     };
