@@ -66,6 +66,10 @@ pub struct Meta {
     /// The program that wrote the file, from its front matter (`folio 0.1.0` for a clean copy).
     #[serde(skip)]
     pub generator: Option<String>,
+    /// What decided each field that folio chose rather than read as declared, by field name
+    /// (`"title": "block 4, agrees with Open Graph, <title>"`).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub reasons: std::collections::BTreeMap<String, String>,
 }
 
 /// What a block is in the input's structure (what it is to the reader is its [`Label`]).
@@ -375,5 +379,23 @@ impl Article {
     /// The blocks a reader keeps: the story, without title, metadata or clutter.
     pub fn story(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.label == Label::Content)
+    }
+
+    /// What a saved copy is named after: the title; with none, the story's first heading;
+    /// else the site or the address's host; else "article".
+    pub fn copy_name(&self) -> String {
+        let heading = || self.story().find(|b| b.kind == BlockKind::Heading).map(|b| b.text.clone());
+        let host = || {
+            let url = self.meta.url.as_deref()?;
+            let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+            rest.split('/').next().map(str::to_string).filter(|h| !h.is_empty())
+        };
+        self.meta
+            .title
+            .clone()
+            .or_else(heading)
+            .or_else(|| self.meta.site.clone())
+            .or_else(host)
+            .unwrap_or_else(|| "article".into())
     }
 }

@@ -255,7 +255,7 @@ pub fn fit(xs: &[&Features], ys: &[bool], dim: usize, fixed: &[(u32, f64)], c: f
 }
 
 /// Limited-memory BFGS (10 pairs) with a backtracking Armijo line search.
-fn lbfgs(mut x: Vec<f64>, mut f: impl FnMut(&[f64], &mut [f64]) -> f64, iterations: usize) -> Vec<f64> {
+pub fn lbfgs(mut x: Vec<f64>, mut f: impl FnMut(&[f64], &mut [f64]) -> f64, iterations: usize) -> Vec<f64> {
     const MEMORY: usize = 10;
     let n = x.len();
     let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(a, b)| a * b).sum::<f64>();

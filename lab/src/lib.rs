@@ -8,3 +8,4 @@ pub mod claim_training;
 pub mod corpus;
 pub mod extraction;
 pub mod folding;
+pub mod metadata;

@@ -11,6 +11,9 @@ mod meta;
 pub mod model;
 pub mod rules;
 
+pub use meta::{
+    BYLINE_FEATURES, Candidate, Candidates, Choice, DATE_FEATURES, Field, MetaModel, Scorer, TITLE_FEATURES,
+};
 pub use model::{BlockModel, FEATURES, Vector};
 pub use rules::{MetaField, Rules};
 
@@ -71,7 +74,7 @@ pub fn block_vectors(parsed: &Parsed, rules: &Rules) -> Vec<Vector> {
 
 /// `classify`, with the story region found from `model`'s scores where one is given.
 pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Option<&BlockModel>) -> Classified {
-    let Parsed { mut blocks, mut meta, dom } = parsed;
+    let Parsed { mut blocks, mut meta, dom, stated } = parsed;
     // A copy folio cleaned is clean already: every block of it is kept, so that cleaning it
     // again gives the same copy.
     if format == Format::Markdown && meta.generator.as_deref().is_some_and(|g| g.starts_with("folio ")) {
@@ -82,25 +85,26 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Optio
         return Classified { blocks, meta };
     }
     let facts = facts_of(&blocks, dom, rules);
-
-    let story = match format {
-        Format::Markdown => 0..blocks.len(),
-        Format::Text | Format::Html => {
-            let hand =
-                || densest_prose(facts.iter().map(|f| prose_score(&f.features, f.rule, f.dom.as_deref())).collect());
-            let region = model.map(|model| {
-                let weight = |i| model.story_weight(&model::vector(&blocks, &facts, i), facts[i].features.words);
-                densest_prose((0..blocks.len()).map(weight).collect())
-            });
-            // Where the model sees no story at all, the hand-written score still may.
-            let region = region.filter(|r| !r.is_empty());
-            extend_over_list(&blocks, &facts, end_before_comments(&facts, region.unwrap_or_else(hand)))
+    let story = story_of(&blocks, &facts, format, model);
+    let title = if format == Format::Markdown {
+        let title = find_title(&blocks, meta.title.as_deref());
+        if meta.title.is_none() {
+            meta.title = title.map(|i| blocks[i].text.clone());
         }
+        title
+    } else {
+        let page =
+            meta::Page { blocks: &blocks, facts: &facts, story: &story, stated: &stated, site: meta.site.as_deref() };
+        let mut chosen = meta::decide(&meta::candidates(&page), MetaModel::bundled(), format, &blocks);
+        for (field, choice) in &chosen {
+            meta.reasons.insert(field.name().to_string(), choice.reason.clone());
+        }
+        meta.byline = chosen.remove(&meta::Field::Byline).map(|c| c.value);
+        meta.published = chosen.remove(&meta::Field::Date).map(|c| c.value);
+        let title = chosen.remove(&meta::Field::Title);
+        meta.title = title.as_ref().map(|c| c.value.clone());
+        title.and_then(|c| c.block).or_else(|| find_title(&blocks, meta.title.as_deref()))
     };
-    let title = find_title(&blocks, &facts, &story, format, meta.title.as_deref());
-    if meta.title.is_none() {
-        meta.title = title.map(|i| blocks[i].text.clone());
-    }
 
     let carriers = label_blocks(&mut blocks, &facts, &story, meta.title.as_deref(), title);
     if format != Format::Markdown {
@@ -108,8 +112,52 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Optio
         infer_headings(&mut blocks, &facts);
     }
     fold_repeats(&mut blocks);
+    // Outside Markdown the byline and the date were decided above, from every candidate.
+    let carriers: Vec<_> =
+        carriers.into_iter().filter(|(_, field)| format == Format::Markdown || *field == MetaField::Site).collect();
     fill_meta(&blocks, &carriers, &mut meta);
+    if meta.site.is_none()
+        && let Some(host) =
+            meta.url.as_deref().and_then(|u| url::Url::parse(u).ok()).and_then(|u| u.host_str().map(str::to_string))
+    {
+        meta.site = Some(host.trim_start_matches("www.").to_string());
+        meta.reasons.insert("site".into(), "the address's host name".into());
+    }
     Classified { blocks, meta }
+}
+
+/// The story region: the run of blocks with the most evidence for story prose.
+fn story_of(blocks: &[Block], facts: &[Facts], format: Format, model: Option<&BlockModel>) -> std::ops::Range<usize> {
+    match format {
+        Format::Markdown => 0..blocks.len(),
+        Format::Text | Format::Html => {
+            let hand =
+                || densest_prose(facts.iter().map(|f| prose_score(&f.features, f.rule, f.dom.as_deref())).collect());
+            let region = model.map(|model| {
+                let weight = |i| model.story_weight(&model::vector(blocks, facts, i), facts[i].features.words);
+                densest_prose((0..blocks.len()).map(weight).collect())
+            });
+            // Where the model sees no story at all, the hand-written score still may.
+            let region = region.filter(|r| !r.is_empty());
+            extend_over_list(blocks, facts, end_before_comments(facts, region.unwrap_or_else(hand)))
+        }
+    }
+}
+
+/// Every candidate title, byline and date of a parsed page, measured as `classify` measures
+/// them (what `lab` trains the metadata model on).
+pub fn meta_candidates(parsed: &Parsed, format: Format, rules: &Rules) -> Candidates {
+    let facts = facts_of(&parsed.blocks, parsed.dom.clone(), rules);
+    let model = (format == Format::Html).then(BlockModel::bundled);
+    let story = story_of(&parsed.blocks, &facts, format, model);
+    let page = meta::Page {
+        blocks: &parsed.blocks,
+        facts: &facts,
+        story: &story,
+        stated: &parsed.stated,
+        site: parsed.meta.site.as_deref(),
+    };
+    meta::candidates(&page)
 }
 
 /// Consecutive short lines that make a menu or a link list.
@@ -294,68 +342,25 @@ fn same_title(text: &str, title: &str) -> bool {
     text.len() < title.len() * 2 + 8 && words_of(text) == words_of(title) && !words_of(title).is_empty()
 }
 
-/// The title: a heading or headline-like line before the story, preferring one the page
-/// repeats and one close to where the story starts.
-fn find_title(
-    blocks: &[Block],
-    facts: &[Facts],
-    story: &std::ops::Range<usize>,
-    format: Format,
-    stated: Option<&str>,
-) -> Option<usize> {
-    if let Some(stated) = stated {
-        let exact = blocks.iter().position(|b| same_title(&b.text, stated));
-        // A page's <title> often carries the site's name too: "Headline | Site".
+/// The block that shows the title: one that says it, or a heading that begins it (a page's
+/// `<title>` often carries the site's name too: "Headline | Site"); with no title known, a
+/// Markdown file's first level-1 heading near its top.
+fn find_title(blocks: &[Block], title: Option<&str>) -> Option<usize> {
+    if let Some(title) = title {
+        let exact = blocks.iter().position(|b| same_title(&b.text, title));
         let prefix = || {
-            let stated = words_of(stated);
+            let title = words_of(title);
             blocks.iter().position(|b| {
                 let words = words_of(&b.text);
-                b.kind == BlockKind::Heading && words.len() >= 3 && stated.starts_with(&words)
+                b.kind == BlockKind::Heading && words.len() >= 3 && title.starts_with(&words)
             })
         };
         return exact.or_else(prefix);
     }
-    if format == Format::Markdown {
-        return blocks
-            .iter()
-            .take_while(|b| b.kind == BlockKind::Heading || b.label != Label::Content || b.text.len() < 200)
-            .position(|b| b.kind == BlockKind::Heading && b.level == Some(1));
-    }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for b in blocks {
-        *counts.entry(b.text.as_str()).or_default() += 1;
-    }
-    let window = story.start.saturating_sub(40)..(story.start + 1).min(blocks.len());
-    let mut best: Option<(f32, usize)> = None;
-    for i in window.clone() {
-        let f = &facts[i].features;
-        let text = &blocks[i].text;
-        if facts[i].rule.is_some() || !(3..=30).contains(&f.words) || text.ends_with(['.', ':', ',', ';']) {
-            continue;
-        }
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        let all_caps = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
-        let mut score = 5.0 - (story.start.saturating_sub(i)) as f32 * 0.25;
-        if counts.get(text.as_str()).copied().unwrap_or(0) > 1 {
-            score += 10.0;
-        }
-        if (5..=20).contains(&f.words) {
-            score += 2.0;
-        }
-        if f.caps_ratio >= 0.6 {
-            score += 1.0;
-        }
-        if all_caps {
-            score -= 4.0;
-        }
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
-        }
-    }
-    // Of a repeated title, the first appearance is the title and the others repeat it.
-    let (_, i) = best.filter(|(s, _)| *s > 0.0)?;
-    let first = window.start;
-    blocks[window].iter().position(|b| b.text == blocks[i].text).map(|p| p + first)
+    blocks
+        .iter()
+        .take_while(|b| b.kind == BlockKind::Heading || b.label != Label::Content || b.text.len() < 200)
+        .position(|b| b.kind == BlockKind::Heading && b.level == Some(1))
 }
 
 /// A run of clutter begun by a heading rule ("Related stories", "Comments").

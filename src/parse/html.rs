@@ -6,8 +6,10 @@
 //! JSON-LD and `<link rel=canonical>`. The tree is walked without recursion, so that
 //! absurdly deep pages cannot overflow the stack.
 
+mod head;
+
 use super::{DomHint, Parsed, escape_inline, markdown::link_destination};
-use crate::article::{Block, BlockKind, Label, Meta};
+use crate::article::{Block, BlockKind, Label};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -74,7 +76,7 @@ const MAX_DEPTH: usize = 256;
 pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
     let flattened = flatten_deep_nesting(html);
     let document = parse_without_scripting(flattened.as_deref().unwrap_or(html));
-    let mut meta = read_meta(&document);
+    let (mut meta, stated) = head::read(&document, page_url);
     let base = base_url(&document, page_url, meta.url.as_deref());
     if meta.url.is_none() {
         meta.url = page_url.map(str::to_string);
@@ -91,7 +93,7 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
     };
     walker.walk(document.tree.root());
     walker.flush();
-    Parsed { blocks: walker.blocks, meta, dom: walker.hints }
+    Parsed { blocks: walker.blocks, meta, dom: walker.hints, stated }
 }
 
 /// Parses as a browser with scripting off would: `<noscript>` content is markup then, not one
@@ -887,110 +889,6 @@ fn class_counts(document: &Html) -> HashMap<String, usize> {
     counts
 }
 
-/// Title, byline, date, site and canonical URL from the page's head and JSON-LD.
-fn read_meta(document: &Html) -> Meta {
-    let mut meta = Meta::default();
-    let mut og_title = None;
-    let mut html_title = None;
-    let mut ld = LinkedData::default();
-    for node in document.tree.root().descendants() {
-        let Some(element) = node.value().as_element() else { continue };
-        match element.name() {
-            "title" if html_title.is_none() => {
-                html_title = Some(
-                    node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect::<String>(),
-                );
-            }
-            "meta" => {
-                let key = element.attr("property").or(element.attr("name")).unwrap_or("").to_ascii_lowercase();
-                let Some(content) = element.attr("content").map(str::trim).filter(|c| !c.is_empty()) else { continue };
-                let slot = match key.as_str() {
-                    "og:title" | "twitter:title" => &mut og_title,
-                    "og:site_name" | "application-name" => &mut meta.site,
-                    "author" | "article:author" | "byl" | "parsely-author" | "sailthru.author" => &mut meta.byline,
-                    "article:published_time"
-                    | "datepublished"
-                    | "pubdate"
-                    | "date"
-                    | "dc.date"
-                    | "parsely-pub-date" => &mut meta.published,
-                    "og:url" => &mut meta.url,
-                    _ => continue,
-                };
-                if slot.is_none() {
-                    *slot = Some(content.to_string());
-                }
-            }
-            "link" if element.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                if let Some(href) = element.attr("href") {
-                    meta.url = Some(href.to_string());
-                }
-            }
-            "script" if element.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
-                let json: String = node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
-                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
-                    ld.read(&value, 0);
-                }
-            }
-            _ => {}
-        }
-    }
-    let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    meta.title = ld.headline.or(og_title).or(html_title).map(clean).filter(|t| !t.is_empty());
-    meta.byline = ld.author.or(meta.byline.take()).map(clean);
-    meta.site = meta.site.take().or(ld.publisher).map(clean);
-    meta.published = ld.published.or(meta.published.take()).map(|d| crate::text::dates::parse_date(&d).unwrap_or(d));
-    meta
-}
-
-#[derive(Default)]
-struct LinkedData {
-    headline: Option<String>,
-    author: Option<String>,
-    published: Option<String>,
-    publisher: Option<String>,
-}
-
-impl LinkedData {
-    fn read(&mut self, value: &serde_json::Value, depth: usize) {
-        use serde_json::Value;
-        if depth > 8 {
-            return;
-        }
-        match value {
-            Value::Array(items) => items.iter().for_each(|v| self.read(v, depth + 1)),
-            Value::Object(map) => {
-                if let Some(graph) = map.get("@graph") {
-                    self.read(graph, depth + 1);
-                }
-                let kind = map.get("@type").map(|t| t.to_string()).unwrap_or_default();
-                if !(kind.contains("Article") || kind.contains("Posting") || kind.contains("Report")) {
-                    return;
-                }
-                let text = |key: &str| map.get(key).and_then(Value::as_str).map(str::to_string);
-                self.headline = self.headline.take().or(text("headline"));
-                self.published = self.published.take().or(text("datePublished"));
-                self.author = self.author.take().or_else(|| name_of(map.get("author")?));
-                self.publisher = self.publisher.take().or_else(|| name_of(map.get("publisher")?));
-            }
-            _ => {}
-        }
-    }
-}
-
-fn name_of(value: &serde_json::Value) -> Option<String> {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Object(map) => map.get("name").and_then(Value::as_str).map(str::to_string),
-        Value::Array(items) => {
-            let names: Vec<String> = items.iter().filter_map(name_of).collect();
-            (!names.is_empty()).then(|| names.join(", "))
-        }
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1121,24 +1019,6 @@ mod tests {
         let last = parsed.dom.last().unwrap();
         assert_eq!(last.clutter.as_ref().map(|c| c.0), Some(Label::Related));
         assert!(!last.clutter_by_tag);
-    }
-
-    #[test]
-    fn metadata_from_head_and_json_ld() {
-        let parsed = parse(
-            r#"<html><head><title>Page | Site</title><meta property="og:site_name" content="The Site">
-               <link rel="canonical" href="https://site.example/a">
-               <script type="application/ld+json">{"@type":"NewsArticle","headline":"The headline",
-               "datePublished":"2019-11-20T10:00:00Z","author":[{"@type":"Person","name":"Jo Roe"}]}</script>
-               </head><body><p>x</p></body></html>"#,
-            None,
-        );
-        let meta = parsed.meta;
-        assert_eq!(meta.title.as_deref(), Some("The headline"));
-        assert_eq!(meta.byline.as_deref(), Some("Jo Roe"));
-        assert_eq!(meta.site.as_deref(), Some("The Site"));
-        assert_eq!(meta.published.as_deref(), Some("2019-11-20T10:00:00"));
-        assert_eq!(meta.url.as_deref(), Some("https://site.example/a"));
     }
 
     #[test]

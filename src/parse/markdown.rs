@@ -21,7 +21,7 @@ pub fn parse(text: &str) -> Parsed {
         builder.event(event, range);
     }
     builder.close(text.len());
-    Parsed { blocks: builder.blocks, meta: builder.meta, dom: Vec::new() }
+    Parsed { blocks: builder.blocks, meta: builder.meta, ..Parsed::default() }
 }
 
 struct Open {

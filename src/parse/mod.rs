@@ -18,6 +18,75 @@ pub struct Parsed {
     pub meta: Meta,
     /// One per block for HTML input; empty for text and Markdown.
     pub dom: Vec<DomHint>,
+    /// Every title, author and date the page states about itself, by whom (HTML only); which
+    /// of them is the article's is `classify`'s to decide.
+    pub stated: Stated,
+}
+
+/// What an HTML page states about itself, each value with where it was stated, in page order.
+/// Values are plain text: entities decoded, tags stripped, spaces collapsed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stated {
+    /// Headlines: JSON-LD `headline`, `og:title`, `twitter:title`, `itemprop=headline`, `<title>`.
+    pub titles: Vec<Statement>,
+    /// Authors: JSON-LD `author`, `<meta name=author>`, `rel=author`, `itemprop=author`, author elements.
+    pub bylines: Vec<Statement>,
+    /// Publication dates (ISO 8601 where they parse): JSON-LD, `article:published_time`, `<time>`, the URL.
+    pub published: Vec<Statement>,
+    /// Dates of the last change: JSON-LD `dateModified`, `article:modified_time`, an "updated" `<time>`.
+    pub modified: Vec<Statement>,
+}
+
+/// One value a page states, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Where in the page it was stated.
+    pub by: StatedBy,
+    /// The value, as plain text.
+    pub value: String,
+}
+
+/// The places a page states its own metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatedBy {
+    /// Schema.org JSON-LD (`<script type="application/ld+json">`).
+    JsonLd,
+    /// Open Graph or article `<meta property>` tags (`og:title`, `article:published_time`).
+    OpenGraph,
+    /// Twitter card tags (`twitter:title`).
+    Twitter,
+    /// The `<title>` element, its site part split off where it has one.
+    TitleTag,
+    /// Other `<meta name>` tags (`author`, `date`, `parsely-pub-date`…).
+    MetaTag,
+    /// Schema.org microdata (`itemprop="headline"`, `itemprop="author"`, `itemprop="datePublished"`).
+    ItemProp,
+    /// A link marked `rel="author"`.
+    RelAuthor,
+    /// An element whose class names it the author or byline (`class="byline"`).
+    AuthorElement,
+    /// A `<time datetime>` element.
+    TimeElement,
+    /// The date in the page's address (`/2025/09/04/`).
+    Url,
+}
+
+impl StatedBy {
+    /// The place's name as the reader sees it in a reason ("og:title", "JSON-LD").
+    pub fn name(self) -> &'static str {
+        match self {
+            StatedBy::JsonLd => "JSON-LD",
+            StatedBy::OpenGraph => "Open Graph",
+            StatedBy::Twitter => "twitter card",
+            StatedBy::TitleTag => "<title>",
+            StatedBy::MetaTag => "<meta>",
+            StatedBy::ItemProp => "microdata",
+            StatedBy::RelAuthor => "rel=author",
+            StatedBy::AuthorElement => "byline element",
+            StatedBy::TimeElement => "<time>",
+            StatedBy::Url => "the address",
+        }
+    }
 }
 
 /// What a block's place in an HTML page says about it.

@@ -18,6 +18,14 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?(?:$|[^\d./])")
+        .expect("valid")
+});
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d])(\d{4})(?:/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?:$|[^\d])").expect("valid")
+});
+
 /// The first date in `text`, as ISO 8601 (`2025-12-17` or `2025-12-17T17:44:46`).
 pub fn parse_date(text: &str) -> Option<String> {
     if let Some(c) = ISO.captures(text) {
@@ -35,6 +43,19 @@ pub fn parse_date(text: &str) -> Option<String> {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let month = month_number(&c[2])?;
         return iso(n(3)? as i32, month, n(1)?, n(4).zip(n(5)).map(|(h, m)| (h, m, 0)));
+    }
+    if let Some(c) = NUMERIC.captures(text) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (first, second) = (n(1)?, n(3)?);
+        // "25.09.2025" is day first (German, French, Spanish pages); "09/25/2025" is month
+        // first unless its first number cannot be a month ("13/11/2025").
+        let day_first = &c[2] == "." || first > 12;
+        let (month, day) = if day_first { (second, first) } else { (first, second) };
+        return iso(n(4)? as i32, month, day, n(5).zip(n(6)).map(|(h, m)| (h, m, 0)));
+    }
+    if let Some(c) = YEAR_FIRST.captures(text) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        return iso(n(1)? as i32, n(2).or(n(4))?, n(3).or(n(5))?, None);
     }
     None
 }
@@ -59,6 +80,12 @@ mod tests {
         assert_eq!(parse_date("3 March 2021").as_deref(), Some("2021-03-03"));
         assert_eq!(parse_date("17. Dezember 2025").as_deref(), Some("2025-12-17"));
         assert_eq!(parse_date("2025-02-30"), None);
+        assert_eq!(parse_date("Thu, 09/25/2025 - 11:38").as_deref(), Some("2025-09-25"));
+        assert_eq!(parse_date("13/11/2025 09:21:40").as_deref(), Some("2025-11-13T09:21:00"));
+        assert_eq!(parse_date("Stand: 25.09.2025").as_deref(), Some("2025-09-25"));
+        assert_eq!(parse_date("2025/09/04").as_deref(), Some("2025-09-04"));
+        assert_eq!(parse_date("2025年9月4日").as_deref(), Some("2025-09-04"));
+        assert_eq!(parse_date("3 hours ago"), None);
         assert_eq!(parse_date("no date here"), None);
     }
 }

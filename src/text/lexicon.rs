@@ -19,6 +19,10 @@ pub struct Lexicon {
     pub months: Vec<Vec<String>>,
     /// What a byline starts with before the name, tried in order ("by ", "written by").
     pub byline_prefixes: Vec<String>,
+    /// What a line says before the publication date ("published", "posted").
+    pub published_words: Vec<String>,
+    /// What a line says before the date of a later change ("updated", "aktualisiert").
+    pub updated_words: Vec<String>,
 }
 
 static BUNDLED: LazyLock<Lexicon> = LazyLock::new(|| {

@@ -1,9 +1,11 @@
 //! Reading text, shared by every stage that looks at words: the phrase matcher, the word
-//! lists (`lexicon`, loaded from `assets/`), dates, terminal safety and a stable hash.
+//! lists (`lexicon`, loaded from `assets/`), dates, metadata values as plain text, terminal
+//! safety and a stable hash.
 //! Imports no other part of folio, so that `parse`, `classify` and `claims` can all use it.
 
 pub mod dates;
 pub mod fnv;
 pub mod lexicon;
 pub mod matcher;
+pub mod plain;
 pub mod safe;

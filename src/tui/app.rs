@@ -389,8 +389,8 @@ impl Model {
 
     fn save(&mut self) {
         let text = crate::export::markdown::clean_markdown(&self.article, &(self.clock)());
-        let title = self.article.meta.title.clone().unwrap_or_else(|| "article".to_string());
-        self.message = Some(match crate::save::save_copy(&self.settings.save_dir, &title, &text) {
+        let name = self.article.copy_name();
+        self.message = Some(match crate::save::save_copy(&self.settings.save_dir, &name, &text) {
             Ok(path) => format!("saved {}", path.display()),
             Err(e) => format!("not saved: {e}"),
         });

@@ -1,0 +1,32 @@
+//! Metadata values as plain text: what a page states in its head or its JSON-LD is often
+//! escaped once more than it should be (`&amp;#8211;`) and sometimes carries markup.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^<>]{0,200}>").expect("valid"));
+
+/// `value` with its entities decoded (twice, for values encoded twice: `&amp;#8211;`), its
+/// tags dropped and its spaces collapsed.
+pub fn plain(value: &str) -> String {
+    let text = decode_entities(value);
+    TAG.replace_all(&text, " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `value` with its entities decoded, twice, and nothing else changed: for text a reader saw
+/// on the page, where `<table>` may be the subject of the article.
+pub fn decode_entities(value: &str) -> String {
+    let once = html_escape::decode_html_entities(value);
+    html_escape::decode_html_entities(&once).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_become_plain_text() {
+        assert_eq!(plain("Tom &amp;amp; Jerry <b>live</b>&nbsp;now"), "Tom & Jerry live now");
+        assert_eq!(decode_entities("SQL &#x26; AI: <table>"), "SQL & AI: <table>");
+    }
+}
