@@ -3,11 +3,12 @@
 
 mod common;
 
+use crossterm::event::{KeyCode, KeyModifiers};
 use folio::classify::Rules;
 use folio::source::Input;
-use folio::tui::app::{Model, Overlay, Settings, update};
+use folio::tui::app::{Effect, Model, Overlay, Settings, update};
 use folio::tui::document::Seg;
-use folio::tui::keys::Action;
+use folio::tui::keys::{Action, KeyContext, action_for};
 use folio::tui::view::{Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -351,14 +352,75 @@ fn links_get_numbered_markers_and_a_list() {
     assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 0 }));
     let listed = screen(&model);
     assert!(listed.contains("[1] hydrographic office  — https://example.org/chart-datum"), "{listed}");
-    update(&mut model, Action::Help);
-    update(&mut model, Action::Close);
-    update(&mut model, Action::Top);
-    update(&mut model, Action::LinksList);
     update(&mut model, Action::Select);
     assert!(model.overlay().is_none());
-    // The link's paragraph is on screen (the article's end: the screen cannot scroll past it).
-    assert!(screen(&model).contains("Read more about chart datum at the hydrographic office[1]"));
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/chart-datum".to_string())]);
+}
+
+/// A Markdown article with `n` links, `[link k](https://example.org/k)`.
+fn article_with_links(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let links: Vec<String> = (1..=n).map(|k| format!("[link {k}](https://example.org/{k})")).collect();
+    let text = format!("# Links\n\nA paragraph that names {} and ends here.\n", links.join(", "));
+    common::temp_file("links.md", text.as_bytes())
+}
+
+#[test]
+fn o_opens_the_links_list_from_the_key_table() {
+    let key = crossterm::event::KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE);
+    assert_eq!(action_for(KeyContext::Reading, key), Some(Action::LinksList));
+}
+
+#[test]
+fn the_links_list_moves_opens_and_copies() {
+    let (_dir, page) = article_with_links(12);
+    let mut model = model_of(&page, 90, 24);
+    update(&mut model, Action::LinksList);
+    update(&mut model, Action::Down(1));
+    update(&mut model, Action::Down(1));
+    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 2 }), "j moves in the links list");
+    update(&mut model, Action::Up(1));
+    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 1 }));
+    update(&mut model, Action::Bottom);
+    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 11 }));
+    update(&mut model, Action::Yank);
+    assert_eq!(model.take_effects(), [Effect::Copy("https://example.org/12".to_string())]);
+    assert!(model.message().unwrap().contains("OSC 52"), "{:?}", model.message());
+    update(&mut model, Action::Top);
+    update(&mut model, Action::Select);
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/1".to_string())]);
+    assert!(model.overlay().is_none());
+}
+
+#[test]
+fn f_and_a_marker_number_open_that_link() {
+    let (_dir, page) = article_with_links(12);
+    let mut model = model_of(&page, 90, 24);
+    // `2` can start no other number among 12 links: it opens at once.
+    update(&mut model, Action::FollowLink);
+    assert!(screen(&model).contains("open link ["), "the status line shows the prompt");
+    update(&mut model, Action::LinkDigit(2));
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/2".to_string())]);
+    assert_eq!(model.link_prompt(), None);
+    // `1` starts 10, 11 and 12: it waits for another digit or Enter.
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(1));
+    assert!(model.take_effects().is_empty());
+    update(&mut model, Action::LinkDigit(1));
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/11".to_string())]);
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(1));
+    update(&mut model, Action::SearchConfirm);
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/1".to_string())]);
+    // No such link: said, nothing opened; Esc leaves the prompt.
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(1));
+    update(&mut model, Action::LinkDigit(5));
+    assert!(model.take_effects().is_empty());
+    assert!(model.message().unwrap().starts_with("no link [15]"), "{:?}", model.message());
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::Escape);
+    assert_eq!(model.link_prompt(), None);
+    assert!(!model.has_quit());
 }
 
 #[test]
@@ -395,4 +457,63 @@ fn saving_into_a_read_only_folder_is_refused_and_the_article_stays_open() {
     assert!(message.starts_with("not saved: ") && message.contains("ermission denied"), "{message}");
     assert!(!model.has_quit());
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0, "no temporary file left behind");
+}
+
+#[test]
+fn help_says_it_scrolls_and_reaches_its_last_line() {
+    let mut model = sample(80, 24);
+    update(&mut model, Action::Help);
+    let first = screen(&model);
+    assert!(first.contains("▼ lines 1–20 of"), "no sign that help scrolls:\n{first}");
+    update(&mut model, Action::Bottom);
+    let last = screen(&model);
+    assert!(last.contains("▲  lines"), "no sign of the lines above:\n{last}");
+    for key in ["Ctrl-c", "q Esc", "In the link prompt"] {
+        assert!(last.contains(key), "{key} not reached:\n{last}");
+    }
+    // Back up a line from the end shows the line before: the scroll stops at the end.
+    update(&mut model, Action::Up(1));
+    assert_ne!(screen(&model), last, "k after G scrolls back at once");
+}
+
+#[test]
+fn the_claims_list_shows_the_whole_sentence_and_why() {
+    let mut model = sample(80, 24);
+    update(&mut model, Action::ClaimsList);
+    let shown = screen(&model);
+    // The first claim's sentence, wrapped whole, then its cues with the text they matched.
+    assert!(shown.contains("bills are lower than anyone expected."), "{shown}");
+    assert!(shown.contains("· a measured comparison: lower than"), "{shown}");
+    // A wide terminal gives the list its width.
+    let mut wide = sample(160, 40);
+    update(&mut wide, Action::ClaimsList);
+    assert!(screen(&wide).lines().any(|l| l.chars().count() > 150), "{}", screen(&wide));
+}
+
+#[test]
+fn a_line_break_inside_a_claim_reads_as_a_space_in_the_list() {
+    let (_dir, page) = common::temp_file(
+        "masks.md",
+        b"# Masks\n\nThe city said on Monday that it handed out 5,000,000 masks today  \nI urge all residents to wear them, the mayor said in 2019.\n",
+    );
+    let mut model = model_of(&page, 100, 24);
+    update(&mut model, Action::ClaimsList);
+    let shown = screen(&model);
+    assert!(shown.contains("masks today I urge"), "{shown}");
+}
+
+#[test]
+fn y_copies_the_current_claim_and_capital_y_the_clean_copy() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::YankClaim);
+    assert!(model.take_effects().is_empty(), "no current claim, nothing copied");
+    assert!(model.message().unwrap().starts_with("no current claim"), "{:?}", model.message());
+    update(&mut model, Action::NextClaim);
+    update(&mut model, Action::YankClaim);
+    let sentence = model.article().claims[0].text.clone();
+    assert_eq!(model.take_effects(), [Effect::Copy(sentence)]);
+    assert!(model.message().unwrap().contains("OSC 52"));
+    update(&mut model, Action::YankCopy);
+    let copy = folio::export::markdown::clean_markdown(model.article(), "2026-01-01T00:00:00Z");
+    assert_eq!(model.take_effects(), [Effect::Copy(copy)]);
 }
