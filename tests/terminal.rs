@@ -25,7 +25,7 @@ fn reader_in_a_real_terminal() {
         &[("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", config.to_str().unwrap())],
     );
     s.wait_for("the title in the header", |s| s.row(0).contains("Vitalik Buterin Dismisses"));
-    assert!(s.screen().contains("▸ navigation · 1 block folded"));
+    assert!(s.screen().contains("▸ 3 blocks folded: navigation, engagement"));
 
     s.keys("]");
     s.wait_for("the first section at the top", |s| s.row(1).trim() == "The Flawed Frame");

@@ -354,13 +354,16 @@ impl Model {
         self.article.sections.partition_point(|s| s.block <= block).checked_sub(1)
     }
 
-    /// Position in the article, 0–100.
+    /// Position in the article, 0–100: how much of the text shown lies above the top line, as
+    /// a share of what lies above it on the last screen (so the end is 100%, reached smoothly).
     pub fn percent(&self) -> u16 {
         let last = self.doc.last_top(&self.article, self.rows());
         if self.top >= last || self.doc.segs.len() <= 1 {
             return 100;
         }
-        (self.top.seg * 100 / self.doc.segs.len()) as u16
+        let (here, end) =
+            (self.doc.weight_before(&self.article, self.top), self.doc.weight_before(&self.article, last));
+        (here * 100).checked_div(end).map_or(100, |p| p.min(99) as u16)
     }
 
     fn clamp_top(&mut self) {

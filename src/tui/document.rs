@@ -1,5 +1,5 @@
 //! The article as the reader lays it out: a list of segments (a story block, or one fold
-//! line standing for a run of clutter of one category) and, per reading width, the wrapped
+//! line standing for a run of clutter, whatever its categories) and, per reading width, the wrapped
 //! lines of each segment. Lines are wrapped only when asked for and cached per width, so
 //! that moving through the article costs the same whatever its length.
 
@@ -19,11 +19,14 @@ pub enum Seg {
     Block(usize),
 }
 
-/// A run of consecutive clutter blocks of one category, shown as one line while closed.
+/// A run of consecutive clutter blocks, shown as one line while closed. Neighbouring runs of
+/// different categories are one fold: a page that opens on menus, a cookie banner and an ad
+/// opens on one fold line, then the story.
 #[derive(Debug, Clone)]
 pub struct Fold {
-    /// The category of every block in the run.
-    pub label: Label,
+    /// The categories of the run's blocks, in the order they first appear, with how many
+    /// blocks of each.
+    pub labels: Vec<(Label, usize)>,
     /// Index of the fold line in `segs`; the run's blocks follow it up to `end` (exclusive).
     pub seg: usize,
     /// Index in `segs` just past the run's last block.
@@ -36,6 +39,18 @@ impl Fold {
     /// How many blocks the fold holds.
     pub fn blocks(&self) -> usize {
         self.end - self.seg - 1
+    }
+
+    /// The categories' names, joined: `navigation, cookie, ad`.
+    pub fn names(&self) -> String {
+        self.labels.iter().map(|(l, _)| l.name()).collect::<Vec<_>>().join(", ")
+    }
+
+    fn add(&mut self, label: Label) {
+        match self.labels.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => self.labels.push((label, 1)),
+        }
     }
 }
 
@@ -131,6 +146,8 @@ pub struct Document {
     link_base: Vec<usize>,
     /// Every numbered link: its block and its index in that block's links.
     pub links: Vec<(usize, usize)>,
+    /// For each segment, the weight of the segments before it (one more entry: the whole).
+    weight_before: Vec<usize>,
     width: usize,
     cache: RefCell<HashMap<usize, Rc<SegLayout>>>,
 }
@@ -143,29 +160,39 @@ impl Document {
         let mut fold_of = Vec::new();
         let mut seg_of_block = vec![None; article.blocks.len()];
         let mut open_fold: Option<usize> = None;
+        // What each segment weighs in the position: its text's length (a fold line nothing).
+        let mut weights: Vec<usize> = Vec::new();
         for block in &article.blocks {
             if matches!(block.label, Label::Title | Label::Metadata) {
                 continue;
             }
             let folded = folding.contains(&block.label);
-            let continues = open_fold.is_some_and(|f| folds[f].label == block.label);
-            if folded && !continues {
-                if let Some(f) = open_fold.take() {
-                    folds[f].end = segs.len();
-                }
-                folds.push(Fold { label: block.label, seg: segs.len(), end: 0, open: false });
+            if folded && open_fold.is_none() {
+                folds.push(Fold { labels: Vec::new(), seg: segs.len(), end: 0, open: false });
                 open_fold = Some(folds.len() - 1);
                 segs.push(Seg::Fold(folds.len() - 1));
                 fold_of.push(open_fold);
+                weights.push(0);
             } else if !folded && let Some(f) = open_fold.take() {
                 folds[f].end = segs.len();
             }
+            if let Some(f) = open_fold {
+                folds[f].add(block.label);
+            }
+            weights.push(block.text.len() + 1);
             seg_of_block[block.id] = Some(segs.len());
             segs.push(Seg::Block(block.id));
             fold_of.push(open_fold);
         }
         if let Some(f) = open_fold {
             folds[f].end = segs.len();
+        }
+        let mut weight_before = Vec::with_capacity(weights.len() + 1);
+        let mut sum = 0;
+        weight_before.push(0);
+        for w in weights {
+            sum += w;
+            weight_before.push(sum);
         }
         let mut link_base = Vec::with_capacity(article.blocks.len());
         let mut links = Vec::new();
@@ -176,6 +203,7 @@ impl Document {
             }
         }
         Document {
+            weight_before,
             link_base,
             links,
             segs,
@@ -369,6 +397,21 @@ impl Document {
             }
         }
         pos
+    }
+
+    /// How much of what is shown lies before `pos`, by the length of its text: a closed
+    /// fold's text is left out (so a screen of folds is not a third of the article). Costs
+    /// one step per fold, not per block.
+    pub fn weight_before(&self, article: &Article, pos: Pos) -> usize {
+        let weight = |a: usize, b: usize| self.weight_before[b] - self.weight_before[a];
+        let mut before = weight(0, pos.seg.min(self.segs.len()));
+        for fold in self.folds.iter().filter(|f| !f.open && f.end <= pos.seg) {
+            before -= weight(fold.seg + 1, fold.end);
+        }
+        if pos.seg < self.segs.len() {
+            before += weight(pos.seg, pos.seg + 1) * pos.line / self.height(article, pos.seg).max(1);
+        }
+        before
     }
 
     /// The first line of the article.

@@ -195,15 +195,17 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
             (_, LineKind::Blank) => Line::raw(""),
             (Seg::Fold(f), _) => {
                 let fold = &doc.folds[f];
-                let (mark, verb) = if fold.open { ("▾", "close") } else { ("▸", "open") };
-                let hint = format!("{} to {verb}", key_for(READING, Action::ToggleFold));
+                let (mark, state, verb) = if fold.open { ("▾", "shown", "close") } else { ("▸", "folded", "open") };
                 let n = fold.blocks();
-                let text = format!(
-                    "{mark} {} · {n} block{} folded — {hint}",
-                    fold.label.name(),
-                    if n == 1 { "" } else { "s" }
-                );
-                Line::styled(clip(&text, area.width as usize), theme.fold())
+                let key = key_for(READING, Action::ToggleFold);
+                let blocks = if n == 1 { "block" } else { "blocks" };
+                // The categories give way to the key when the column is narrow.
+                let (head, tail) = (format!("{mark} {n} {blocks} {state}: "), format!(" · {key} to {verb}"));
+                let room = (area.width as usize).saturating_sub(head.width() + tail.width());
+                let names = fold.names();
+                let names =
+                    if names.width() > room { format!("{}…", clip(&names, room.saturating_sub(1))) } else { names };
+                Line::styled(clip(&format!("{head}{names}{tail}"), area.width as usize), theme.fold())
             }
             (Seg::Block(id), kind) => {
                 let layout = doc.lines(article, *seg);
