@@ -581,3 +581,49 @@ fn the_status_line_names_the_section_jumped_to_even_near_the_end() {
     update(&mut model, Action::Top);
     assert_eq!(model.current_section(), None);
 }
+
+/// A small HTML story with a figure (image, caption, credit) and a decorative image.
+const FIGURE_PAGE: &str = r#"<html><head><title>Harbour heat</title></head><body><article><h1>Harbour heat</h1>
+<p>A small fishing town now heats most of its homes with water drawn from the harbour, and the bills are lower than anyone expected by the council.</p>
+<figure><img src="/dawn.jpg" alt="The harbour at dawn"><p>The pump house on the old ferry pier, seen from the harbour wall at dawn in March.</p><cite>Jane Roe/Ledger Photos</cite></figure>
+<p>When the council of Kelby voted in 2023 to replace the town's ageing gas network, few residents believed the plan would work at all.</p>
+<img src="/deco.png" alt="">
+<p>Three winters later, the seawater heat pump on the old ferry pier supplies 1,140 homes, the school and the swimming pool in town.</p>
+</article></body></html>"#;
+
+#[test]
+fn an_image_is_one_dim_line_of_its_alt_text() {
+    let (_dir, page) = common::temp_file("figure.html", FIGURE_PAGE.as_bytes());
+    let model = model_of(&page, 90, 30);
+    let shown = screen(&model);
+    assert!(shown.contains("[image: The harbour at dawn]"), "{shown}");
+    let story = shown.split("in town.").next().unwrap();
+    assert!(!story.contains("\n\n\n"), "blank rows where an image is:\n{shown}");
+    // The decorative image (no alt text) shows nothing at all.
+    assert_eq!(shown.matches("[image").count(), 1, "{shown}");
+    let copy = folio::export::markdown::clean_markdown(model.article(), "2026-01-01T00:00:00Z");
+    assert!(copy.contains("![The harbour at dawn](/dawn.jpg)"), "{copy}");
+    // Long alt text is cut to the column, on one line.
+    let long = FIGURE_PAGE.replace("The harbour at dawn", &"a very long description of the photograph ".repeat(4));
+    let (_dir, page) = common::temp_file("long.html", long.as_bytes());
+    let shown = screen(&model_of(&page, 60, 30));
+    let line = shown.lines().find(|l| l.contains("[image:")).unwrap();
+    assert!(line.trim_end().ends_with('…'), "{shown}");
+}
+
+#[test]
+fn a_photo_credit_in_a_figure_is_no_section() {
+    let (_dir, page) = common::temp_file("figure.html", FIGURE_PAGE.as_bytes());
+    let model = model_of(&page, 90, 30);
+    assert!(model.article().sections.iter().all(|s| !s.title.contains("Jane Roe")), "{:?}", model.article().sections);
+    let credit = model.article().blocks.iter().find(|b| b.text == "Jane Roe/Ledger Photos").unwrap();
+    assert!(credit.label.is_boilerplate() && credit.reason.contains("image credit"), "{credit:?}");
+    let Some(vox) =
+        common::shared("corpus/zyte-dev/html/16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56.html")
+    else {
+        return;
+    };
+    let model = model_of(&vox, 80, 24);
+    let sections: Vec<&str> = model.article().sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(sections.iter().all(|t| !t.contains("Getty Images") && *t != "NASA Worldview"), "{sections:?}");
+}

@@ -517,7 +517,11 @@ fn infer_headings(blocks: &mut [Block], facts: &[Facts]) {
         let next = (i + 1..blocks.len()).find(|&n| is_story(&blocks[n]));
         let prev_prose = prev.is_some_and(|p| facts[p].features.sentence_end && facts[p].features.words >= 8);
         let next_prose = next.is_some_and(|n| facts[n].features.words >= 15);
-        if prev_prose && next_prose {
+        // A short line inside an HTML <figure> is the image's credit ("Sakib Ali/Hindustan
+        // Times/Getty Images") or source: clutter beside its caption, not a section.
+        if prev_prose && next_prose && facts[i].dom.as_ref().is_some_and(|d| d.in_figure) {
+            blocks[i].set_label(Label::OtherBoilerplate, "image credit: a short line inside the image's <figure>");
+        } else if prev_prose && next_prose {
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = Some(2);
             blocks[i].reason = "section heading: a short title-like line between paragraphs".into();

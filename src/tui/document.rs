@@ -163,7 +163,9 @@ impl Document {
         // What each segment weighs in the position: its text's length (a fold line nothing).
         let mut weights: Vec<usize> = Vec::new();
         for block in &article.blocks {
-            if matches!(block.label, Label::Title | Label::Metadata) {
+            // A decorative image (no words for it) has nothing to show.
+            let decorative = block.image.as_ref().is_some_and(|i| i.alt.trim().is_empty()) && block.text.is_empty();
+            if matches!(block.label, Label::Title | Label::Metadata) || decorative {
                 continue;
             }
             let folded = folding.contains(&block.label);
@@ -308,9 +310,16 @@ impl Document {
             Seg::Block(id) => id,
         };
         let block = &article.blocks[id];
-        let (display, markers) = self.with_markers(block);
+        let (mut display, markers) = self.with_markers(block);
+        if block.image.is_some() {
+            // An image is one line: its words cut to the column, with an ellipsis.
+            display = display.map(|shown| one_line(&shown, self.width));
+        }
         let shown = display.as_deref().unwrap_or(&block.text);
         let mut lines = match block.kind {
+            _ if block.image.is_some() => {
+                vec![VisualLine { kind: LineKind::Text { first: true }, range: 0..shown.len() }]
+            }
             BlockKind::Code | BlockKind::Table => verbatim_lines(shown),
             _ => wrap(shown, self.width.saturating_sub(self.indent(id)).max(1)),
         };
@@ -323,8 +332,22 @@ impl Document {
         SegLayout { lines, display, markers }
     }
 
-    /// The block's text with `[n]` after each numbered link, and where the markers went.
+    /// The block's text with `[n]` after each numbered link, and where the markers went; an
+    /// image shows as `[image: its alt text]`.
     fn with_markers(&self, block: &crate::article::Block) -> (Option<String>, Vec<(usize, usize, usize)>) {
+        if let Some(image) = &block.image {
+            let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+            return if block.text.is_empty() {
+                let shown = format!("[image: {alt}]");
+                let len = shown.len();
+                (Some(shown), vec![(0, 0, len)])
+            } else {
+                // The alt text is the block's text (Markdown): the words stay searchable.
+                let (open, close) = ("[image: ", "]");
+                let shown = format!("{open}{}{close}", block.text);
+                (Some(shown), vec![(0, 0, open.len()), (block.text.len(), open.len() + block.text.len(), close.len())])
+            };
+        }
         if block.links.is_empty() || block.label != Label::Content {
             return (None, Vec::new());
         }
@@ -498,6 +521,24 @@ fn wrap(text: &str, width: usize) -> Vec<VisualLine> {
     if out.is_empty() {
         out.push(VisualLine { kind: LineKind::Text { first: true }, range: 0..0 });
     }
+    out
+}
+
+/// `text` in at most `width` cells: cut, with an ellipsis, where it is wider.
+fn one_line(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut used = 1;
+    let mut out: String = text
+        .chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect();
+    out.push('…');
     out
 }
 

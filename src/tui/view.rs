@@ -229,7 +229,7 @@ fn block_line(
     width: u16,
 ) -> Line<'static> {
     let base = match block.kind {
-        _ if block.label.is_boilerplate() => theme.folded_text(),
+        _ if block.label.is_boilerplate() || block.image.is_some() => theme.folded_text(),
         BlockKind::Heading => theme.heading(),
         BlockKind::Quote => theme.quote(),
         BlockKind::Code | BlockKind::Table => theme.code(),
@@ -259,8 +259,10 @@ fn block_line(
             }
         }
     }
-    for &(_, at, len) in &layout.markers {
-        marks.push((at..at + len, theme.link_marker()));
+    if block.image.is_none() {
+        for &(_, at, len) in &layout.markers {
+            marks.push((at..at + len, theme.link_marker()));
+        }
     }
     let shown = layout.text(&block.text);
     let mut spans = vec![Span::styled(prefix, base)];
