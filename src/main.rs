@@ -44,10 +44,10 @@ impl From<Error> for Failure {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    let (config, config_warning) = config::load_config();
+    let (config, config_warnings) = config::load_config();
     let settings = Settings::resolve(&cli, config, |name| std::env::var(name).ok());
     let (rules, rules_warning) = config::load_rules(settings.rules_file.as_deref());
-    for warning in [config_warning, rules_warning].into_iter().flatten() {
+    for warning in config_warnings.into_iter().chain(rules_warning) {
         eprintln!("folio: {warning}");
     }
     let bundled = folio::claims::Scorer::bundled();

@@ -75,3 +75,11 @@ fn help_names_every_bound_key_and_no_other() {
         assert!(help.iter().any(|l| l.split("  ").next().unwrap().split(' ').any(|k| k == key)), "help lacks `{key}`");
     }
 }
+
+#[test]
+fn config_table_names_every_option_and_no_other() {
+    let readme = readme();
+    let documented = table_keys(&readme, "| option | meaning | default |");
+    let known: BTreeSet<String> = folio::config::CONFIG_KEYS.iter().map(|k| k.to_string()).collect();
+    assert_eq!(documented, known, "the README's config table and config.rs disagree");
+}
