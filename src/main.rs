@@ -161,7 +161,7 @@ fn input_of(arg: Option<String>) -> Result<Input, Failure> {
         Some(arg) => Ok(Input::from_arg(&arg)),
         None if !std::io::stdin().is_terminal() => Ok(Input::Stdin),
         None => Err(Failure::Usage(
-            "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       (INPUT is a file, or - for standard input; see folio --help)".to_string(),
+            "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       (INPUT is a file of plain text, Markdown or HTML, an http(s) URL, or - for standard input; see folio --help)".to_string(),
         )),
     }
 }

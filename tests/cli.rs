@@ -364,3 +364,23 @@ fn several_inputs_need_an_out_dir() {
     let text = asset("samples/harbour-heat-pumps.txt");
     one_line_error(folio().arg("clean").arg(&text).arg(&text), 2, "several inputs need --out-dir");
 }
+
+#[test]
+fn the_copy_names_a_file_by_its_absolute_path_and_standard_input_not_at_all() {
+    let (dir, _path) =
+        temp_file("story.txt", b"A title\n\nA paragraph of the story that runs on for a while, as stories do.\n");
+    let out = folio().current_dir(dir.path()).args(["clean", "story.txt"]).output().unwrap();
+    let copy = String::from_utf8(out.stdout).unwrap();
+    let absolute = dir.path().join("story.txt");
+    assert!(copy.contains(&format!("source: \"{}\"", absolute.display())), "{copy}");
+    let piped = folio().args(["clean", "-"]).write_stdin("A title\n\nSome text of the story.\n").output().unwrap();
+    let copy = String::from_utf8(piped.stdout).unwrap();
+    assert!(!copy.contains("source:"), "{copy}");
+}
+
+#[test]
+fn help_says_what_an_input_can_be() {
+    let out = folio().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("HTML") && help.contains("URL") && help.contains("Markdown"), "{help}");
+}

@@ -627,3 +627,45 @@ fn a_photo_credit_in_a_figure_is_no_section() {
     let sections: Vec<&str> = model.article().sections.iter().map(|s| s.title.as_str()).collect();
     assert!(sections.iter().all(|t| !t.contains("Getty Images") && *t != "NASA Worldview"), "{sections:?}");
 }
+
+#[test]
+fn an_empty_file_says_there_is_nothing_to_read() {
+    let (_dir, page) = common::temp_file("empty.txt", b"");
+    let shown = screen(&model_of(&page, 80, 24));
+    assert!(shown.contains("Nothing to read: ") && shown.contains("empty.txt"), "{shown}");
+}
+
+#[test]
+fn one_search_match_is_one_match() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::Search);
+    for c in "ferry pier".chars() {
+        update(&mut model, Action::SearchInput(c));
+    }
+    assert_eq!(model.search().unwrap().matches().len(), 1);
+    let status = screen(&model).lines().last().unwrap().to_string();
+    assert!(status.contains("(1 match)"), "{status}");
+}
+
+#[test]
+fn the_title_comes_before_the_facts_in_the_header() {
+    let model = sample(100, 24);
+    let header = screen(&model).lines().next().unwrap().to_string();
+    assert!(header.contains("Harbour town swaps gas boilers for a seawater heat pump"), "{header}");
+    assert!(header.contains("2 min read"), "{header}");
+    // Where the title cannot be whole, the facts still leave it two thirds of the row.
+    let narrow = sample(60, 24);
+    let header = screen(&narrow).lines().next().unwrap().to_string();
+    assert!(header.contains("Harbour town swaps gas boil"), "{header}");
+}
+
+#[test]
+fn a_readme_s_code_blocks_are_not_folded_as_navigation() {
+    let text = "# tool\n\nA tool that does one thing, and does it well enough for most people.\n\n## Set up\n\nOpen the sample:\n\n    cargo run --release -- assets/sample.txt\n\nRun the tests:\n\n    cargo test\n\n(The tests read a corpus beside the checkout and skip without it, as they should.)\n";
+    let (_dir, page) = common::temp_file("README.md", text.as_bytes());
+    for path in [page, PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")] {
+        let model = model_of(&path, 80, 24);
+        let folded: Vec<_> = model.article().blocks.iter().filter(|b| b.label.is_boilerplate()).collect();
+        assert!(folded.is_empty(), "{}: {folded:?}", path.display());
+    }
+}

@@ -59,7 +59,7 @@ fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules) -> Vec<Fa
             Facts { features, rule, dom: dom.next().map(Box::new), in_menu: false }
         })
         .collect();
-    mark_menu_runs(&mut facts);
+    mark_menu_runs(&mut facts, blocks);
     facts
 }
 
@@ -456,18 +456,21 @@ fn label_blocks(
 /// Marks the blocks that are one of at least `MENU_RUN` consecutive short, unpunctuated lines
 /// that no rule claimed: inside a story region such a run is a menu or a list of links. One
 /// pass, however long the runs.
-fn mark_menu_runs(facts: &mut [Facts]) {
+fn mark_menu_runs(facts: &mut [Facts], blocks: &[Block]) {
     // In a page whose markup shows the links, a line that is not mostly link text is no menu
-    // item: a list of short items inside the story ("Qualified teams") stays story.
-    let short = |f: &Facts| {
-        f.rule.is_none()
+    // item: a list of short items inside the story ("Qualified teams") stays story. In
+    // Markdown a code block is no menu line either (a README's `cargo test`); HTML keeps its
+    // measurement as the block model was trained on it.
+    let short = |(f, b): (&Facts, &Block)| {
+        !(b.kind == BlockKind::Code && f.dom.is_none())
+            && f.rule.is_none()
             && f.features.words <= 5
             && !f.features.sentence_end
             && f.dom.as_ref().is_none_or(|d| d.link_density >= MENU_LINK_DENSITY)
     };
     let mut start = 0;
     while start < facts.len() {
-        let run = facts[start..].iter().take_while(|f| short(f)).count();
+        let run = facts[start..].iter().zip(&blocks[start..]).take_while(|&pair| short(pair)).count();
         if run >= MENU_RUN {
             facts[start..start + run].iter_mut().for_each(|f| f.in_menu = true);
         }

@@ -98,21 +98,28 @@ fn header_line(model: &Model, width: usize) -> String {
     let meta = &model.article().meta;
     let title = meta.title.clone().unwrap_or_else(|| model.article().source.name.clone());
     let reading_time = format!("{} min read", model.reading_minutes());
-    let published = meta.published.as_ref().map(|d| d.replace('T', " "));
-    // The facts take at most 60% of the row: all of them if they fit, else fewer.
+    let published = meta.published.as_ref().map(|d| d.split('T').next().unwrap_or(d).to_string());
+    // The title comes first: the most facts that leave it whole or at least three fifths of
+    // the row, else only the reading time. The header gives the day, not the time of day.
     let candidates: [Vec<Option<&String>>; 4] = [
         vec![meta.site.as_ref(), published.as_ref(), meta.byline.as_ref(), Some(&reading_time)],
         vec![meta.site.as_ref(), published.as_ref(), Some(&reading_time)],
         vec![published.as_ref(), Some(&reading_time)],
         vec![Some(&reading_time)],
     ];
-    let facts = candidates
+    let title_width = visible(&title).width();
+    let facts: Vec<String> = candidates
         .iter()
         .map(|c| {
             let parts: Vec<String> = c.iter().flatten().map(|s| s.to_string()).collect();
             format!(" {} ", visible(&parts.join(" · ")))
         })
-        .find(|f| f.width() * 5 <= width * 3)
+        .collect();
+    let facts = facts
+        .iter()
+        .find(|f| title_width + 2 + f.width() <= width || (width.saturating_sub(f.width() + 1)) * 5 >= width * 3)
+        .or(facts.last())
+        .cloned()
         .unwrap_or_default();
     let room = width.saturating_sub(facts.width() + 1);
     let title = visible(&title);
@@ -188,6 +195,14 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
     let column = doc.width() as u16;
     let left = body.x + body.width.saturating_sub(column) / 2;
     let area = Rect { x: left, width: column.min(body.width), ..body };
+    if doc.segs.is_empty() {
+        // Nothing to lay out: say so rather than show a blank page.
+        let name = visible(&article.source.name).into_owned();
+        let note = format!("Nothing to read: {name} has no text folio could find.");
+        let lines = vec![Line::raw(""), Line::styled(clip(&note, area.width as usize), theme.fold())];
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let window = doc.window(article, model.top(), body.height as usize);
     let mut lines = Vec::with_capacity(window.len());
     for (seg, line) in &window {
