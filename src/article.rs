@@ -197,6 +197,18 @@ pub struct Block {
     /// Links in `text`, in order (HTML and Markdown input).
     #[serde(skip)]
     pub links: Vec<Link>,
+    /// The image this block is, when it is an image standing on its own.
+    #[serde(skip)]
+    pub image: Option<Image>,
+}
+
+/// An image standing as a block of its own: what it shows, in words, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Its alternative text (empty for a decorative image).
+    pub alt: String,
+    /// Its address.
+    pub url: String,
 }
 
 /// A link: where its text lies in the block's `text`, and where it points.
@@ -243,6 +255,7 @@ impl Block {
             depth: 0,
             source_lines: Some(lines),
             links: Vec::new(),
+            image: None,
         }
     }
 

@@ -23,7 +23,7 @@ pub const DEFAULT_LISTING_WIDTH: usize = 100;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The article: a text or Markdown file, or `-` for standard input
+    /// The article: a file (plain text, Markdown or HTML), an http(s) URL, or `-` for standard input
     pub input: Option<String>,
     /// Extra rules file, read on top of the bundled rules (default: rules.toml in the config folder)
     #[arg(long, global = true, value_name = "FILE")]
@@ -54,7 +54,7 @@ fn threshold(text: &str) -> Result<f32, String> {
 pub enum Command {
     /// List every block with its label and the reason, then sections and claims
     Inspect {
-        /// The article (`-` for standard input)
+        /// The article: a file (text, Markdown or HTML), an http(s) URL, or `-` for standard input
         input: Option<String>,
         /// Print the machine-readable report (see docs/inspect-json.md)
         #[arg(long)]
@@ -62,7 +62,7 @@ pub enum Command {
     },
     /// Print the clean Markdown copy (or write it with -o; many inputs with --out-dir)
     Clean {
-        /// The article (`-` for standard input); with --out-dir, any number of them
+        /// The article: a file (text, Markdown or HTML), an http(s) URL, or `-`; with --out-dir, any number of them
         inputs: Vec<String>,
         /// Write the copy to FILE instead of standard output
         #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]

@@ -22,10 +22,9 @@ pub fn load_rules(path: Option<&Path>) -> (Rules, Option<String>) {
 }
 
 /// The reader's settings from `config.toml` in the config folder; flags override them.
-#[derive(Debug, Clone, Default, serde::Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
-    /// Width of the reading column in cells (default 80).
+    /// Width of the reading column in cells, 10–1000 (default 80).
     pub width: Option<u16>,
     /// Capture the mouse for wheel scrolling (default true; false keeps the terminal's own selection).
     pub mouse: Option<bool>,
@@ -35,22 +34,101 @@ pub struct Config {
     pub claim_threshold: Option<f32>,
 }
 
-/// Reads `config.toml`; a missing file gives the defaults, a broken one the defaults and a
-/// warning naming the file and the problem (the file is left as it is).
-pub fn load_config() -> (Config, Option<String>) {
-    let Some(path) = crate::paths::config_file().filter(|p| p.exists()) else { return (Config::default(), None) };
-    let shown = path.display();
+/// The options `config.toml` knows, as its keys are written.
+pub const CONFIG_KEYS: [&str; 4] = ["width", "mouse", "save_dir", "claim_threshold"];
+
+/// Reads `config.toml`; a missing file gives the defaults. A file that is not TOML gives the
+/// defaults and a warning; an unknown key or a bad value is a warning naming the key, and
+/// the rest of the file applies. Warnings name the file; the file is left as it is.
+pub fn load_config() -> (Config, Vec<String>) {
+    let Some(path) = crate::paths::config_file().filter(|p| p.exists()) else { return (Config::default(), Vec::new()) };
+    let shown = path.display().to_string();
     match std::fs::read_to_string(&path) {
-        Err(e) => (Config::default(), Some(format!("{shown}: {e}; using the defaults"))),
-        Ok(text) => match toml::from_str::<Config>(&text) {
-            Ok(config) if config.claim_threshold.is_some_and(|t| !crate::claims::THRESHOLDS.contains(&t)) => {
-                (Config::default(), Some(format!("{shown}: claim_threshold must be from 0 to 1; using the defaults")))
+        Err(e) => (Config::default(), vec![format!("{shown}: {e}; using the defaults")]),
+        Ok(text) => parse_config(&text, &shown),
+    }
+}
+
+/// The settings in `text` (a `config.toml` shown as `shown` in warnings), and a warning for
+/// each key that is unknown or whose value is not usable (that key keeps its default).
+pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
+    let table: toml::Table = match text.parse() {
+        Ok(table) => table,
+        Err(e) => {
+            let problem = e.to_string().trim().replace('\n', " ");
+            return (Config::default(), vec![format!("{shown}: {problem}; using the defaults")]);
+        }
+    };
+    let mut config = Config::default();
+    let mut warnings = Vec::new();
+    for (key, value) in &table {
+        let problem = match key.as_str() {
+            "width" => match value.as_integer().and_then(|w| u16::try_from(w).ok()).filter(|w| (10..=1000).contains(w))
+            {
+                Some(w) => {
+                    config.width = Some(w);
+                    None
+                }
+                None => Some("must be a whole number of cells from 10 to 1000"),
+            },
+            "mouse" => match value.as_bool() {
+                Some(m) => {
+                    config.mouse = Some(m);
+                    None
+                }
+                None => Some("must be true or false"),
+            },
+            "save_dir" => match value.as_str() {
+                Some(dir) => {
+                    config.save_dir = Some(PathBuf::from(dir));
+                    None
+                }
+                None => Some("must be a folder's path, in quotes"),
+            },
+            "claim_threshold" => {
+                let t = value.as_float().or_else(|| value.as_integer().map(|i| i as f64)).map(|t| t as f32);
+                match t.filter(|t| crate::claims::THRESHOLDS.contains(t)) {
+                    Some(t) => {
+                        config.claim_threshold = Some(t);
+                        None
+                    }
+                    None => Some("must be from 0 to 1"),
+                }
             }
-            Ok(config) => (config, None),
-            Err(e) => {
-                let problem = e.to_string().trim().replace('\n', " ");
-                (Config::default(), Some(format!("{shown}: {problem}; using the defaults")))
+            _ => {
+                warnings.push(format!(
+                    "{shown}: unknown key `{key}` ignored (the options are {}); the rest applies",
+                    CONFIG_KEYS.join(", ")
+                ));
+                continue;
             }
-        },
+        };
+        if let Some(problem) = problem {
+            warnings.push(format!("{shown}: {key} {problem}; using the default {key}, the rest applies"));
+        }
+    }
+    (config, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_key_is_named_and_the_rest_applies() {
+        let (config, warnings) = parse_config("width = 60\nbogus = 1\nmouse = false\n", "config.toml");
+        assert_eq!((config.width, config.mouse), (Some(60), Some(false)));
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("unknown key `bogus`"), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_bad_value_loses_only_its_key() {
+        let (config, warnings) = parse_config("width = \"wide\"\nclaim_threshold = 0.5\n", "config.toml");
+        assert_eq!((config.width, config.claim_threshold), (None, Some(0.5)));
+        assert!(warnings[0].contains("width must be a whole number"), "{warnings:?}");
+        let (config, warnings) = parse_config("width = [", "config.toml");
+        assert_eq!(config, Config::default());
+        assert!(warnings[0].ends_with("using the defaults"), "{warnings:?}");
     }
 }

@@ -44,10 +44,10 @@ impl From<Error> for Failure {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    let (config, config_warning) = config::load_config();
+    let (config, config_warnings) = config::load_config();
     let settings = Settings::resolve(&cli, config, |name| std::env::var(name).ok());
     let (rules, rules_warning) = config::load_rules(settings.rules_file.as_deref());
-    for warning in [config_warning, rules_warning].into_iter().flatten() {
+    for warning in config_warnings.into_iter().chain(rules_warning) {
         eprintln!("folio: {warning}");
     }
     let bundled = folio::claims::Scorer::bundled();
@@ -161,7 +161,7 @@ fn input_of(arg: Option<String>) -> Result<Input, Failure> {
         Some(arg) => Ok(Input::from_arg(&arg)),
         None if !std::io::stdin().is_terminal() => Ok(Input::Stdin),
         None => Err(Failure::Usage(
-            "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       (INPUT is a file, or - for standard input; see folio --help)".to_string(),
+            "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       (INPUT is a file of plain text, Markdown or HTML, an http(s) URL, or - for standard input; see folio --help)".to_string(),
         )),
     }
 }

@@ -5,12 +5,12 @@ mod common;
 
 use common::{asset, folio, shared};
 
-/// `folio clean`, with the saved-at time replaced so that the output is stable.
-/// Run from the repository root, so that relative paths in `source:` stay the same everywhere.
+/// `folio clean`, with the saved-at time replaced so that the output is stable, and the
+/// checkout's folder (`source:` is an absolute path) written as `(checkout)`.
 fn clean(path: &std::path::Path) -> String {
     let out = folio().current_dir(env!("CARGO_MANIFEST_DIR")).arg("clean").arg(path).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = String::from_utf8(out.stdout).unwrap().replace(env!("CARGO_MANIFEST_DIR"), "(checkout)");
     let saved = regex::Regex::new(r#"(?m)^saved: "[^"]+"$"#).unwrap();
     saved.replace(&text, "saved: \"(time of saving)\"").into_owned()
 }

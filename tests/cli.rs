@@ -308,12 +308,29 @@ fn a_broken_config_is_reported_with_its_path_and_left_alone() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(&config.display().to_string()) && stderr.contains("using the defaults"), "{stderr}");
+    assert!(stderr.contains(&config.display().to_string()) && stderr.contains("using the default width"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&config).unwrap(), "width = \"wide\"\n");
     std::fs::write(&config, "claim_threshold = 7\n").unwrap();
     let out =
         folio().env("FOLIO_CONFIG_DIR", dir.path()).arg("clean").arg(asset("samples/harbour-heat-pumps.txt")).output();
     assert!(String::from_utf8_lossy(&out.unwrap().stderr).contains("claim_threshold must be from 0 to 1"));
+}
+
+#[test]
+fn an_unknown_config_key_is_a_warning_and_the_rest_of_the_file_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = asset("samples/harbour-heat-pumps.txt");
+    let claims = |out: &std::process::Output| {
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["claims"].as_array().unwrap().len()
+    };
+    let default =
+        folio().env("FOLIO_CONFIG_DIR", dir.path()).args(["inspect", "--json"]).arg(&sample).output().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "claim_threshold = 0.95\nbogus = 1\n").unwrap();
+    let out = folio().env("FOLIO_CONFIG_DIR", dir.path()).args(["inspect", "--json"]).arg(&sample).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown key `bogus`"), "{stderr}");
+    assert!(claims(&out) < claims(&default), "claim_threshold = 0.95 was ignored: {stderr}");
 }
 
 #[test]
@@ -347,4 +364,24 @@ fn batch_cleans_every_input_into_the_folder_and_reports_failures() {
 fn several_inputs_need_an_out_dir() {
     let text = asset("samples/harbour-heat-pumps.txt");
     one_line_error(folio().arg("clean").arg(&text).arg(&text), 2, "several inputs need --out-dir");
+}
+
+#[test]
+fn the_copy_names_a_file_by_its_absolute_path_and_standard_input_not_at_all() {
+    let (dir, _path) =
+        temp_file("story.txt", b"A title\n\nA paragraph of the story that runs on for a while, as stories do.\n");
+    let out = folio().current_dir(dir.path()).args(["clean", "story.txt"]).output().unwrap();
+    let copy = String::from_utf8(out.stdout).unwrap();
+    let absolute = dir.path().join("story.txt");
+    assert!(copy.contains(&format!("source: \"{}\"", absolute.display())), "{copy}");
+    let piped = folio().args(["clean", "-"]).write_stdin("A title\n\nSome text of the story.\n").output().unwrap();
+    let copy = String::from_utf8(piped.stdout).unwrap();
+    assert!(!copy.contains("source:"), "{copy}");
+}
+
+#[test]
+fn help_says_what_an_input_can_be() {
+    let out = folio().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("HTML") && help.contains("URL") && help.contains("Markdown"), "{help}");
 }

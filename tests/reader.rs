@@ -3,11 +3,12 @@
 
 mod common;
 
+use crossterm::event::{KeyCode, KeyModifiers};
 use folio::classify::Rules;
 use folio::source::Input;
-use folio::tui::app::{Model, Overlay, Settings, update};
+use folio::tui::app::{Effect, Model, Overlay, Settings, update};
 use folio::tui::document::Seg;
-use folio::tui::keys::Action;
+use folio::tui::keys::{Action, KeyContext, action_for};
 use folio::tui::view::{Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -72,7 +73,7 @@ fn top_text(model: &Model) -> String {
     let (seg, line) = &window[0];
     match doc.segs[*seg] {
         Seg::Block(id) => article.blocks[id].text[line.range.clone()].to_string(),
-        Seg::Fold(f) => format!("fold {}", doc.folds[f].label.name()),
+        Seg::Fold(f) => format!("fold {}", doc.folds[f].names()),
     }
 }
 
@@ -151,7 +152,7 @@ fn no_size_panics() {
 
 #[test]
 fn sections_move_forward_and_back() {
-    let mut model = sample(90, 24);
+    let mut model = sample(90, 12);
     update(&mut model, Action::NextSection);
     assert_eq!(top_text(&model), "How the system works");
     update(&mut model, Action::NextSection);
@@ -185,16 +186,20 @@ fn claims_are_visited_in_order() {
 #[test]
 fn folds_open_and_close() {
     let mut model = sample(90, 24);
-    assert_eq!(top_text(&model), "fold navigation");
+    assert_eq!(top_text(&model), "fold navigation, cookie, engagement");
     let folds = model.document().folds.len();
-    assert!(folds >= 8, "every run of clutter is a fold");
+    assert!(folds >= 4, "every run of clutter is a fold");
     update(&mut model, Action::ToggleFold);
     assert!(model.document().folds[0].open);
     update(&mut model, Action::Down(2));
     assert_eq!(top_text(&model), "Skip to content");
     update(&mut model, Action::ToggleFold);
     assert!(!model.document().folds[0].open);
-    assert_eq!(top_text(&model), "fold navigation", "closing the fold under the top line moves to its fold line");
+    assert_eq!(
+        top_text(&model),
+        "fold navigation, cookie, engagement",
+        "closing the fold under the top line moves to its fold line"
+    );
     update(&mut model, Action::ToggleAllFolds);
     assert!(model.document().folds.iter().all(|f| f.open));
     update(&mut model, Action::ToggleAllFolds);
@@ -204,11 +209,12 @@ fn folds_open_and_close() {
 #[test]
 fn fold_chooser_changes_what_folds() {
     let mut model = sample(90, 24);
-    let before = model.document().folds.len();
+    let navigation = |m: &Model| m.document().folds.iter().any(|f| f.names().contains("navigation"));
+    assert!(navigation(&model));
     update(&mut model, Action::ChooseFolds);
     update(&mut model, Action::Toggle); // the first category: navigation
     update(&mut model, Action::Close);
-    assert!(model.document().folds.len() < before);
+    assert!(!navigation(&model), "navigation no longer folds");
     assert_eq!(top_text(&model), "Skip to content", "unfolded navigation is shown as text");
 }
 
@@ -303,8 +309,7 @@ fn seed_first_screen_folds_the_clutter_and_titles_the_header() {
     let lines: Vec<&str> = screen.lines().collect();
     assert!(lines[0].contains("Vitalik Buterin Dismisses"), "{screen}");
     assert!(lines[0].contains("BTCC") && lines[0].contains("2025-12-17"), "{screen}");
-    assert!(screen.contains("▸ navigation · 1 block folded"), "{screen}");
-    assert!(screen.contains("▸ engagement · 2 blocks folded"), "{screen}");
+    assert!(screen.contains("▸ 3 blocks folded: navigation, engagement · z to open"), "{screen}");
     assert!(!screen.contains("BTCC Square"), "breadcrumb shown as text:\n{screen}");
     assert!(!screen.contains("Published:"), "metadata belongs in the header:\n{screen}");
     let body: Vec<&str> = lines[1..lines.len() - 1].iter().map(|l| l.trim()).collect();
@@ -351,14 +356,75 @@ fn links_get_numbered_markers_and_a_list() {
     assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 0 }));
     let listed = screen(&model);
     assert!(listed.contains("[1] hydrographic office  — https://example.org/chart-datum"), "{listed}");
-    update(&mut model, Action::Help);
-    update(&mut model, Action::Close);
-    update(&mut model, Action::Top);
-    update(&mut model, Action::LinksList);
     update(&mut model, Action::Select);
     assert!(model.overlay().is_none());
-    // The link's paragraph is on screen (the article's end: the screen cannot scroll past it).
-    assert!(screen(&model).contains("Read more about chart datum at the hydrographic office[1]"));
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/chart-datum".to_string())]);
+}
+
+/// A Markdown article with `n` links, `[link k](https://example.org/k)`.
+fn article_with_links(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let links: Vec<String> = (1..=n).map(|k| format!("[link {k}](https://example.org/{k})")).collect();
+    let text = format!("# Links\n\nA paragraph that names {} and ends here.\n", links.join(", "));
+    common::temp_file("links.md", text.as_bytes())
+}
+
+#[test]
+fn o_opens_the_links_list_from_the_key_table() {
+    let key = crossterm::event::KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE);
+    assert_eq!(action_for(KeyContext::Reading, key), Some(Action::LinksList));
+}
+
+#[test]
+fn the_links_list_moves_opens_and_copies() {
+    let (_dir, page) = article_with_links(12);
+    let mut model = model_of(&page, 90, 24);
+    update(&mut model, Action::LinksList);
+    update(&mut model, Action::Down(1));
+    update(&mut model, Action::Down(1));
+    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 2 }), "j moves in the links list");
+    update(&mut model, Action::Up(1));
+    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 1 }));
+    update(&mut model, Action::Bottom);
+    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 11 }));
+    update(&mut model, Action::Yank);
+    assert_eq!(model.take_effects(), [Effect::Copy("https://example.org/12".to_string())]);
+    assert!(model.message().unwrap().contains("OSC 52"), "{:?}", model.message());
+    update(&mut model, Action::Top);
+    update(&mut model, Action::Select);
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/1".to_string())]);
+    assert!(model.overlay().is_none());
+}
+
+#[test]
+fn f_and_a_marker_number_open_that_link() {
+    let (_dir, page) = article_with_links(12);
+    let mut model = model_of(&page, 90, 24);
+    // `2` can start no other number among 12 links: it opens at once.
+    update(&mut model, Action::FollowLink);
+    assert!(screen(&model).contains("open link ["), "the status line shows the prompt");
+    update(&mut model, Action::LinkDigit(2));
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/2".to_string())]);
+    assert_eq!(model.link_prompt(), None);
+    // `1` starts 10, 11 and 12: it waits for another digit or Enter.
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(1));
+    assert!(model.take_effects().is_empty());
+    update(&mut model, Action::LinkDigit(1));
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/11".to_string())]);
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(1));
+    update(&mut model, Action::SearchConfirm);
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/1".to_string())]);
+    // No such link: said, nothing opened; Esc leaves the prompt.
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(1));
+    update(&mut model, Action::LinkDigit(5));
+    assert!(model.take_effects().is_empty());
+    assert!(model.message().unwrap().starts_with("no link [15]"), "{:?}", model.message());
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::Escape);
+    assert_eq!(model.link_prompt(), None);
+    assert!(!model.has_quit());
 }
 
 #[test]
@@ -395,4 +461,211 @@ fn saving_into_a_read_only_folder_is_refused_and_the_article_stays_open() {
     assert!(message.starts_with("not saved: ") && message.contains("ermission denied"), "{message}");
     assert!(!model.has_quit());
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0, "no temporary file left behind");
+}
+
+#[test]
+fn help_says_it_scrolls_and_reaches_its_last_line() {
+    let mut model = sample(80, 24);
+    update(&mut model, Action::Help);
+    let first = screen(&model);
+    assert!(first.contains("▼ lines 1–20 of"), "no sign that help scrolls:\n{first}");
+    update(&mut model, Action::Bottom);
+    let last = screen(&model);
+    assert!(last.contains("▲  lines"), "no sign of the lines above:\n{last}");
+    for key in ["Ctrl-c", "q Esc", "In the link prompt"] {
+        assert!(last.contains(key), "{key} not reached:\n{last}");
+    }
+    // Back up a line from the end shows the line before: the scroll stops at the end.
+    update(&mut model, Action::Up(1));
+    assert_ne!(screen(&model), last, "k after G scrolls back at once");
+}
+
+#[test]
+fn the_claims_list_shows_the_whole_sentence_and_why() {
+    let mut model = sample(80, 24);
+    update(&mut model, Action::ClaimsList);
+    let shown = screen(&model);
+    // The first claim's sentence, wrapped whole, then its cues with the text they matched.
+    assert!(shown.contains("bills are lower than anyone expected."), "{shown}");
+    assert!(shown.contains("· a measured comparison: lower than"), "{shown}");
+    // A wide terminal gives the list its width.
+    let mut wide = sample(160, 40);
+    update(&mut wide, Action::ClaimsList);
+    assert!(screen(&wide).lines().any(|l| l.chars().count() > 150), "{}", screen(&wide));
+}
+
+#[test]
+fn a_line_break_inside_a_claim_reads_as_a_space_in_the_list() {
+    let (_dir, page) = common::temp_file(
+        "masks.md",
+        b"# Masks\n\nThe city said on Monday that it handed out 5,000,000 masks today  \nI urge all residents to wear them, the mayor said in 2019.\n",
+    );
+    let mut model = model_of(&page, 100, 24);
+    update(&mut model, Action::ClaimsList);
+    let shown = screen(&model);
+    assert!(shown.contains("masks today I urge"), "{shown}");
+}
+
+#[test]
+fn y_copies_the_current_claim_and_capital_y_the_clean_copy() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::YankClaim);
+    assert!(model.take_effects().is_empty(), "no current claim, nothing copied");
+    assert!(model.message().unwrap().starts_with("no current claim"), "{:?}", model.message());
+    update(&mut model, Action::NextClaim);
+    update(&mut model, Action::YankClaim);
+    let sentence = model.article().claims[0].text.clone();
+    assert_eq!(model.take_effects(), [Effect::Copy(sentence)]);
+    assert!(model.message().unwrap().contains("OSC 52"));
+    update(&mut model, Action::YankCopy);
+    let copy = folio::export::markdown::clean_markdown(model.article(), "2026-01-01T00:00:00Z");
+    assert_eq!(model.take_effects(), [Effect::Copy(copy)]);
+}
+
+#[test]
+fn neighbouring_folds_are_one_line_naming_their_categories() {
+    let mut model = sample(90, 30);
+    let shown = screen(&model);
+    assert!(shown.contains("▸ 6 blocks folded: navigation, cookie, engagement · z to open"), "{shown}");
+    assert_eq!(shown.matches('▸').count(), 2, "{shown}");
+    update(&mut model, Action::ToggleFold);
+    let open = screen(&model);
+    assert!(open.contains("▾ 6 blocks shown: navigation, cookie, engagement · z to close"), "{open}");
+}
+
+#[test]
+fn real_pages_open_on_the_story_not_on_a_wall_of_folds() {
+    for (page, story) in [
+        ("16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56", "Air pollution is once again surging"),
+        ("8e3efab59f48fd29a1e1e7aa135880c4251a9f090f94999668cdbaec59d30b5a", "Chargers coach Anthony Lynn"),
+        ("ac3c035520461017a7c5b248d8e39ef063cad4c0c7d7b7ecd68aff8f15099485", "Our goal with hosting quarterly"),
+    ] {
+        let Some(path) = common::shared(&format!("corpus/zyte-dev/html/{page}.html")) else { return };
+        let shown = screen(&model_of(&path, 80, 24));
+        assert!(shown.contains(story), "{page}: the story is not on the first screen:\n{shown}");
+        assert!(shown.matches('▸').count() <= 3, "{page}: a wall of folds:\n{shown}");
+    }
+}
+
+#[test]
+fn position_leaves_out_folded_blocks() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::Down(2));
+    assert!(top_text(&model).starts_with("A small fishing town"), "past the first fold line");
+    assert_eq!(model.percent(), 0, "nothing of the story is behind");
+    let mut last = 0;
+    while model.percent() < 100 {
+        update(&mut model, Action::Down(1));
+        let now = model.percent();
+        assert!(now >= last && now - last <= 10, "position jumps from {last}% to {now}%");
+        last = now;
+    }
+}
+
+#[test]
+fn the_status_line_names_the_section_jumped_to_even_near_the_end() {
+    let mut model = sample(90, 24);
+    let last = model.article().sections.len() - 1;
+    let title = model.article().sections[last].title.clone();
+    update(&mut model, Action::Contents);
+    update(&mut model, Action::Bottom);
+    update(&mut model, Action::Select);
+    assert_ne!(top_text(&model), title, "the article's end keeps the heading below the top line");
+    assert_eq!(model.current_section(), Some(last));
+    let status = screen(&model).lines().last().unwrap().to_string();
+    assert!(status.contains(&format!("§ {title}")), "{status}");
+    // `[` from there goes to the section before it, not back to the jumped-to one.
+    update(&mut model, Action::PrevSection);
+    assert_eq!(model.current_section(), Some(last - 1));
+    // Moving on from the jump, the top line decides again.
+    update(&mut model, Action::Top);
+    assert_eq!(model.current_section(), None);
+}
+
+/// A small HTML story with a figure (image, caption, credit) and a decorative image.
+const FIGURE_PAGE: &str = r#"<html><head><title>Harbour heat</title></head><body><article><h1>Harbour heat</h1>
+<p>A small fishing town now heats most of its homes with water drawn from the harbour, and the bills are lower than anyone expected by the council.</p>
+<figure><img src="/dawn.jpg" alt="The harbour at dawn"><p>The pump house on the old ferry pier, seen from the harbour wall at dawn in March.</p><cite>Jane Roe/Ledger Photos</cite></figure>
+<p>When the council of Kelby voted in 2023 to replace the town's ageing gas network, few residents believed the plan would work at all.</p>
+<img src="/deco.png" alt="">
+<p>Three winters later, the seawater heat pump on the old ferry pier supplies 1,140 homes, the school and the swimming pool in town.</p>
+</article></body></html>"#;
+
+#[test]
+fn an_image_is_one_dim_line_of_its_alt_text() {
+    let (_dir, page) = common::temp_file("figure.html", FIGURE_PAGE.as_bytes());
+    let model = model_of(&page, 90, 30);
+    let shown = screen(&model);
+    assert!(shown.contains("[image: The harbour at dawn]"), "{shown}");
+    let story = shown.split("in town.").next().unwrap();
+    assert!(!story.contains("\n\n\n"), "blank rows where an image is:\n{shown}");
+    // The decorative image (no alt text) shows nothing at all.
+    assert_eq!(shown.matches("[image").count(), 1, "{shown}");
+    let copy = folio::export::markdown::clean_markdown(model.article(), "2026-01-01T00:00:00Z");
+    assert!(copy.contains("![The harbour at dawn](/dawn.jpg)"), "{copy}");
+    // Long alt text is cut to the column, on one line.
+    let long = FIGURE_PAGE.replace("The harbour at dawn", &"a very long description of the photograph ".repeat(4));
+    let (_dir, page) = common::temp_file("long.html", long.as_bytes());
+    let shown = screen(&model_of(&page, 60, 30));
+    let line = shown.lines().find(|l| l.contains("[image:")).unwrap();
+    assert!(line.trim_end().ends_with('…'), "{shown}");
+}
+
+#[test]
+fn a_photo_credit_in_a_figure_is_no_section() {
+    let (_dir, page) = common::temp_file("figure.html", FIGURE_PAGE.as_bytes());
+    let model = model_of(&page, 90, 30);
+    assert!(model.article().sections.iter().all(|s| !s.title.contains("Jane Roe")), "{:?}", model.article().sections);
+    let credit = model.article().blocks.iter().find(|b| b.text == "Jane Roe/Ledger Photos").unwrap();
+    assert!(credit.label.is_boilerplate() && credit.reason.contains("image credit"), "{credit:?}");
+    let Some(vox) =
+        common::shared("corpus/zyte-dev/html/16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56.html")
+    else {
+        return;
+    };
+    let model = model_of(&vox, 80, 24);
+    let sections: Vec<&str> = model.article().sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(sections.iter().all(|t| !t.contains("Getty Images") && *t != "NASA Worldview"), "{sections:?}");
+}
+
+#[test]
+fn an_empty_file_says_there_is_nothing_to_read() {
+    let (_dir, page) = common::temp_file("empty.txt", b"");
+    let shown = screen(&model_of(&page, 80, 24));
+    assert!(shown.contains("Nothing to read: ") && shown.contains("empty.txt"), "{shown}");
+}
+
+#[test]
+fn one_search_match_is_one_match() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::Search);
+    for c in "ferry pier".chars() {
+        update(&mut model, Action::SearchInput(c));
+    }
+    assert_eq!(model.search().unwrap().matches().len(), 1);
+    let status = screen(&model).lines().last().unwrap().to_string();
+    assert!(status.contains("(1 match)"), "{status}");
+}
+
+#[test]
+fn the_title_comes_before_the_facts_in_the_header() {
+    let model = sample(100, 24);
+    let header = screen(&model).lines().next().unwrap().to_string();
+    assert!(header.contains("Harbour town swaps gas boilers for a seawater heat pump"), "{header}");
+    assert!(header.contains("2 min read"), "{header}");
+    // Where the title cannot be whole, the facts still leave it two thirds of the row.
+    let narrow = sample(60, 24);
+    let header = screen(&narrow).lines().next().unwrap().to_string();
+    assert!(header.contains("Harbour town swaps gas boil"), "{header}");
+}
+
+#[test]
+fn a_readme_s_code_blocks_are_not_folded_as_navigation() {
+    let text = "# tool\n\nA tool that does one thing, and does it well enough for most people.\n\n## Set up\n\nOpen the sample:\n\n    cargo run --release -- assets/sample.txt\n\nRun the tests:\n\n    cargo test\n\n(The tests read a corpus beside the checkout and skip without it, as they should.)\n";
+    let (_dir, page) = common::temp_file("README.md", text.as_bytes());
+    for path in [page, PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")] {
+        let model = model_of(&path, 80, 24);
+        let folded: Vec<_> = model.article().blocks.iter().filter(|b| b.label.is_boilerplate()).collect();
+        assert!(folded.is_empty(), "{}: {folded:?}", path.display());
+    }
 }

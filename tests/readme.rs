@@ -1,7 +1,8 @@
 //! The README's promises: one command that opens a bundled sample (which exists), one test
-//! command, and a key table that names every key the reader binds.
+//! command, and key tables that name exactly the keys the reader binds (and help shows).
 
-use folio::tui::keys::READING;
+use folio::tui::keys::{Binding, OVERLAY, READING, help_lines};
+use std::collections::BTreeSet;
 
 fn readme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
@@ -19,12 +20,66 @@ fn set_up_commands_open_a_bundled_sample_and_run_the_tests() {
     assert_eq!(tests, ["cargo test"]);
 }
 
-#[test]
-fn key_table_names_every_key() {
-    let readme = readme();
-    for binding in READING {
-        for key in binding.shown.split(' ') {
-            assert!(readme.contains(&format!("`{key}`")), "README's key table lacks `{key}` ({})", binding.help);
-        }
+/// The keys named (in backticks) in the first column of the README table whose head is `head`.
+fn table_keys(readme: &str, head: &str) -> BTreeSet<String> {
+    let rows = readme.lines().skip_while(|l| !l.starts_with(head)).skip(2).take_while(|l| l.starts_with('|'));
+    let mut keys = BTreeSet::new();
+    for row in rows {
+        let first = row.split('|').nth(1).unwrap_or("");
+        keys.extend(first.split('`').skip(1).step_by(2).map(str::to_string));
     }
+    assert!(!keys.is_empty(), "no table headed {head:?} in the README");
+    keys
+}
+
+fn bound(table: &[Binding]) -> BTreeSet<String> {
+    table.iter().flat_map(Binding::names).collect()
+}
+
+#[test]
+fn reading_key_table_and_the_readme_name_the_same_keys() {
+    let readme = readme();
+    let documented = table_keys(&readme, "| keys | what they do |");
+    let bound = bound(READING);
+    let undocumented: Vec<_> = bound.difference(&documented).collect();
+    let unbound: Vec<_> = documented.difference(&bound).collect();
+    assert!(undocumented.is_empty(), "bound but not in the README's key table: {undocumented:?}");
+    assert!(unbound.is_empty(), "in the README's key table but bound to nothing: {unbound:?}");
+}
+
+#[test]
+fn list_key_table_and_the_readme_name_the_same_keys() {
+    let readme = readme();
+    let documented = table_keys(&readme, "| keys in lists | what they do |");
+    let bound = bound(OVERLAY);
+    let undocumented: Vec<_> = bound.difference(&documented).collect();
+    let unbound: Vec<_> = documented.difference(&bound).collect();
+    assert!(undocumented.is_empty(), "bound in lists but not in the README: {undocumented:?}");
+    assert!(unbound.is_empty(), "in the README's list keys but bound to nothing: {unbound:?}");
+}
+
+#[test]
+fn help_names_every_bound_key_and_no_other() {
+    let help = help_lines();
+    for binding in READING.iter().chain(OVERLAY) {
+        let line = format!("{} ", binding.shown());
+        assert!(help.iter().any(|l| l.starts_with(&line) && l.contains(binding.help)), "help lacks {line:?}");
+    }
+    // Every line that starts with a key names a binding's keys (no stale entries).
+    let shown: BTreeSet<String> = READING.iter().chain(OVERLAY).map(Binding::shown).collect();
+    for line in help.iter().filter(|l| l.contains("  ")) {
+        let keys = line.split("  ").next().unwrap().trim();
+        assert!(shown.contains(keys), "help line {line:?} names keys no binding has");
+    }
+    for key in ["o", "Enter", "Ctrl-f", "Ctrl-b", "s", "?", "Esc", "q", "Ctrl-c"] {
+        assert!(help.iter().any(|l| l.split("  ").next().unwrap().split(' ').any(|k| k == key)), "help lacks `{key}`");
+    }
+}
+
+#[test]
+fn config_table_names_every_option_and_no_other() {
+    let readme = readme();
+    let documented = table_keys(&readme, "| option | meaning | default |");
+    let known: BTreeSet<String> = folio::config::CONFIG_KEYS.iter().map(|k| k.to_string()).collect();
+    assert_eq!(documented, known, "the README's config table and config.rs disagree");
 }

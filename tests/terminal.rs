@@ -25,7 +25,7 @@ fn reader_in_a_real_terminal() {
         &[("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", config.to_str().unwrap())],
     );
     s.wait_for("the title in the header", |s| s.row(0).contains("Vitalik Buterin Dismisses"));
-    assert!(s.screen().contains("▸ navigation · 1 block folded"));
+    assert!(s.screen().contains("▸ 3 blocks folded: navigation, engagement"));
 
     s.keys("]");
     s.wait_for("the first section at the top", |s| s.row(1).trim() == "The Flawed Frame");
@@ -74,6 +74,45 @@ fn piped_article_with_keys_from_the_terminal() {
     s.keys("]");
     s.wait_for("the first section", |s| s.row(1).trim() == "How the system works");
     s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
+    let _ = s.child.kill();
+}
+
+#[test]
+fn links_open_with_browser_and_copies_reach_the_terminal_as_osc_52() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("links.md");
+    std::fs::write(&page, "# Links\n\nSee [the report](https://example.org/report) for more on the harbour.\n")
+        .unwrap();
+    // A stand-in browser that writes down the address it was given.
+    let browser = dir.path().join("browser");
+    let opened = dir.path().join("opened");
+    std::fs::write(&browser, format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display())).unwrap();
+    std::fs::set_permissions(&browser, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let script = format!("'{}' '{}'; echo \"EXIT=$?\"; sleep 5", bin.display(), page.display());
+    let state = dir.path().join("state");
+    let mut s = Session::start(
+        &script,
+        &[
+            ("FOLIO_STATE_DIR", state.to_str().unwrap()),
+            ("FOLIO_CONFIG_DIR", "/nonexistent"),
+            ("BROWSER", browser.to_str().unwrap()),
+        ],
+    );
+    s.wait_for("the link's marker", |s| s.screen().contains("the report[1]"));
+    s.keys("f1");
+    s.wait_for("the browser to be given the address", |_| {
+        std::fs::read_to_string(&opened).is_ok_and(|t| t.trim() == "https://example.org/report")
+    });
+    s.keys("o");
+    s.wait_for("the links list", |s| s.screen().contains("[1] the report"));
+    s.keys("y");
+    s.wait_for("the copied message", |s| s.screen().contains("OSC 52"));
+    let expected = format!("\x1b]52;c;{}\x07", folio::tui::outside::base64(b"https://example.org/report"));
+    let raw = String::from_utf8_lossy(&s.raw_bytes()).into_owned();
+    assert!(raw.contains(&expected), "no OSC 52 sequence with the address in the output");
+    s.keys("qq");
     s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
     let _ = s.child.kill();
 }

@@ -62,7 +62,7 @@ fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules) -> Vec<Fa
             Facts { features, rule, dom: dom.next().map(Box::new), in_menu: false }
         })
         .collect();
-    mark_menu_runs(&mut facts);
+    mark_menu_runs(&mut facts, blocks);
     facts
 }
 
@@ -461,18 +461,21 @@ fn label_blocks(
 /// Marks the blocks that are one of at least `MENU_RUN` consecutive short, unpunctuated lines
 /// that no rule claimed: inside a story region such a run is a menu or a list of links. One
 /// pass, however long the runs.
-fn mark_menu_runs(facts: &mut [Facts]) {
+fn mark_menu_runs(facts: &mut [Facts], blocks: &[Block]) {
     // In a page whose markup shows the links, a line that is not mostly link text is no menu
-    // item: a list of short items inside the story ("Qualified teams") stays story.
-    let short = |f: &Facts| {
-        f.rule.is_none()
+    // item: a list of short items inside the story ("Qualified teams") stays story. In
+    // Markdown a code block is no menu line either (a README's `cargo test`); HTML keeps its
+    // measurement as the block model was trained on it.
+    let short = |(f, b): (&Facts, &Block)| {
+        !(b.kind == BlockKind::Code && f.dom.is_none())
+            && f.rule.is_none()
             && f.features.words <= 5
             && !f.features.sentence_end
             && f.dom.as_ref().is_none_or(|d| d.link_density >= MENU_LINK_DENSITY)
     };
     let mut start = 0;
     while start < facts.len() {
-        let run = facts[start..].iter().take_while(|f| short(f)).count();
+        let run = facts[start..].iter().zip(&blocks[start..]).take_while(|&pair| short(pair)).count();
         if run >= MENU_RUN {
             facts[start..start + run].iter_mut().for_each(|f| f.in_menu = true);
         }
@@ -522,7 +525,11 @@ fn infer_headings(blocks: &mut [Block], facts: &[Facts]) {
         let next = (i + 1..blocks.len()).find(|&n| is_story(&blocks[n]));
         let prev_prose = prev.is_some_and(|p| facts[p].features.sentence_end && facts[p].features.words >= 8);
         let next_prose = next.is_some_and(|n| facts[n].features.words >= 15);
-        if prev_prose && next_prose {
+        // A short line inside an HTML <figure> is the image's credit ("Sakib Ali/Hindustan
+        // Times/Getty Images") or source: clutter beside its caption, not a section.
+        if prev_prose && next_prose && facts[i].dom.as_ref().is_some_and(|d| d.in_figure) {
+            blocks[i].set_label(Label::OtherBoilerplate, "image credit: a short line inside the image's <figure>");
+        } else if prev_prose && next_prose {
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = Some(2);
             blocks[i].reason = "section heading: a short title-like line between paragraphs".into();

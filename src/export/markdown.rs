@@ -30,13 +30,19 @@ fn front_matter(article: &Article, saved: &str) -> String {
     let meta = &article.meta;
     // A fetched page is recorded by the address its redirects ended at; a file by the URL it
     // states for itself (canonical, or front matter), else by its name.
+    // A file by the URL it states for itself, else by its absolute path (the copy outlives
+    // the folder it was made in); standard input by its URL only ("-" names nothing).
     let source = match article.source.kind {
-        crate::article::SourceKind::Url => article.source.name.clone(),
-        _ => meta.url.clone().unwrap_or_else(|| article.source.name.clone()),
+        crate::article::SourceKind::Url => Some(article.source.name.clone()),
+        crate::article::SourceKind::File => meta.url.clone().or_else(|| {
+            let absolute = std::path::absolute(&article.source.name);
+            Some(absolute.map_or_else(|_| article.source.name.clone(), |p| p.display().to_string()))
+        }),
+        crate::article::SourceKind::Stdin => meta.url.clone(),
     };
     let fields = [
         ("title", meta.title.clone()),
-        ("source", Some(source)),
+        ("source", source),
         ("site", meta.site.clone()),
         ("author", meta.byline.clone()),
         ("published", meta.published.clone()),

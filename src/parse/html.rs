@@ -349,7 +349,9 @@ impl Walker {
                     self.flush();
                     let mut block = Block::new(BlockKind::Other, String::new(), [0, 0]);
                     block.source_lines = None;
-                    block.markdown = format!("![{}]({})", escape_inline(&alt), link_destination(&self.resolve(src)));
+                    let url = self.resolve(src);
+                    block.markdown = format!("![{}]({})", escape_inline(&alt), link_destination(&url));
+                    block.image = Some(crate::article::Image { alt, url });
                     self.blocks.push(block);
                     self.hints.push(hint_of(path, frame));
                 }
@@ -811,6 +813,7 @@ fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
             || (frame.tokens.iter().any(|t| matches!(t.as_str(), "article" | "story" | "post" | "entry"))
                 && frame.tokens.iter().any(|t| matches!(t.as_str(), "body" | "content" | "text")));
         hint.in_article |= article;
+        hint.in_figure |= frame.name == "figure";
     }
     // The innermost element that names a kind of clutter decides.
     for frame in frames.collect::<Vec<_>>().into_iter().rev() {

@@ -31,6 +31,8 @@ struct Open {
     found_links: Vec<(String, String)>,
     /// A list item whose text is complete (a nested list or second paragraph follows).
     item_done: bool,
+    /// The address of the last image met in the block.
+    image: Option<String>,
 }
 
 struct Builder<'a> {
@@ -78,12 +80,12 @@ impl<'a> Builder<'a> {
         self.close(start);
         let mut block = Block::new(kind, String::new(), [0, 0]);
         block.depth = if kind == BlockKind::Quote { self.quotes } else { self.lists.len().saturating_sub(1) as u8 };
-        self.open = Some(Open { block, start, found_links: Vec::new(), item_done: false });
+        self.open = Some(Open { block, start, found_links: Vec::new(), item_done: false, image: None });
     }
 
     /// Finishes the open block at byte `end` (exclusive); empty blocks are dropped.
     fn close(&mut self, end: usize) {
-        let Some(Open { mut block, start, found_links, .. }) = self.open.take() else { return };
+        let Some(Open { mut block, start, found_links, image, .. }) = self.open.take() else { return };
         let trimmed_end = self.source[..end.max(start)].trim_end().len().max(start + 1);
         block.source_lines = Some([self.line_of(start), self.line_of(trimmed_end - 1)]);
         if block.kind == BlockKind::Code {
@@ -91,6 +93,15 @@ impl<'a> Builder<'a> {
         } else {
             block.text = block.text.trim().to_string();
             block.markdown = block.markdown.trim().to_string();
+        }
+        // A paragraph that is one image and nothing else is that image.
+        let only_image = block.kind == BlockKind::Paragraph
+            && block.markdown.starts_with("![")
+            && block.markdown.ends_with(')')
+            && block.markdown.matches("![").count() == 1
+            && block.markdown.matches("](").count() == 1;
+        if let (true, Some(url)) = (only_image, image) {
+            block.image = Some(crate::article::Image { alt: block.text.clone(), url });
         }
         block.links = crate::article::locate_links(&block.text, found_links);
         if !block.text.is_empty() {
@@ -231,9 +242,13 @@ impl<'a> Builder<'a> {
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 let (url, start) = self.links.pop().unwrap_or_default();
                 self.push_markup(&format!("]({})", link_destination(&url)));
-                if let (Some(start), Some(open)) = (start, self.open.as_mut()) {
-                    let label = open.block.text.get(start..).unwrap_or("").to_string();
-                    open.found_links.push((label, url));
+                match (start, self.open.as_mut()) {
+                    (Some(start), Some(open)) => {
+                        let label = open.block.text.get(start..).unwrap_or("").to_string();
+                        open.found_links.push((label, url));
+                    }
+                    (None, Some(open)) => open.image = Some(url),
+                    _ => {}
                 }
             }
             _ => {}

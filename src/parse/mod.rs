@@ -101,6 +101,9 @@ pub struct DomHint {
     pub in_article: bool,
     /// Share of the block's characters that are link text.
     pub link_density: f32,
+    /// Inside a `<figure>`: an image's caption or credit, never a heading of the story. (Not a
+    /// measurement of the block model.)
+    pub in_figure: bool,
 }
 
 /// Parses `text` of `format`; `url` is the page's own address (for HTML links), if known.

@@ -41,32 +41,31 @@ pub enum Overlay {
 
 impl Overlay {
     /// The entry the selection keys move (for help, the first line shown).
-    fn cursor(&mut self) -> Option<&mut usize> {
+    fn cursor(&mut self) -> &mut usize {
         match self {
             Overlay::Contents { selected }
             | Overlay::Claims { selected }
             | Overlay::Folds { selected }
-            | Overlay::Help { scroll: selected } => Some(selected),
-            // The links list keeps the entry it opened on.
-            Overlay::Links { .. } => None,
+            | Overlay::Links { selected }
+            | Overlay::Help { scroll: selected } => selected,
         }
     }
 
     /// Moves the selection to `to(current)`, kept within a list of `len` entries.
     fn move_selection(&mut self, len: usize, to: impl FnOnce(usize) -> usize) {
-        if let Some(selected) = self.cursor() {
-            *selected = to(*selected).min(len.saturating_sub(1));
-        }
+        let selected = self.cursor();
+        *selected = to(*selected).min(len.saturating_sub(1));
     }
 
-    /// How many entries the list has.
-    fn len(&self, article: &Article, doc: &Document) -> usize {
+    /// How many places the selection can take: the entries, or for help (which scrolls
+    /// `rows` lines at a time) the first lines that still fill the box.
+    fn len(&self, article: &Article, doc: &Document, rows: usize) -> usize {
         match self {
             Overlay::Contents { .. } => article.sections.len(),
             Overlay::Claims { .. } => article.claims.len(),
             Overlay::Links { .. } => doc.links.len(),
             Overlay::Folds { .. } => foldable_labels().len(),
-            Overlay::Help { .. } => super::keys::help_lines().len(),
+            Overlay::Help { .. } => super::keys::help_lines().len().saturating_sub(rows) + 1,
         }
     }
 }
@@ -158,6 +157,16 @@ impl Search {
     }
 }
 
+/// Something the reader asks of the world outside the model; the event loop does it (tests
+/// look at it instead, so no browser opens and no clipboard changes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this address with the platform's opener (`$BROWSER`, else xdg-open or open).
+    Open(String),
+    /// Put this text on the terminal's clipboard (OSC 52, which also works over ssh).
+    Copy(String),
+}
+
 /// What the reader is told from outside: configuration and command line.
 pub struct Settings {
     /// Width of the reading column, in cells.
@@ -189,6 +198,13 @@ pub struct Model {
     reading_minutes: usize,
     /// The time stamp written into saved copies (a function, so tests can fix it).
     clock: fn() -> String,
+    /// What the event loop has yet to do outside the model.
+    effects: Vec<Effect>,
+    /// The link number being typed after `f` (the link prompt is open while this is some).
+    link_number: Option<String>,
+    /// The section last jumped to and the top line the jump left: while the top line stays
+    /// there, that section is the current one (near the end the heading cannot reach the top).
+    section_jump: Option<(usize, Pos)>,
 }
 
 /// Rows above and below the article text: the header and the status line.
@@ -216,6 +232,9 @@ impl Model {
             message: None,
             quit: false,
             clock: crate::save::now,
+            effects: Vec::new(),
+            link_number: None,
+            section_jump: None,
         }
     }
 
@@ -284,14 +303,32 @@ impl Model {
         self.clock = clock;
     }
 
+    /// Rows a list shows at once: the screen less the margin and the list's border.
+    pub fn overlay_rows(&self) -> usize {
+        self.height.saturating_sub(4).max(1) as usize
+    }
+
     /// Rows available for the article's text.
     pub fn rows(&self) -> usize {
         self.height.saturating_sub(CHROME_ROWS).max(1) as usize
     }
 
-    /// Which table the next key is looked up in: the search prompt's, a list's or reading's.
+    /// What the event loop has yet to do (open a link, copy to the clipboard), oldest first;
+    /// taking them empties the queue.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The link number typed so far after `f`, while the link prompt is open.
+    pub fn link_prompt(&self) -> Option<&str> {
+        self.link_number.as_deref()
+    }
+
+    /// Which table the next key is looked up in: a prompt's, a list's or reading's.
     pub fn key_context(&self) -> KeyContext {
-        if self.search.as_ref().is_some_and(|s| s.typing) {
+        if self.link_number.is_some() {
+            KeyContext::LinkPrompt
+        } else if self.search.as_ref().is_some_and(|s| s.typing) {
             KeyContext::SearchPrompt
         } else if self.overlay.is_some() {
             KeyContext::Overlay
@@ -305,19 +342,28 @@ impl Model {
         self.doc.block_at(self.top.seg)
     }
 
-    /// Index into `article.sections` of the section the top line is in.
+    /// Index into `article.sections` of the section being read: the one last jumped to while
+    /// the screen has not moved since, else the one the top line is in.
     pub fn current_section(&self) -> Option<usize> {
+        if let Some((section, top)) = self.section_jump
+            && top == self.top
+        {
+            return Some(section);
+        }
         let block = self.top_block()?;
         self.article.sections.partition_point(|s| s.block <= block).checked_sub(1)
     }
 
-    /// Position in the article, 0–100.
+    /// Position in the article, 0–100: how much of the text shown lies above the top line, as
+    /// a share of what lies above it on the last screen (so the end is 100%, reached smoothly).
     pub fn percent(&self) -> u16 {
         let last = self.doc.last_top(&self.article, self.rows());
         if self.top >= last || self.doc.segs.len() <= 1 {
             return 100;
         }
-        (self.top.seg * 100 / self.doc.segs.len()) as u16
+        let (here, end) =
+            (self.doc.weight_before(&self.article, self.top), self.doc.weight_before(&self.article, last));
+        (here * 100).checked_div(end).map_or(100, |p| p.min(99) as u16)
     }
 
     fn clamp_top(&mut self) {
@@ -441,19 +487,30 @@ impl Model {
     /// Forward: to the next section's heading. Back: to the start of this section, or of the
     /// previous one when already there.
     fn goto_section(&mut self, forward: bool) {
-        let block = self.top_block().unwrap_or(0);
-        let line = self.top.line;
+        // From the section last jumped to while the screen stays there (it may not be at the top).
+        let (block, line) = match self.section_jump.filter(|&(_, top)| top == self.top) {
+            Some((section, _)) => (self.article.sections[section].block, 0),
+            None => (self.top_block().unwrap_or(0), self.top.line),
+        };
         let sections = &self.article.sections;
         let target = if forward {
-            sections.iter().find(|s| s.block > block)
+            sections.iter().position(|s| s.block > block)
         } else {
-            sections.iter().rev().find(|s| s.block < block || (s.block == block && line > 0))
+            sections.iter().rposition(|s| s.block < block || (s.block == block && line > 0))
         };
-        match target.map(|s| s.block) {
-            Some(id) => self.jump_to(id, 0),
+        match target {
+            Some(section) => self.goto_section_number(section),
             None if forward => self.message = Some("no next section".to_string()),
             None => self.top = self.doc.start(),
         }
+    }
+
+    /// Puts section `section`'s heading at the top (or as high as the article's end lets it),
+    /// and makes it the current section.
+    fn goto_section_number(&mut self, section: usize) {
+        let Some(block) = self.article.sections.get(section).map(|s| s.block) else { return };
+        self.jump_to(block, 0);
+        self.section_jump = Some((section, self.top));
     }
 
     /// Indices of the claims in block `id` (claims are in reading order).
@@ -525,23 +582,81 @@ impl Model {
         self.clamp_top();
     }
 
-    /// `Select` in a list: goes to the chosen section, claim or link and closes the list (the
-    /// fold chooser and help stay open).
+    /// `Select` in a list: goes to the chosen section or claim, or opens the chosen link, and
+    /// closes the list (the fold chooser and help stay open).
     fn open_selected(&mut self) {
         match self.overlay.take() {
-            Some(Overlay::Contents { selected }) => {
-                if let Some(block) = self.article.sections.get(selected).map(|s| s.block) {
-                    self.jump_to(block, 0);
-                }
-            }
+            Some(Overlay::Contents { selected }) => self.goto_section_number(selected),
             Some(Overlay::Claims { selected }) => self.select_claim(selected),
+            Some(Overlay::Links { selected }) => self.open_link(selected + 1),
+            other => self.overlay = other,
+        }
+    }
+
+    /// The address of link `[number]` (numbered from 1, as the text shows them).
+    fn link_url(&self, number: usize) -> Option<&str> {
+        let &(block, i) = self.doc.links.get(number.checked_sub(1)?)?;
+        Some(self.article.blocks[block].links[i].url.as_str())
+    }
+
+    /// Asks the event loop to open link `[number]` in the browser.
+    fn open_link(&mut self, number: usize) {
+        let Some(url) = self.link_url(number).map(str::to_string) else {
+            let n = self.doc.links.len();
+            self.message = Some(format!("no link [{number}]: this article's links are [1] to [{n}]"));
+            return;
+        };
+        self.message = Some(format!("opening [{number}] {url}"));
+        self.effects.push(Effect::Open(url));
+    }
+
+    /// Asks the event loop to put `text` on the clipboard, and says what was copied.
+    fn copy(&mut self, what: &str, text: String) {
+        self.message = Some(format!("copied {what} (OSC 52: the terminal's clipboard, also over ssh)"));
+        self.effects.push(Effect::Copy(text));
+    }
+
+    /// `y` in a list: the chosen link's address, or the chosen claim's sentence.
+    fn yank_selected(&mut self) {
+        match self.overlay {
             Some(Overlay::Links { selected }) => {
-                if let Some(&(block, i)) = self.doc.links.get(selected) {
-                    let start = self.article.blocks[block].links[i].range[0];
-                    self.jump_to(block, start);
+                if let Some(url) = self.link_url(selected + 1).map(str::to_string) {
+                    self.copy(&format!("the address of [{}]", selected + 1), url);
                 }
             }
-            other => self.overlay = other,
+            Some(Overlay::Claims { selected }) => {
+                if let Some(text) = self.article.claims.get(selected).map(|c| c.text.clone()) {
+                    self.copy(&format!("claim {}'s sentence", selected + 1), text);
+                }
+            }
+            _ => self.message = Some("nothing to copy in this list".to_string()),
+        }
+    }
+
+    /// `y` while reading: the current claim's sentence.
+    fn yank_claim(&mut self) {
+        match self.claim.and_then(|i| self.article.claims.get(i)).map(|c| c.text.clone()) {
+            Some(text) => self.copy(&format!("claim {}'s sentence", self.claim.unwrap_or(0) + 1), text),
+            None => {
+                self.message =
+                    Some(format!("no current claim: {} goes to the next one", key_for(READING, Action::NextClaim)))
+            }
+        }
+    }
+
+    /// `Y`: the whole clean copy, as `s` would save it.
+    fn yank_copy(&mut self) {
+        let text = crate::export::markdown::clean_markdown(&self.article, &(self.clock)());
+        let what = format!("the clean copy ({} lines)", text.lines().count());
+        self.copy(&what, text);
+    }
+
+    /// Opens the link prompt (`f`), when there are links to open.
+    fn follow_link(&mut self) {
+        if self.doc.links.is_empty() {
+            self.message = Some("no links in this article".to_string());
+        } else {
+            self.link_number = Some(String::new());
         }
     }
 
@@ -588,6 +703,7 @@ pub fn update(model: &mut Model, action: Action) {
     match (action, model.key_context()) {
         (Action::Quit, _) => model.quit = true,
         (_, KeyContext::SearchPrompt) => update_search(model, action),
+        (_, KeyContext::LinkPrompt) => update_link_prompt(model, action),
         (_, KeyContext::Overlay) => update_overlay(model, action),
         (_, KeyContext::Reading) => update_reading(model, action),
     }
@@ -620,11 +736,46 @@ fn update_search(model: &mut Model, action: Action) {
     }
 }
 
+/// The link prompt after `f`: digits make the number; the link opens as soon as no other
+/// link's number starts with the digits typed (with ten links, `2` opens [2] and `1` waits
+/// for `Enter` or a `0`), or on `Enter`.
+fn update_link_prompt(model: &mut Model, action: Action) {
+    let Some(typed) = model.link_number.as_mut() else { return };
+    match action {
+        Action::LinkDigit(d) => typed.push(char::from(b'0' + d)),
+        Action::SearchBackspace => {
+            typed.pop();
+            return;
+        }
+        Action::SearchConfirm => {
+            let number = typed.parse().unwrap_or(0);
+            model.link_number = None;
+            model.open_link(number);
+            return;
+        }
+        Action::Escape => {
+            model.link_number = None;
+            return;
+        }
+        _ => return,
+    }
+    let number: usize = typed.parse().unwrap_or(0);
+    let links = model.doc.links.len();
+    if number == 0 && !typed.is_empty() && typed.chars().all(|c| c == '0') {
+        return;
+    }
+    if number > links || number.saturating_mul(10) > links {
+        model.link_number = None;
+        model.open_link(number);
+    }
+}
+
 /// A list over the article: the selection moves, `Select` jumps, `Toggle` folds (fold chooser).
 fn update_overlay(model: &mut Model, action: Action) {
-    let page = model.rows().saturating_sub(4).max(1);
+    let rows = model.overlay_rows();
+    let page = rows.saturating_sub(1).max(1);
     let Some(overlay) = model.overlay.as_mut() else { return };
-    let len = overlay.len(&model.article, &model.doc);
+    let len = overlay.len(&model.article, &model.doc, rows);
     match action {
         Action::Down(n) => overlay.move_selection(len, |s| s + n),
         Action::Up(n) => overlay.move_selection(len, |s| s.saturating_sub(n)),
@@ -635,6 +786,7 @@ fn update_overlay(model: &mut Model, action: Action) {
         Action::Close | Action::Escape => model.overlay = None,
         Action::Select => model.open_selected(),
         Action::Toggle => model.toggle_category(),
+        Action::Yank => model.yank_selected(),
         _ => {}
     }
 }
@@ -659,6 +811,9 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::PrevClaim => model.goto_claim(false),
         Action::ClaimsList => model.open_claims(),
         Action::LinksList => model.open_links(),
+        Action::FollowLink => model.follow_link(),
+        Action::YankClaim => model.yank_claim(),
+        Action::YankCopy => model.yank_copy(),
         Action::ToggleFold => model.toggle_fold(),
         Action::ToggleAllFolds => model.toggle_all_folds(),
         Action::ChooseFolds => model.overlay = Some(Overlay::Folds { selected: 0 }),

@@ -1,5 +1,5 @@
 //! The article as the reader lays it out: a list of segments (a story block, or one fold
-//! line standing for a run of clutter of one category) and, per reading width, the wrapped
+//! line standing for a run of clutter, whatever its categories) and, per reading width, the wrapped
 //! lines of each segment. Lines are wrapped only when asked for and cached per width, so
 //! that moving through the article costs the same whatever its length.
 
@@ -19,11 +19,14 @@ pub enum Seg {
     Block(usize),
 }
 
-/// A run of consecutive clutter blocks of one category, shown as one line while closed.
+/// A run of consecutive clutter blocks, shown as one line while closed. Neighbouring runs of
+/// different categories are one fold: a page that opens on menus, a cookie banner and an ad
+/// opens on one fold line, then the story.
 #[derive(Debug, Clone)]
 pub struct Fold {
-    /// The category of every block in the run.
-    pub label: Label,
+    /// The categories of the run's blocks, in the order they first appear, with how many
+    /// blocks of each.
+    pub labels: Vec<(Label, usize)>,
     /// Index of the fold line in `segs`; the run's blocks follow it up to `end` (exclusive).
     pub seg: usize,
     /// Index in `segs` just past the run's last block.
@@ -36,6 +39,18 @@ impl Fold {
     /// How many blocks the fold holds.
     pub fn blocks(&self) -> usize {
         self.end - self.seg - 1
+    }
+
+    /// The categories' names, joined: `navigation, cookie, ad`.
+    pub fn names(&self) -> String {
+        self.labels.iter().map(|(l, _)| l.name()).collect::<Vec<_>>().join(", ")
+    }
+
+    fn add(&mut self, label: Label) {
+        match self.labels.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => self.labels.push((label, 1)),
+        }
     }
 }
 
@@ -131,6 +146,8 @@ pub struct Document {
     link_base: Vec<usize>,
     /// Every numbered link: its block and its index in that block's links.
     pub links: Vec<(usize, usize)>,
+    /// For each segment, the weight of the segments before it (one more entry: the whole).
+    weight_before: Vec<usize>,
     width: usize,
     cache: RefCell<HashMap<usize, Rc<SegLayout>>>,
 }
@@ -143,29 +160,41 @@ impl Document {
         let mut fold_of = Vec::new();
         let mut seg_of_block = vec![None; article.blocks.len()];
         let mut open_fold: Option<usize> = None;
+        // What each segment weighs in the position: its text's length (a fold line nothing).
+        let mut weights: Vec<usize> = Vec::new();
         for block in &article.blocks {
-            if matches!(block.label, Label::Title | Label::Metadata) {
+            // A decorative image (no words for it) has nothing to show.
+            let decorative = block.image.as_ref().is_some_and(|i| i.alt.trim().is_empty()) && block.text.is_empty();
+            if matches!(block.label, Label::Title | Label::Metadata) || decorative {
                 continue;
             }
             let folded = folding.contains(&block.label);
-            let continues = open_fold.is_some_and(|f| folds[f].label == block.label);
-            if folded && !continues {
-                if let Some(f) = open_fold.take() {
-                    folds[f].end = segs.len();
-                }
-                folds.push(Fold { label: block.label, seg: segs.len(), end: 0, open: false });
+            if folded && open_fold.is_none() {
+                folds.push(Fold { labels: Vec::new(), seg: segs.len(), end: 0, open: false });
                 open_fold = Some(folds.len() - 1);
                 segs.push(Seg::Fold(folds.len() - 1));
                 fold_of.push(open_fold);
+                weights.push(0);
             } else if !folded && let Some(f) = open_fold.take() {
                 folds[f].end = segs.len();
             }
+            if let Some(f) = open_fold {
+                folds[f].add(block.label);
+            }
+            weights.push(block.text.len() + 1);
             seg_of_block[block.id] = Some(segs.len());
             segs.push(Seg::Block(block.id));
             fold_of.push(open_fold);
         }
         if let Some(f) = open_fold {
             folds[f].end = segs.len();
+        }
+        let mut weight_before = Vec::with_capacity(weights.len() + 1);
+        let mut sum = 0;
+        weight_before.push(0);
+        for w in weights {
+            sum += w;
+            weight_before.push(sum);
         }
         let mut link_base = Vec::with_capacity(article.blocks.len());
         let mut links = Vec::new();
@@ -176,6 +205,7 @@ impl Document {
             }
         }
         Document {
+            weight_before,
             link_base,
             links,
             segs,
@@ -280,9 +310,16 @@ impl Document {
             Seg::Block(id) => id,
         };
         let block = &article.blocks[id];
-        let (display, markers) = self.with_markers(block);
+        let (mut display, markers) = self.with_markers(block);
+        if block.image.is_some() {
+            // An image is one line: its words cut to the column, with an ellipsis.
+            display = display.map(|shown| one_line(&shown, self.width));
+        }
         let shown = display.as_deref().unwrap_or(&block.text);
         let mut lines = match block.kind {
+            _ if block.image.is_some() => {
+                vec![VisualLine { kind: LineKind::Text { first: true }, range: 0..shown.len() }]
+            }
             BlockKind::Code | BlockKind::Table => verbatim_lines(shown),
             _ => wrap(shown, self.width.saturating_sub(self.indent(id)).max(1)),
         };
@@ -295,8 +332,22 @@ impl Document {
         SegLayout { lines, display, markers }
     }
 
-    /// The block's text with `[n]` after each numbered link, and where the markers went.
+    /// The block's text with `[n]` after each numbered link, and where the markers went; an
+    /// image shows as `[image: its alt text]`.
     fn with_markers(&self, block: &crate::article::Block) -> (Option<String>, Vec<(usize, usize, usize)>) {
+        if let Some(image) = &block.image {
+            let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+            return if block.text.is_empty() {
+                let shown = format!("[image: {alt}]");
+                let len = shown.len();
+                (Some(shown), vec![(0, 0, len)])
+            } else {
+                // The alt text is the block's text (Markdown): the words stay searchable.
+                let (open, close) = ("[image: ", "]");
+                let shown = format!("{open}{}{close}", block.text);
+                (Some(shown), vec![(0, 0, open.len()), (block.text.len(), open.len() + block.text.len(), close.len())])
+            };
+        }
         if block.links.is_empty() || block.label != Label::Content {
             return (None, Vec::new());
         }
@@ -369,6 +420,21 @@ impl Document {
             }
         }
         pos
+    }
+
+    /// How much of what is shown lies before `pos`, by the length of its text: a closed
+    /// fold's text is left out (so a screen of folds is not a third of the article). Costs
+    /// one step per fold, not per block.
+    pub fn weight_before(&self, article: &Article, pos: Pos) -> usize {
+        let weight = |a: usize, b: usize| self.weight_before[b] - self.weight_before[a];
+        let mut before = weight(0, pos.seg.min(self.segs.len()));
+        for fold in self.folds.iter().filter(|f| !f.open && f.end <= pos.seg) {
+            before -= weight(fold.seg + 1, fold.end);
+        }
+        if pos.seg < self.segs.len() {
+            before += weight(pos.seg, pos.seg + 1) * pos.line / self.height(article, pos.seg).max(1);
+        }
+        before
     }
 
     /// The first line of the article.
@@ -455,6 +521,24 @@ fn wrap(text: &str, width: usize) -> Vec<VisualLine> {
     if out.is_empty() {
         out.push(VisualLine { kind: LineKind::Text { first: true }, range: 0..0 });
     }
+    out
+}
+
+/// `text` in at most `width` cells: cut, with an ellipsis, where it is wider.
+fn one_line(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut used = 1;
+    let mut out: String = text
+        .chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect();
+    out.push('…');
     out
 }
 

@@ -36,6 +36,12 @@ pub enum Action {
     ClaimsList,
     /// Opens the list of links.
     LinksList,
+    /// Opens the prompt that takes a link's number and opens that link.
+    FollowLink,
+    /// Copies the current claim's sentence to the clipboard.
+    YankClaim,
+    /// Copies the whole clean copy to the clipboard.
+    YankCopy,
     /// Opens or closes the fold nearest the top.
     ToggleFold,
     /// Opens or closes every fold.
@@ -63,6 +69,8 @@ pub enum Action {
     Select,
     /// Folds or shows the chosen category (fold chooser).
     Toggle,
+    /// Copies the chosen entry: a link's address, a claim's sentence.
+    Yank,
     // In the search prompt.
     /// A character typed into the query.
     SearchInput(char),
@@ -70,6 +78,9 @@ pub enum Action {
     SearchBackspace,
     /// Keeps the search and closes the prompt.
     SearchConfirm,
+    // In the link prompt (after `f`).
+    /// A digit of the link's number.
+    LinkDigit(u8),
     // From the terminal.
     /// The terminal's new width and height.
     Resize(u16, u16),
@@ -77,10 +88,8 @@ pub enum Action {
 
 /// One line of a key table: the keys, how help writes them, what they do.
 pub struct Binding {
-    /// The key presses (code and modifiers) bound.
+    /// The key presses (code and modifiers) bound; help and the README name every one of them.
     pub keys: &'static [(KeyCode, KeyModifiers)],
-    /// How the keys are written in help ("j ↓").
-    pub shown: &'static str,
     /// What the keys do.
     pub action: Action,
     /// The help overlay's words for it.
@@ -94,8 +103,8 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 macro_rules! bind {
-    ([$($key:expr),+], $shown:expr, $action:expr, $help:expr, $hint:expr) => {
-        Binding { keys: &[$($key),+], shown: $shown, action: $action, help: $help, hint: $hint }
+    ([$($key:expr),+], $action:expr, $help:expr, $hint:expr) => {
+        Binding { keys: &[$($key),+], action: $action, help: $help, hint: $hint }
     };
 }
 
@@ -103,114 +112,161 @@ macro_rules! bind {
 pub const READING: &[Binding] = &[
     bind!(
         [(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE), (KeyCode::Enter, NONE)],
-        "j ↓",
         Action::Down(1),
         "down one line",
         None
     ),
-    bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k ↑", Action::Up(1), "up one line", None),
-    bind!([(KeyCode::Char('d'), CTRL)], "Ctrl-d", Action::HalfPageDown, "down half a page", None),
-    bind!([(KeyCode::Char('u'), CTRL)], "Ctrl-u", Action::HalfPageUp, "up half a page", None),
+    bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], Action::Up(1), "up one line", None),
+    bind!([(KeyCode::Char('d'), CTRL)], Action::HalfPageDown, "down half a page", None),
+    bind!([(KeyCode::Char('u'), CTRL)], Action::HalfPageUp, "up half a page", None),
     bind!(
         [(KeyCode::Char(' '), NONE), (KeyCode::PageDown, NONE), (KeyCode::Char('f'), CTRL)],
-        "Space PgDn",
         Action::PageDown,
         "down a page",
         None
     ),
     bind!(
         [(KeyCode::Char('b'), NONE), (KeyCode::PageUp, NONE), (KeyCode::Char('b'), CTRL)],
-        "b PgUp",
         Action::PageUp,
         "up a page",
         None
     ),
-    bind!([(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g Home", Action::Top, "top of the article", None),
+    bind!([(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], Action::Top, "top of the article", None),
     bind!(
         [(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
-        "G End",
         Action::Bottom,
         "end of the article",
         None
     ),
-    bind!([(KeyCode::Char(']'), NONE)], "]", Action::NextSection, "next section", Some("section")),
-    bind!([(KeyCode::Char('['), NONE)], "[", Action::PrevSection, "previous section", None),
-    bind!([(KeyCode::Char('t'), NONE)], "t", Action::Contents, "table of contents", Some("contents")),
-    bind!([(KeyCode::Char('c'), NONE)], "c", Action::NextClaim, "next flagged claim", Some("claim")),
+    bind!([(KeyCode::Char(']'), NONE)], Action::NextSection, "next section", Some("section")),
+    bind!([(KeyCode::Char('['), NONE)], Action::PrevSection, "previous section", None),
+    bind!([(KeyCode::Char('t'), NONE)], Action::Contents, "table of contents", Some("contents")),
+    bind!([(KeyCode::Char('c'), NONE)], Action::NextClaim, "next flagged claim", Some("claim")),
+    bind!([(KeyCode::Char('C'), SHIFT), (KeyCode::Char('C'), NONE)], Action::PrevClaim, "previous flagged claim", None),
+    bind!([(KeyCode::Char('l'), NONE)], Action::ClaimsList, "list of claims: score, kinds, sentence, cues", None),
     bind!(
-        [(KeyCode::Char('C'), SHIFT), (KeyCode::Char('C'), NONE)],
-        "C",
-        Action::PrevClaim,
-        "previous flagged claim",
+        [(KeyCode::Char('y'), NONE)],
+        Action::YankClaim,
+        "copy the current claim's sentence (OSC 52 clipboard)",
         None
     ),
-    bind!([(KeyCode::Char('l'), NONE)], "l", Action::ClaimsList, "list of claims", None),
     bind!(
-        [(KeyCode::Char('z'), NONE)],
-        "z",
-        Action::ToggleFold,
-        "open or close the fold nearest the top",
-        Some("fold")
+        [(KeyCode::Char('Y'), SHIFT), (KeyCode::Char('Y'), NONE)],
+        Action::YankCopy,
+        "copy the whole clean Markdown copy (OSC 52 clipboard)",
+        None
     ),
     bind!(
+        [(KeyCode::Char('o'), NONE)],
+        Action::LinksList,
+        "list of links (the [n] markers in the text)",
+        Some("links")
+    ),
+    bind!([(KeyCode::Char('f'), NONE)], Action::FollowLink, "open link [n]: type its number", None),
+    bind!([(KeyCode::Char('z'), NONE)], Action::ToggleFold, "open or close the fold nearest the top", Some("fold")),
+    bind!(
         [(KeyCode::Char('Z'), SHIFT), (KeyCode::Char('Z'), NONE)],
-        "Z",
         Action::ToggleAllFolds,
         "open or close every fold",
         None
     ),
     bind!(
         [(KeyCode::Char('F'), SHIFT), (KeyCode::Char('F'), NONE)],
-        "F",
         Action::ChooseFolds,
         "choose which categories fold",
         None
     ),
-    bind!([(KeyCode::Char('/'), NONE)], "/", Action::Search, "search (smart case)", Some("search")),
-    bind!([(KeyCode::Char('n'), NONE)], "n", Action::NextMatch, "next match", None),
-    bind!([(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)], "N", Action::PrevMatch, "previous match", None),
-    bind!([(KeyCode::Char('s'), NONE)], "s", Action::Save, "save the clean Markdown copy", Some("save")),
-    bind!([(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)], "?", Action::Help, "this help", Some("help")),
-    bind!([(KeyCode::Esc, NONE)], "Esc", Action::Escape, "close the overlay, clear the search", None),
-    bind!([(KeyCode::Char('q'), NONE)], "q", Action::Close, "close the overlay, else quit", Some("quit")),
-    bind!([(KeyCode::Char('c'), CTRL)], "Ctrl-c", Action::Quit, "quit", None),
+    bind!([(KeyCode::Char('/'), NONE)], Action::Search, "search (smart case)", Some("search")),
+    bind!([(KeyCode::Char('n'), NONE)], Action::NextMatch, "next match", None),
+    bind!([(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)], Action::PrevMatch, "previous match", None),
+    bind!([(KeyCode::Char('s'), NONE)], Action::Save, "save the clean Markdown copy", Some("save")),
+    bind!([(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)], Action::Help, "this help", Some("help")),
+    bind!([(KeyCode::Esc, NONE)], Action::Escape, "close the overlay, clear the search", None),
+    bind!([(KeyCode::Char('q'), NONE)], Action::Close, "close the overlay, else quit", Some("quit")),
+    bind!([(KeyCode::Char('c'), CTRL)], Action::Quit, "quit", None),
 ];
 
 /// Keys inside a list overlay (contents, claims, links, folds, help).
 pub const OVERLAY: &[Binding] = &[
-    bind!([(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j ↓", Action::Down(1), "next entry", None),
-    bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k ↑", Action::Up(1), "previous entry", None),
-    bind!([(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g Home", Action::Top, "first entry", None),
+    bind!([(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], Action::Down(1), "next entry", None),
+    bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], Action::Up(1), "previous entry", None),
+    bind!([(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], Action::Top, "first entry", None),
     bind!(
         [(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
-        "G End",
         Action::Bottom,
         "last entry",
         None
     ),
-    bind!([(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)], "PgDn", Action::PageDown, "down a page", None),
-    bind!([(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)], "PgUp", Action::PageUp, "up a page", None),
-    bind!([(KeyCode::Enter, NONE)], "Enter", Action::Select, "jump there", None),
-    bind!([(KeyCode::Char(' '), NONE)], "Space", Action::Toggle, "fold or show the category (fold chooser)", None),
-    bind!([(KeyCode::Char('q'), NONE), (KeyCode::Esc, NONE)], "q Esc", Action::Close, "close", None),
-    bind!([(KeyCode::Char('c'), CTRL)], "Ctrl-c", Action::Quit, "quit", None),
+    bind!([(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)], Action::PageDown, "down a page", None),
+    bind!([(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)], Action::PageUp, "up a page", None),
+    bind!([(KeyCode::Enter, NONE)], Action::Select, "jump there (links list: open the link in the browser)", None),
+    bind!([(KeyCode::Char('y'), NONE)], Action::Yank, "copy the link's address or the claim's sentence", None),
+    bind!([(KeyCode::Char(' '), NONE)], Action::Toggle, "fold or show the category (fold chooser)", None),
+    bind!([(KeyCode::Char('q'), NONE), (KeyCode::Esc, NONE)], Action::Close, "close", None),
+    bind!([(KeyCode::Char('c'), CTRL)], Action::Quit, "quit", None),
 ];
+
+/// How one key press is written in help, hints and the README (`j`, `↓`, `Ctrl-f`, `Space`).
+pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::PageDown => "PgDn".to_string(),
+        KeyCode::PageUp => "PgUp".to_string(),
+        KeyCode::Home => "Home".to_string(),
+        KeyCode::End => "End".to_string(),
+        KeyCode::Enter => "Enter".to_string(),
+        KeyCode::Esc => "Esc".to_string(),
+        KeyCode::Backspace => "Backspace".to_string(),
+        KeyCode::Tab => "Tab".to_string(),
+        other => format!("{other:?}"),
+    };
+    if mods.contains(CTRL) { format!("Ctrl-{name}") } else { name }
+}
+
+impl Binding {
+    /// Every key of the binding, named once each (`G` bound with and without Shift is one `G`).
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for &(code, mods) in self.keys {
+            let name = key_name(code, mods);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// The keys as help writes them: `j ↓ Enter`.
+    pub fn shown(&self) -> String {
+        self.names().join(" ")
+    }
+}
+
+/// The heading of the list keys in help.
+pub const LISTS_HEADING: &str = "In lists (contents, claims, links, folds, help):";
 
 /// The help overlay's lines, from the same tables that map the keys.
 pub fn help_lines() -> Vec<String> {
-    let mut lines: Vec<String> = READING.iter().map(|b| format!("{:<12} {}", b.shown, b.help)).collect();
+    let line = |b: &Binding| format!("{:<18} {}", b.shown(), b.help);
+    let mut lines: Vec<String> = READING.iter().map(line).collect();
     lines.push(String::new());
-    lines.push("In lists (contents, claims, links, folds, help):".to_string());
-    lines.extend(OVERLAY.iter().map(|b| format!("{:<12} {}", b.shown, b.help)));
+    lines.push(LISTS_HEADING.to_string());
+    lines.extend(OVERLAY.iter().map(line));
     lines.push(String::new());
     lines.push("In the search prompt: type, Enter to keep, Esc to clear".to_string());
+    lines.push("In the link prompt (f): type the number, Enter to open, Esc to cancel".to_string());
     lines
 }
 
 /// How the first key bound to `action` in `table` is written ("Enter", "z"), for titles and
 /// hints that name a key; empty when the table does not bind the action.
-pub fn key_for(table: &[Binding], action: Action) -> &'static str {
-    table.iter().find(|b| b.action == action).and_then(|b| b.shown.split(' ').next()).unwrap_or("")
+pub fn key_for(table: &[Binding], action: Action) -> String {
+    table.iter().find(|b| b.action == action).and_then(|b| b.names().into_iter().next()).unwrap_or_default()
 }
 
 /// Where keys go: the search prompt takes text; overlays and reading have their tables.
@@ -222,6 +278,8 @@ pub enum KeyContext {
     Overlay,
     /// The search prompt is open: keys type the query.
     SearchPrompt,
+    /// The link prompt is open (after `f`): keys type a link's number.
+    LinkPrompt,
 }
 
 /// The action a key press asks for in `context`, if any (key releases ask for none).
@@ -238,6 +296,16 @@ pub fn action_for(context: KeyContext, key: KeyEvent) -> Option<Action> {
             (KeyCode::Char(c), m) if !m.contains(CTRL) && !m.contains(KeyModifiers::ALT) => {
                 Some(Action::SearchInput(c))
             }
+            _ => None,
+        };
+    }
+    if context == KeyContext::LinkPrompt {
+        return match (key.code, key.modifiers) {
+            (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
+            (KeyCode::Esc, _) | (KeyCode::Char('q'), _) => Some(Action::Escape),
+            (KeyCode::Enter, _) => Some(Action::SearchConfirm),
+            (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
+            (KeyCode::Char(c @ '0'..='9'), _) => Some(Action::LinkDigit(c as u8 - b'0')),
             _ => None,
         };
     }
@@ -285,7 +353,7 @@ mod tests {
         assert_eq!(key_for(READING, Action::ToggleFold), "z");
         assert_eq!(key_for(READING, Action::Search), "/");
         assert_eq!(key_for(READING, Action::Top), "g");
-        let remapped = [bind!([(KeyCode::Char('o'), NONE)], "o", Action::Select, "jump there", None)];
+        let remapped = [bind!([(KeyCode::Char('o'), NONE)], Action::Select, "jump there", None)];
         assert_eq!(key_for(&remapped, Action::Select), "o");
         assert_eq!(key_for(&remapped, Action::Close), "");
     }

@@ -4,11 +4,12 @@
 pub mod app;
 pub mod document;
 pub mod keys;
+pub mod outside;
 pub mod state;
 pub mod view;
 
 use crate::article::Article;
-use app::{Model, Settings, update};
+use app::{Effect, Model, Settings, update};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
@@ -122,6 +123,17 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
         };
         if let Some(action) = action {
             update(&mut model, action);
+        }
+        for effect in model.take_effects() {
+            let failed = match effect {
+                Effect::Open(url) => outside::open_url(&url).err().map(|e| format!("could not open {url}: {e}")),
+                Effect::Copy(text) => outside::copy_to_clipboard(terminal.backend_mut(), &text)
+                    .err()
+                    .map(|e| format!("could not copy: {e}")),
+            };
+            if let Some(failed) = failed {
+                model.show_message(failed);
+            }
         }
     }
     let (block, offset) = model.anchor();

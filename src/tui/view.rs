@@ -98,21 +98,28 @@ fn header_line(model: &Model, width: usize) -> String {
     let meta = &model.article().meta;
     let title = meta.title.clone().unwrap_or_else(|| model.article().source.name.clone());
     let reading_time = format!("{} min read", model.reading_minutes());
-    let published = meta.published.as_ref().map(|d| d.replace('T', " "));
-    // The facts take at most 60% of the row: all of them if they fit, else fewer.
+    let published = meta.published.as_ref().map(|d| d.split('T').next().unwrap_or(d).to_string());
+    // The title comes first: the most facts that leave it whole or at least three fifths of
+    // the row, else only the reading time. The header gives the day, not the time of day.
     let candidates: [Vec<Option<&String>>; 4] = [
         vec![meta.site.as_ref(), published.as_ref(), meta.byline.as_ref(), Some(&reading_time)],
         vec![meta.site.as_ref(), published.as_ref(), Some(&reading_time)],
         vec![published.as_ref(), Some(&reading_time)],
         vec![Some(&reading_time)],
     ];
-    let facts = candidates
+    let title_width = visible(&title).width();
+    let facts: Vec<String> = candidates
         .iter()
         .map(|c| {
             let parts: Vec<String> = c.iter().flatten().map(|s| s.to_string()).collect();
             format!(" {} ", visible(&parts.join(" · ")))
         })
-        .find(|f| f.width() * 5 <= width * 3)
+        .collect();
+    let facts = facts
+        .iter()
+        .find(|f| title_width + 2 + f.width() <= width || (width.saturating_sub(f.width() + 1)) * 5 >= width * 3)
+        .or(facts.last())
+        .cloned()
         .unwrap_or_default();
     let room = width.saturating_sub(facts.width() + 1);
     let title = visible(&title);
@@ -122,9 +129,16 @@ fn header_line(model: &Model, width: usize) -> String {
 }
 
 fn status_line(model: &Model, width: usize) -> String {
+    if let Some(typed) = model.link_prompt() {
+        let n = model.document().links.len();
+        return clip(&format!("open link [{typed}▏]  (1 to {n}; Enter opens, Esc cancels)"), width);
+    }
     if let Some(search) = model.search().filter(|s| s.is_typing()) {
-        let found =
-            if search.query().is_empty() { String::new() } else { format!("  ({} matches)", search.matches().len()) };
+        let found = match search.matches().len() {
+            _ if search.query().is_empty() => String::new(),
+            1 => "  (1 match)".to_string(),
+            n => format!("  ({n} matches)"),
+        };
         return format!("/{}{found}", visible(search.query()));
     }
     let mut left = format!(" {:>3}%", model.percent());
@@ -142,15 +156,28 @@ fn status_line(model: &Model, width: usize) -> String {
         }
         None => left.push_str(&format!(" │ {} claims", claims.len())),
     }
-    let right = hints(READING);
     let room = width.saturating_sub(left.width() + 2);
-    let right = clip(&right, room);
+    let right = hints(READING, room);
     format!("{left}{}{right} ", " ".repeat(room.saturating_sub(right.width()) + 1))
 }
 
-/// The status line's key hints, from the key table.
-fn hints(table: &[Binding]) -> String {
-    table.iter().filter_map(|b| b.hint.map(|h| format!("{} {h}", b.shown))).collect::<Vec<_>>().join("  ")
+/// The status line's key hints, from the key table: as many whole hints as fit in `room`
+/// cells, in the table's order, and the help key's always (it leads to all the others).
+fn hints(table: &[Binding], room: usize) -> String {
+    let hint = |b: &Binding| b.hint.map(|h| format!("{} {h}", b.names().first().map_or("", String::as_str)));
+    let help = table.iter().find(|b| b.action == Action::Help).and_then(hint).unwrap_or_default();
+    let mut used = help.width();
+    let mut shown = Vec::new();
+    for b in table.iter().filter(|b| b.action != Action::Help) {
+        if let Some(h) = hint(b)
+            && used + h.width() + 2 <= room
+        {
+            used += h.width() + 2;
+            shown.push(h);
+        }
+    }
+    shown.push(help);
+    clip(&shown.join("  "), room)
 }
 
 fn clip(text: &str, width: usize) -> String {
@@ -168,6 +195,14 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
     let column = doc.width() as u16;
     let left = body.x + body.width.saturating_sub(column) / 2;
     let area = Rect { x: left, width: column.min(body.width), ..body };
+    if doc.segs.is_empty() {
+        // Nothing to lay out: say so rather than show a blank page.
+        let name = visible(&article.source.name).into_owned();
+        let note = format!("Nothing to read: {name} has no text folio could find.");
+        let lines = vec![Line::raw(""), Line::styled(clip(&note, area.width as usize), theme.fold())];
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let window = doc.window(article, model.top(), body.height as usize);
     let mut lines = Vec::with_capacity(window.len());
     for (seg, line) in &window {
@@ -175,15 +210,17 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
             (_, LineKind::Blank) => Line::raw(""),
             (Seg::Fold(f), _) => {
                 let fold = &doc.folds[f];
-                let (mark, verb) = if fold.open { ("▾", "close") } else { ("▸", "open") };
-                let hint = format!("{} to {verb}", key_for(READING, Action::ToggleFold));
+                let (mark, state, verb) = if fold.open { ("▾", "shown", "close") } else { ("▸", "folded", "open") };
                 let n = fold.blocks();
-                let text = format!(
-                    "{mark} {} · {n} block{} folded — {hint}",
-                    fold.label.name(),
-                    if n == 1 { "" } else { "s" }
-                );
-                Line::styled(clip(&text, area.width as usize), theme.fold())
+                let key = key_for(READING, Action::ToggleFold);
+                let blocks = if n == 1 { "block" } else { "blocks" };
+                // The categories give way to the key when the column is narrow.
+                let (head, tail) = (format!("{mark} {n} {blocks} {state}: "), format!(" · {key} to {verb}"));
+                let room = (area.width as usize).saturating_sub(head.width() + tail.width());
+                let names = fold.names();
+                let names =
+                    if names.width() > room { format!("{}…", clip(&names, room.saturating_sub(1))) } else { names };
+                Line::styled(clip(&format!("{head}{names}{tail}"), area.width as usize), theme.fold())
             }
             (Seg::Block(id), kind) => {
                 let layout = doc.lines(article, *seg);
@@ -207,7 +244,7 @@ fn block_line(
     width: u16,
 ) -> Line<'static> {
     let base = match block.kind {
-        _ if block.label.is_boilerplate() => theme.folded_text(),
+        _ if block.label.is_boilerplate() || block.image.is_some() => theme.folded_text(),
         BlockKind::Heading => theme.heading(),
         BlockKind::Quote => theme.quote(),
         BlockKind::Code | BlockKind::Table => theme.code(),
@@ -237,8 +274,10 @@ fn block_line(
             }
         }
     }
-    for &(_, at, len) in &layout.markers {
-        marks.push((at..at + len, theme.link_marker()));
+    if block.image.is_none() {
+        for &(_, at, len) in &layout.markers {
+            marks.push((at..at + len, theme.link_marker()));
+        }
     }
     let shown = layout.text(&block.text);
     let mut spans = vec![Span::styled(prefix, base)];
@@ -291,8 +330,12 @@ fn overlay_title(overlay: &Overlay) -> String {
     let key = |action| key_for(OVERLAY, action);
     match overlay {
         Overlay::Contents { .. } => format!("Contents — {} jumps, {} closes", key(Action::Select), key(Action::Close)),
-        Overlay::Claims { .. } => format!("Claims — score, kinds, sentence, why; {} jumps", key(Action::Select)),
-        Overlay::Links { .. } => format!("Links — {} jumps to the link", key(Action::Select)),
+        Overlay::Claims { .. } => {
+            format!("Claims — score, kinds, sentence, why; {} jumps, {} copies", key(Action::Select), key(Action::Yank))
+        }
+        Overlay::Links { .. } => {
+            format!("Links — {} opens in the browser, {} copies the address", key(Action::Select), key(Action::Yank))
+        }
         Overlay::Folds { .. } => {
             format!("Fold these categories — {} toggles, {} closes", key(Action::Toggle), key(Action::Close))
         }
@@ -300,8 +343,36 @@ fn overlay_title(overlay: &Overlay) -> String {
     }
 }
 
+/// Text wrapped to `width` cells, each line after the first (and the first too) led by `indent`.
+fn wrapped(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let room = width.saturating_sub(indent.width()).max(1);
+    let options = textwrap::Options::new(room).break_words(true);
+    textwrap::wrap(text, options).into_iter().map(|l| format!("{indent}{l}")).collect()
+}
+
+/// A claim as the claims list shows it: score and kinds, then the whole sentence, then each
+/// cue that fired with the text it matched, wrapped to `width`.
+fn claim_entry(claim: &crate::article::Claim, number: usize, width: usize) -> Vec<String> {
+    let kinds: Vec<&str> = claim.kinds.iter().map(|k| k.name()).collect();
+    let mut lines = vec![format!("{number}. {:.2}  {}", claim.score, kinds.join(", "))];
+    // Line breaks inside the sentence read as spaces.
+    let sentence = visible(&claim.text).split_whitespace().collect::<Vec<_>>().join(" ");
+    lines.extend(wrapped(&sentence, width, "   "));
+    for cue in &claim.cues {
+        lines.extend(wrapped(&format!("· {}", visible(cue)), width, "     "));
+    }
+    lines
+}
+
 fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Frame, area: Rect) {
-    let (items, selected): (Vec<String>, Option<usize>) = match overlay {
+    // Lists of long entries use the whole width; the others keep to a readable one.
+    let widest = match overlay {
+        Overlay::Claims { .. } | Overlay::Links { .. } => u16::MAX,
+        _ => 100,
+    };
+    let width = area.width.saturating_sub(4).clamp(1, widest);
+    let inner_width = width.saturating_sub(2) as usize;
+    let (entries, selected): (Vec<Vec<String>>, Option<usize>) = match overlay {
         Overlay::Contents { selected } => {
             let current = model.current_section();
             let items = model
@@ -311,27 +382,14 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                 .enumerate()
                 .map(|(i, s)| {
                     let mark = if Some(i) == current { "▶ " } else { "  " };
-                    format!("{mark}{}{}", "  ".repeat(s.level.saturating_sub(2) as usize), visible(&s.title))
+                    vec![format!("{mark}{}{}", "  ".repeat(s.level.saturating_sub(2) as usize), visible(&s.title))]
                 })
                 .collect();
             (items, Some(*selected))
         }
         Overlay::Claims { selected } => {
-            let items = model
-                .article()
-                .claims
-                .iter()
-                .map(|c| {
-                    let kinds: Vec<&str> = c.kinds.iter().map(|k| k.name()).collect();
-                    format!(
-                        "{:.2} [{}] {}  — {}",
-                        c.score,
-                        kinds.join(", "),
-                        visible(&c.text),
-                        visible(&c.cues.join("; "))
-                    )
-                })
-                .collect();
+            let claims = &model.article().claims;
+            let items = claims.iter().enumerate().map(|(i, c)| claim_entry(c, i + 1, inner_width)).collect();
             (items, Some(*selected))
         }
         Overlay::Links { selected } => {
@@ -344,7 +402,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                     let block = &model.article().blocks[block];
                     let link = &block.links[i];
                     let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
-                    format!("[{}] {}  — {}", n + 1, visible(text), visible(&link.url))
+                    vec![format!("[{}] {}  — {}", n + 1, visible(text), visible(&link.url))]
                 })
                 .collect();
             (items, Some(*selected))
@@ -352,14 +410,16 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
         Overlay::Folds { selected } => {
             let items = foldable_labels()
                 .iter()
-                .map(|l| format!("[{}] {}", if model.is_folding(*l) { "x" } else { " " }, l.name()))
+                .map(|l| vec![format!("[{}] {}", if model.is_folding(*l) { "x" } else { " " }, l.name())])
                 .collect();
             (items, Some(*selected))
         }
-        Overlay::Help { .. } => (help_lines(), None),
+        Overlay::Help { .. } => (help_lines().into_iter().map(|l| vec![l]).collect(), None),
     };
-    let width = area.width.saturating_sub(4).clamp(1, 100);
-    let height = (items.len() as u16 + 2).min(area.height.saturating_sub(2)).max(3.min(area.height));
+    // Every line, with the entry it belongs to.
+    let lines: Vec<(usize, &String)> =
+        entries.iter().enumerate().flat_map(|(i, e)| e.iter().map(move |l| (i, l))).collect();
+    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2)).max(3.min(area.height));
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
@@ -367,23 +427,35 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
         height,
     };
     frame.render_widget(Clear, rect);
-    let inner_rows = height.saturating_sub(2) as usize;
+    let rows = height.saturating_sub(2) as usize;
     let first = match (selected, overlay) {
-        (Some(s), _) => s.saturating_sub(inner_rows.saturating_sub(1)),
-        (None, Overlay::Help { scroll }) => (*scroll).min(items.len().saturating_sub(inner_rows)),
+        (Some(s), _) => {
+            // The selected entry is kept in view: its last line at the bottom when scrolling
+            // down, its first line at the top when it is taller than the box.
+            let start = lines.iter().position(|(i, _)| *i == s).unwrap_or(0);
+            let end = lines.iter().rposition(|(i, _)| *i == s).map_or(0, |e| e + 1);
+            end.saturating_sub(rows).min(start)
+        }
+        (None, Overlay::Help { scroll }) => (*scroll).min(lines.len().saturating_sub(rows)),
         _ => 0,
     };
-    let lines: Vec<Line> = items
+    let shown: Vec<Line> = lines
         .iter()
-        .enumerate()
         .skip(first)
-        .take(inner_rows)
+        .take(rows)
         .map(|(i, text)| {
-            let text = clip(text, width.saturating_sub(2) as usize);
-            if Some(i) == selected { Line::styled(text, theme.selected()) } else { Line::raw(text) }
+            let text = clip(text, inner_width);
+            if Some(*i) == selected { Line::styled(text, theme.selected()) } else { Line::raw(text) }
         })
         .collect();
-    let frame_ =
-        Frame_::new().borders(Borders::ALL).title(clip(&overlay_title(overlay), width.saturating_sub(2) as usize));
-    frame.render_widget(Paragraph::new(lines).block(frame_), rect);
+    let mut frame_ = Frame_::new().borders(Borders::ALL).title(clip(&overlay_title(overlay), inner_width));
+    // Where the box cannot show every line, its bottom edge says which lines it shows.
+    let last = (first + rows).min(lines.len());
+    if first > 0 || last < lines.len() {
+        let up = if first > 0 { "▲" } else { " " };
+        let down = if last < lines.len() { "▼" } else { " " };
+        let mark = format!(" {up}{down} lines {}–{last} of {} ", first + 1, lines.len());
+        frame_ = frame_.title_bottom(Line::from(clip(&mark, inner_width)).right_aligned());
+    }
+    frame.render_widget(Paragraph::new(shown).block(frame_), rect);
 }

@@ -1,0 +1,63 @@
+//! What the reader does outside its model: opening a link with the platform's opener and
+//! putting text on the terminal's clipboard with OSC 52. `app` only asks for these (as
+//! `Effect`s); the event loop in `mod.rs` does them.
+
+use std::io::Write;
+
+/// Opens `url` with `$BROWSER` when it is set (a program, given the address as its one
+/// argument), else the platform's opener (xdg-open, open, start). Returns at once; the
+/// browser runs on its own. A terminal browser in `$BROWSER` would fight folio for the
+/// terminal and is not supported.
+pub fn open_url(url: &str) -> Result<(), String> {
+    opener::open_browser(url).map_err(|e| e.to_string().replace('\n', " "))
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the system clipboard. It
+/// travels with the output, so it works over ssh; tmux passes it on with `set -g
+/// set-clipboard on`. Some terminals cap its length (xterm: about 100 KB of base64).
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Writes the OSC 52 sequence for `text` to `out`.
+pub fn copy_to_clipboard(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    out.write_all(osc52(text).as_bytes())?;
+    out.flush()
+}
+
+/// Standard base64 (RFC 4648, with padding), as OSC 52 wants it.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        for (plain, encoded) in
+            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("foobar", "Zm9vYmFy")]
+        {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn osc52_is_one_sequence_with_no_text_in_the_clear() {
+        assert_eq!(osc52("a\x1b]b"), "\x1b]52;c;YRtdYg==\x07");
+    }
+}
