@@ -52,7 +52,7 @@ impl Field {
 }
 
 /// What is measured of a title candidate.
-pub const TITLE_FEATURES: [&str; 40] = [
+pub const TITLE_FEATURES: [&str; 43] = [
     "from_block",
     "kind_heading",
     "heading_level_1",
@@ -93,10 +93,13 @@ pub const TITLE_FEATURES: [&str; 40] = [
     "byline_beside",
     "breadcrumb_tail",
     "most_story_words",
+    "words_3_to_12",
+    "words_over_15",
+    "repeated_beside",
 ];
 
 /// What is measured of a byline candidate.
-pub const BYLINE_FEATURES: [&str; 27] = [
+pub const BYLINE_FEATURES: [&str; 29] = [
     "from_block",
     "stated_json_ld",
     "stated_meta",
@@ -124,6 +127,8 @@ pub const BYLINE_FEATURES: [&str; 27] = [
     "in_menu",
     "name_words",
     "after_by_line",
+    "first_stated",
+    "only_later_stated",
 ];
 
 /// What is measured of a date candidate.
@@ -424,10 +429,15 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
             continue;
         }
         let words = words_of(&b.text);
-        if words.is_empty() || seen.contains_key(&words) {
+        if words.is_empty() {
             continue;
         }
-        seen.insert(words.clone(), out.len());
+        // A line the page repeats is measured where it stands nearest the story: a title is
+        // often in the menu or the breadcrumb too, and again as the story's heading.
+        let earlier = seen.get(&words).copied();
+        if earlier.and_then(|c| out[c].block).is_some_and(|j| page.distance_to_story(j) <= page.distance_to_story(i)) {
+            continue;
+        }
         let text = b.text.trim();
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let dom = page.facts[i].dom.as_deref();
@@ -462,6 +472,10 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
         v[35] = log1((i + 1..blocks.len()).take(20).position(|j| page.is_prose(j)).unwrap_or(20));
         v[36] = flag((i.saturating_sub(3)..i + 4).any(|j| j != i && short_date(j)));
         v[37] = flag((i.saturating_sub(3)..i + 4).any(|j| j != i && byline_line(j)));
+        v[40] = flag((3..=12).contains(&f.words));
+        v[41] = flag(f.words > 15);
+        let same = |j: usize| blocks.get(j).is_some_and(|b| words_of(&b.text) == words);
+        v[42] = flag((i > 0 && same(i - 1)) || same(i + 1));
         // A breadcrumb ends with the page's own title ("Home » Guides » The title").
         if let Some((_, tail)) =
             text.rsplit_once(" » ").or_else(|| text.rsplit_once(" / ")).or_else(|| text.rsplit_once(" > "))
@@ -481,7 +495,14 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
                 });
             }
         }
-        out.push(Candidate { value: text.to_string(), block: Some(i), stated_by: Vec::new(), vector: v });
+        let candidate = Candidate { value: text.to_string(), block: Some(i), stated_by: Vec::new(), vector: v };
+        match earlier {
+            Some(c) => out[c] = candidate,
+            None => {
+                seen.insert(words, out.len());
+                out.push(candidate);
+            }
+        }
     }
     for tail in tails {
         let words = words_of(&tail.value);
@@ -615,7 +636,11 @@ fn byline_candidates(page: &Page) -> Vec<Candidate> {
         );
         out.push(Candidate { value, block: Some(i), stated_by: Vec::new(), vector: v });
     }
+    // Where a page states several authors one way (a forum's posts), the first is the article's.
+    let mut seen_kinds: Vec<StatedBy> = Vec::new();
     for statement in &page.stated.bylines {
+        let first = !seen_kinds.contains(&statement.by);
+        seen_kinds.push(statement.by);
         let value = byline_name(&statement.value);
         let words = words_of(&value);
         if !is_name(&value) || words.len() > 12 {
@@ -638,11 +663,15 @@ fn byline_candidates(page: &Page) -> Vec<Candidate> {
             _ => 5,
         };
         out[c].vector[slot] = 1.0;
+        if first {
+            out[c].vector[27] = 1.0;
+        }
         if !out[c].stated_by.contains(&statement.by) {
             out[c].stated_by.push(statement.by);
         }
     }
     for c in &mut out {
+        c.vector[28] = flag(!c.stated_by.is_empty() && c.vector[27] == 0.0);
         c.vector[6] = log1(c.stated_by.len() + usize::from(c.block.is_some()));
     }
     out
@@ -785,7 +814,17 @@ fn reason_for(field: Field, c: &Candidate, blocks: &[Block]) -> String {
 /// what follows it ("By Jo Roe | May 3, 2025 · 4 min read" → "Jo Roe").
 pub fn byline_name(text: &str) -> String {
     let t = text.trim();
-    let tokens: Vec<&str> = byline_prefix(t).unwrap_or(t).split_whitespace().collect();
+    let named = byline_prefix(t).unwrap_or(t);
+    // "Jo RoePublished: May 3": a label glued to the name by the page's markup.
+    let lexicon = lexicon::bundled();
+    let lower = named.to_lowercase();
+    let glued = lexicon.published_words.iter().chain(&lexicon.updated_words).filter_map(|w| {
+        let at = lower.find(w.as_str())?;
+        let glued = at > 0 && named.is_char_boundary(at) && named[..at].ends_with(char::is_lowercase);
+        glued.then_some(at)
+    });
+    let named = glued.min().map_or(named, |at| &named[..at]);
+    let tokens: Vec<&str> = named.split_whitespace().collect();
     let digit = |token: &&str| token.chars().any(|c| c.is_ascii_digit());
     let end = (1..tokens.len())
         .find(|&k| {
@@ -844,6 +883,7 @@ mod tests {
         assert_eq!(byline_name("By Jo Roe | May 3, 2025"), "Jo Roe");
         assert_eq!(byline_name("By Jo Roe, May 3, 2025"), "Jo Roe");
         assert_eq!(byline_name("Jo Roe on May 3, 2025"), "Jo Roe");
+        assert_eq!(byline_name("Korin MillerPublished: May 3"), "Korin Miller");
         assert_eq!(byline_name("Jane Doe and John Roe, Reuters"), "Jane Doe and John Roe, Reuters");
     }
 

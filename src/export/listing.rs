@@ -19,7 +19,14 @@ pub fn listing(article: &Article, color: bool, width: usize) -> String {
         ("url", &meta.url),
     ] {
         if let Some(value) = value {
-            out.push_str(&format!("{} {}\n", paint("1", &format!("{name:<10}")), visible(value)));
+            // What decided a field folio chose, dimmed after it ("the <h1> at block 4, agrees with …").
+            let why = meta.reasons.get(name).map(|r| format!("  {}", paint("2", &format!("({})", visible(r)))));
+            out.push_str(&format!(
+                "{} {}{}\n",
+                paint("1", &format!("{name:<10}")),
+                visible(value),
+                why.unwrap_or_default()
+            ));
         }
     }
     let folded = article.blocks.iter().filter(|b| b.label.is_boilerplate()).count();
