@@ -77,6 +77,12 @@ pub enum Command {
         #[arg(short, long, value_name = "N", requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
     },
+    /// List the rules folio learned from your marks (x and X in the reader), by site
+    Rules {
+        /// Forget learned rule N (as numbered in the list)
+        #[arg(long, value_name = "N")]
+        remove: Option<usize>,
+    },
 }
 
 /// What a run uses, each value from the first that says: the flag, the config file, the

@@ -17,6 +17,7 @@ pub mod export;
 pub mod parse;
 pub mod paths;
 pub mod save;
+pub mod sites;
 pub mod source;
 pub mod text;
 pub mod tui;
@@ -75,6 +76,14 @@ pub fn build(text: &str, source: Source, rules: &Rules, claims: &claims::Scorer)
 fn parse_for(text: &str, source: &Source) -> parse::Parsed {
     let url = (source.kind == article::SourceKind::Url).then_some(source.name.as_str());
     parse::parse(text, source.format, url)
+}
+
+/// Applies what folio learned of the article's site (the reader's marks, site memory; see
+/// `sites`), then finds its sections and claims again from the new labels.
+pub fn apply_learned(article: &mut Article, learned: &sites::Learned, claims: &claims::Scorer) {
+    sites::apply(article, learned);
+    article.sections = Section::of(&article.blocks);
+    article.claims = claims.find(&article.blocks);
 }
 
 /// The pipeline from parsed blocks on: classify → sections → claims.

@@ -52,11 +52,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     let bundled = folio::claims::Scorer::bundled();
     let claims = bundled.with_threshold(settings.claim_threshold.unwrap_or(bundled.threshold));
+    // What the reader taught folio of its sites (marks, site memory), applied to every article read.
+    let learned = folio::sites::folder().map(|folder| {
+        let (learned, warnings) = folio::sites::load(&folder);
+        for warning in warnings {
+            eprintln!("folio: {warning}");
+        }
+        learned
+    });
     let read = |arg: Option<String>| -> Result<Reading, Failure> {
         let input = input_of(arg)?;
-        let reading = folio::read(&input, &rules, &claims)?;
+        let mut reading = folio::read(&input, &rules, &claims)?;
         for warning in &reading.warnings {
             eprintln!("folio: warning: {warning}");
+        }
+        if let Some(learned) = &learned {
+            folio::apply_learned(&mut reading.article, learned, &claims);
         }
         Ok(reading)
     };
@@ -86,10 +97,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => print(&text),
             }
         }
+        Some(Command::Rules { remove }) => {
+            let Some(folder) = folio::sites::folder() else {
+                return Err(Failure::Usage("folio: no data folder (set FOLIO_DATA_DIR)".to_string()));
+            };
+            if let Some(n) = remove {
+                let gone = folio::sites::forget_mark(&folder, n).map_err(|e| Failure::Usage(format!("folio: {e}")))?;
+                println!("forgot rule {n} for {}: \"{}\"", gone.site, folio::text::safe::visible(&gone.text));
+            }
+            print(&folio::sites::listing(&folio::sites::load(&folder).0))
+        }
         None => {
             let article = read(cli.input)?.article;
             if !std::io::stdout().is_terminal() {
                 return print(&markdown::clean_markdown(&article, &folio::save::now()));
+            }
+            // Site memory: what this page shows, for later pages of its site.
+            if let Some(folder) = folio::sites::folder()
+                && let Err(e) = folio::sites::remember_page(&folder, &article)
+            {
+                eprintln!("folio: could not remember this page in {}: {e}", folder.display());
             }
             let options = folio::tui::Options {
                 settings: folio::tui::app::Settings { column: settings.column, save_dir: settings.save_dir },

@@ -669,3 +669,28 @@ fn a_readme_s_code_blocks_are_not_folded_as_navigation() {
         assert!(folded.is_empty(), "{}: {folded:?}", path.display());
     }
 }
+
+#[test]
+fn capital_x_shows_the_fold_at_the_top_as_story_and_remembers_it_for_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><link rel=canonical href=\"https://harbour.example/a\"></head><body>\
+         <nav><a href=\"/n\">News</a> <a href=\"/s\">Sport</a> <a href=\"/w\">Weather</a></nav><article>\
+         <p>The pump on the old ferry pier now heats 1,140 homes, the council said on Tuesday, and the bills are \
+         lower than anyone expected when the scheme was approved.</p></article></body></html>",
+    )
+    .unwrap();
+    let mut model = model_of(&page, 90, 24);
+    assert!(screen(&model).contains("folded: navigation"), "{}", screen(&model));
+    update(&mut model, Action::MarkStory);
+    let shown = screen(&model);
+    assert!(shown.contains("News[1] Sport[2] Weather[3]"), "{shown}");
+    assert!(shown.contains("marked as story: remembered for harbour.example"), "{shown}");
+    let effects = model.take_effects();
+    assert!(
+        matches!(&effects[..], [Effect::Learn(m)] if m.site == "harbour.example" && m.label == folio::article::Label::Content),
+        "{effects:?}"
+    );
+}

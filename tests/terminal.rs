@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::folio;
 use common::pty::Session;
 
 #[test]
@@ -115,4 +116,74 @@ fn links_open_with_browser_and_copies_reach_the_terminal_as_osc_52() {
     s.keys("qq");
     s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
     let _ = s.child.kill();
+}
+
+/// Two pages of one site, each with a promotion folio keeps as story until told otherwise.
+fn two_pages_of_one_site(dir: &std::path::Path) -> [std::path::PathBuf; 2] {
+    ["a", "b"].map(|p| {
+        let path = dir.join(format!("{p}.html"));
+        let page = format!(
+            "<html><head><title>Harbour story {p}</title><link rel=\"canonical\" href=\"https://harbour.example/{p}\">\
+             </head><body><article><h1>The harbour pump, part {p}</h1>\
+             <p>Ledger members save 20% on ferry tickets this week</p>\
+             <p>The pump on the old ferry pier now heats 1,140 homes, the council said on Tuesday, and the bills \
+             are lower than anyone expected when the scheme was approved in the spring of last year.</p>\
+             </article></body></html>"
+        );
+        std::fs::write(&path, page).unwrap();
+        path
+    })
+}
+
+#[test]
+fn a_block_marked_on_one_page_folds_on_the_next_page_of_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let [a, b] = two_pages_of_one_site(dir.path());
+    let (data, state) = (dir.path().join("data"), dir.path().join("state"));
+    let env = [
+        ("FOLIO_DATA_DIR", data.to_str().unwrap()),
+        ("FOLIO_STATE_DIR", state.to_str().unwrap()),
+        ("FOLIO_CONFIG_DIR", "/nonexistent"),
+    ];
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let run = |page: &std::path::Path| format!("'{}' '{}'; echo \"EXIT=$?\"; sleep 5", bin.display(), page.display());
+
+    let mut s = Session::start(&run(&a), &env);
+    s.wait_for("the promotion at the top", |s| s.screen().contains("Ledger members save"));
+    s.keys("x");
+    s.wait_for("the category picker", |s| s.screen().contains("Mark as clutter"));
+    s.keys("jj\r");
+    s.wait_for("the mark remembered", |s| s.screen().contains("marked as ad: remembered for harbour.example"));
+    assert!(s.screen().contains("1 block folded: ad"), "the marked block folds at once");
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
+    let _ = s.child.kill();
+
+    let mut s = Session::start(&run(&b), &env);
+    s.wait_for("the next page's story", |s| s.screen().contains("The pump on the old ferry pier"));
+    let screen = s.screen();
+    assert!(!screen.contains("Ledger members save"), "{screen}");
+    assert!(screen.contains("1 block folded: ad"), "{screen}");
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
+    let _ = s.child.kill();
+
+    // The fold says why, and `folio rules` lists what was learned.
+    let out = folio().env("FOLIO_DATA_DIR", &data).args(["inspect", "--json"]).arg(&b).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let promo = report["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["text"] == "Ledger members save 20% on ferry tickets this week")
+        .unwrap();
+    assert_eq!(promo["label"], "ad");
+    assert_eq!(promo["reason"], "you marked this as ad on harbour.example");
+    let rules = folio().env("FOLIO_DATA_DIR", &data).arg("rules").output().unwrap();
+    let rules = String::from_utf8(rules.stdout).unwrap();
+    assert!(rules.contains("harbour.example") && rules.contains("1  ad"), "{rules}");
+    let removed = folio().env("FOLIO_DATA_DIR", &data).args(["rules", "--remove", "1"]).output().unwrap();
+    assert!(removed.status.success());
+    let rules = folio().env("FOLIO_DATA_DIR", &data).arg("rules").output().unwrap();
+    assert!(String::from_utf8(rules.stdout).unwrap().contains("no learned rules yet"));
 }

@@ -420,10 +420,14 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
         // Nor is a sentence of the story itself.
         let story_sentence =
             page.story.contains(&i) && b.text.trim_end().ends_with(['.', '!']) && b.kind != BlockKind::Heading;
+        // A line inside <nav>, <footer> or <aside> is no title (unless it is a level-1 heading).
+        let in_clutter = page.facts[i].dom.as_deref().is_some_and(|d| d.clutter_by_tag)
+            && !(b.kind == BlockKind::Heading && b.level == Some(1));
         if !in_reach(i, b)
             || !(1..=40).contains(&f.words)
             || paragraph
             || story_sentence
+            || in_clutter
             || matches!(b.kind, BlockKind::Code | BlockKind::Table)
         {
             continue;

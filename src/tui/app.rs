@@ -32,6 +32,13 @@ pub enum Overlay {
         /// Index into `foldable_labels()`.
         selected: usize,
     },
+    /// The category picker of `x`: what the marked block is.
+    MarkAs {
+        /// The block being marked.
+        block: usize,
+        /// Index into `foldable_labels()`.
+        selected: usize,
+    },
     /// The key help.
     Help {
         /// The first line shown.
@@ -47,6 +54,7 @@ impl Overlay {
             | Overlay::Claims { selected }
             | Overlay::Folds { selected }
             | Overlay::Links { selected }
+            | Overlay::MarkAs { selected, .. }
             | Overlay::Help { scroll: selected } => selected,
         }
     }
@@ -64,7 +72,7 @@ impl Overlay {
             Overlay::Contents { .. } => article.sections.len(),
             Overlay::Claims { .. } => article.claims.len(),
             Overlay::Links { .. } => doc.links.len(),
-            Overlay::Folds { .. } => foldable_labels().len(),
+            Overlay::Folds { .. } | Overlay::MarkAs { .. } => foldable_labels().len(),
             Overlay::Help { .. } => super::keys::help_lines().len().saturating_sub(rows) + 1,
         }
     }
@@ -165,6 +173,8 @@ pub enum Effect {
     Open(String),
     /// Put this text on the terminal's clipboard (OSC 52, which also works over ssh).
     Copy(String),
+    /// Remember this mark for its site (in the data folder's `learned/marks.jsonl`).
+    Learn(crate::sites::Mark),
 }
 
 /// What the reader is told from outside: configuration and command line.
@@ -205,6 +215,8 @@ pub struct Model {
     /// The section last jumped to and the top line the jump left: while the top line stays
     /// there, that section is the current one (near the end the heading cannot reach the top).
     section_jump: Option<(usize, Pos)>,
+    /// The site marks are remembered for (`sites::site_of`), if the page names one.
+    site: Option<String>,
 }
 
 /// Rows above and below the article text: the header and the status line.
@@ -217,6 +229,7 @@ impl Model {
         let column = column_width(settings.column, width);
         let doc = Document::new(&article, &folding, column);
         let words: usize = article.story().map(|b| b.text.split_whitespace().count()).sum();
+        let site = crate::sites::site_of(&article);
         Model {
             reading_minutes: words.div_ceil(230).max(1),
             article,
@@ -235,6 +248,7 @@ impl Model {
             effects: Vec::new(),
             link_number: None,
             section_jump: None,
+            site,
         }
     }
 
@@ -589,6 +603,11 @@ impl Model {
             Some(Overlay::Contents { selected }) => self.goto_section_number(selected),
             Some(Overlay::Claims { selected }) => self.select_claim(selected),
             Some(Overlay::Links { selected }) => self.open_link(selected + 1),
+            Some(Overlay::MarkAs { block, selected }) => {
+                if let Some(&label) = foldable_labels().get(selected) {
+                    self.mark_as(block, label);
+                }
+            }
             other => self.overlay = other,
         }
     }
@@ -658,6 +677,74 @@ impl Model {
         } else {
             self.link_number = Some(String::new());
         }
+    }
+
+    /// `x`: opens the category picker for the story block at the top of the screen.
+    fn mark_clutter(&mut self) {
+        match self.doc.segs.get(self.top.seg) {
+            Some(Seg::Block(block)) => self.overlay = Some(Overlay::MarkAs { block: *block, selected: 0 }),
+            _ => {
+                let story = key_for(READING, Action::MarkStory);
+                self.message = Some(format!("x marks the story block on the top line; {story} shows a fold as story"));
+            }
+        }
+    }
+
+    /// `Select` in the category picker: labels the block, folds it at once, and remembers it.
+    fn mark_as(&mut self, block: usize, label: Label) {
+        let Some(b) = self.article.blocks.get_mut(block) else { return };
+        let site = self.site.clone();
+        let reason = match &site {
+            Some(site) => format!("you marked this as {} on {site}", label.name()),
+            None => format!("you marked this as {}", label.name()),
+        };
+        b.set_label(label, reason);
+        let text = b.text.clone();
+        self.learn(text, label, 1);
+        // The marked block folds at once: its fold line takes its place on the top line.
+        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
+        let fold = self.doc.seg_of_block(block).and_then(|seg| self.doc.fold_of(seg));
+        self.top = Pos { seg: fold.map_or(0, |f| self.doc.folds[f].seg), line: 0 };
+        self.clamp_top();
+    }
+
+    /// `X`: shows the blocks of the fold nearest the top as story, and remembers them.
+    fn mark_story(&mut self) {
+        let Some(f) = self.fold_near_top() else {
+            self.message = Some("no fold on this screen".to_string());
+            return;
+        };
+        let (from, to) = (self.doc.folds[f].seg + 1, self.doc.folds[f].end);
+        let blocks: Vec<usize> = (from..to).filter_map(|seg| self.doc.block_at(seg)).collect();
+        let site = self.site.clone();
+        for &block in &blocks {
+            let reason = match &site {
+                Some(site) => format!("you marked this as story on {site}"),
+                None => "you marked this as story".to_string(),
+            };
+            self.article.blocks[block].set_label(Label::Content, reason);
+            let text = self.article.blocks[block].text.clone();
+            self.learn(text, Label::Content, blocks.len());
+        }
+        let first = blocks.first().copied();
+        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
+        if let Some(first) = first {
+            self.jump_to(first, 0);
+        }
+    }
+
+    /// Queues a mark to be remembered for the site, and says so on the status line.
+    fn learn(&mut self, text: String, label: Label, blocks: usize) {
+        let what = if label == Label::Content { "story".to_string() } else { label.name().to_string() };
+        let count = if blocks == 1 { String::new() } else { format!("{blocks} blocks ") };
+        self.message = Some(match &self.site {
+            Some(site) => {
+                let mark = crate::sites::Mark { site: site.clone(), text, label, when: (self.clock)() };
+                self.effects.push(Effect::Learn(mark));
+                format!("{count}marked as {what}: remembered for {site}")
+            }
+            None => format!("{count}marked as {what} for this reading (the page names no site to remember it for)"),
+        });
     }
 
     /// `Toggle` in the fold chooser: folds the chosen category, or shows it as text again.
@@ -812,6 +899,8 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::ClaimsList => model.open_claims(),
         Action::LinksList => model.open_links(),
         Action::FollowLink => model.follow_link(),
+        Action::MarkClutter => model.mark_clutter(),
+        Action::MarkStory => model.mark_story(),
         Action::YankClaim => model.yank_claim(),
         Action::YankCopy => model.yank_copy(),
         Action::ToggleFold => model.toggle_fold(),

@@ -38,6 +38,11 @@ pub enum Action {
     LinksList,
     /// Opens the prompt that takes a link's number and opens that link.
     FollowLink,
+    /// Marks the block at the top of the screen as clutter (a category is picked next),
+    /// remembered for the page's site.
+    MarkClutter,
+    /// Marks the blocks of the fold nearest the top as story, remembered for the page's site.
+    MarkStory,
     /// Copies the current claim's sentence to the clipboard.
     YankClaim,
     /// Copies the whole clean copy to the clipboard.
@@ -174,6 +179,18 @@ pub const READING: &[Binding] = &[
         [(KeyCode::Char('F'), SHIFT), (KeyCode::Char('F'), NONE)],
         Action::ChooseFolds,
         "choose which categories fold",
+        None
+    ),
+    bind!(
+        [(KeyCode::Char('x'), NONE)],
+        Action::MarkClutter,
+        "mark the top block as clutter (remembered for the site)",
+        None
+    ),
+    bind!(
+        [(KeyCode::Char('X'), SHIFT), (KeyCode::Char('X'), NONE)],
+        Action::MarkStory,
+        "mark the fold nearest the top as story (remembered for the site)",
         None
     ),
     bind!([(KeyCode::Char('/'), NONE)], Action::Search, "search (smart case)", Some("search")),

@@ -130,6 +130,12 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
                 Effect::Copy(text) => outside::copy_to_clipboard(terminal.backend_mut(), &text)
                     .err()
                     .map(|e| format!("could not copy: {e}")),
+                Effect::Learn(mark) => match crate::sites::folder() {
+                    Some(folder) => crate::sites::remember_mark(&folder, mark)
+                        .err()
+                        .map(|e| format!("could not remember the mark in {}: {e}", folder.display())),
+                    None => Some("no data folder to remember the mark in".to_string()),
+                },
             };
             if let Some(failed) = failed {
                 model.show_message(failed);

@@ -339,6 +339,9 @@ fn overlay_title(overlay: &Overlay) -> String {
         Overlay::Folds { .. } => {
             format!("Fold these categories — {} toggles, {} closes", key(Action::Toggle), key(Action::Close))
         }
+        Overlay::MarkAs { .. } => {
+            format!("Mark as clutter — {} picks the category, {} closes", key(Action::Select), key(Action::Close))
+        }
         Overlay::Help { .. } => format!("Keys — {} closes", key(Action::Close)),
     }
 }
@@ -413,6 +416,9 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                 .map(|l| vec![format!("[{}] {}", if model.is_folding(*l) { "x" } else { " " }, l.name())])
                 .collect();
             (items, Some(*selected))
+        }
+        Overlay::MarkAs { selected, .. } => {
+            (foldable_labels().iter().map(|l| vec![l.name().to_string()]).collect(), Some(*selected))
         }
         Overlay::Help { .. } => (help_lines().into_iter().map(|l| vec![l]).collect(), None),
     };

@@ -39,7 +39,10 @@ pub fn asset(relative: &str) -> PathBuf {
 
 pub fn folio() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("folio").expect("the folio binary is built");
-    cmd.env_remove("NO_COLOR").env("FOLIO_CONFIG_DIR", "/nonexistent-folio-config");
+    // Nothing the user's folio learned (marks, site memory) changes what the tests see.
+    cmd.env_remove("NO_COLOR")
+        .env("FOLIO_CONFIG_DIR", "/nonexistent-folio-config")
+        .env("FOLIO_DATA_DIR", "/nonexistent-folio-data");
     cmd
 }
 

@@ -12,6 +12,8 @@ pub struct Session {
     pub writer: Box<dyn Write + Send>,
     pub master: Box<dyn portable_pty::MasterPty + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// A data folder of the session's own (what folio learns of sites goes there), unless the test gave one.
+    _data: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -23,6 +25,10 @@ impl Session {
         cmd.args(["-c", script]);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let data = (!env.iter().any(|(k, _)| *k == "FOLIO_DATA_DIR")).then(|| tempfile::tempdir().unwrap());
+        if let Some(dir) = &data {
+            cmd.env("FOLIO_DATA_DIR", dir.path());
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -43,7 +49,7 @@ impl Session {
             }
         });
         let writer = pty.master.take_writer().unwrap();
-        Session { parser, raw, writer, master: pty.master, child }
+        Session { parser, raw, writer, master: pty.master, child, _data: data }
     }
 
     pub fn screen(&self) -> String {
