@@ -9,6 +9,8 @@ use std::path::PathBuf;
 pub const DEFAULT_COLUMN: u16 = 80;
 /// Whether the reader captures the mouse when neither `--no-mouse` nor `mouse` says.
 pub const DEFAULT_MOUSE: bool = true;
+/// The reader's palette when neither `--theme` nor `theme` says.
+pub const DEFAULT_THEME: folio::config::ThemeChoice = folio::config::ThemeChoice::Dark;
 /// Width of `folio inspect`'s listing when `COLUMNS` does not say.
 pub const DEFAULT_LISTING_WIDTH: usize = 100;
 
@@ -37,6 +39,9 @@ pub struct Cli {
     /// Leave the mouse to the terminal (native selection) instead of wheel scrolling
     #[arg(long)]
     pub no_mouse: bool,
+    /// Colours for a dark or a light background, or ask the terminal (default: dark)
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<folio::config::ThemeChoice>,
     /// Flag sentences whose claim score is at least T, 0–1 (default: the threshold chosen in training)
     #[arg(long, global = true, value_name = "T", value_parser = threshold)]
     pub claim_threshold: Option<f32>,
@@ -99,6 +104,8 @@ pub struct Settings {
     pub mouse: bool,
     /// Colours on (`NO_COLOR` unset or empty).
     pub color: bool,
+    /// The reader's palette, or `auto` to ask the terminal.
+    pub theme: folio::config::ThemeChoice,
     /// Flag sentences scoring at least this; `None` keeps the threshold the model was trained with.
     pub claim_threshold: Option<f32>,
     /// Width of `folio inspect`'s listing.
@@ -114,6 +121,7 @@ impl Settings {
             save_dir: cli.save_dir.clone().or(config.save_dir).unwrap_or_else(folio::paths::default_save_dir),
             mouse: !cli.no_mouse && config.mouse.unwrap_or(DEFAULT_MOUSE),
             color: env("NO_COLOR").is_none_or(|v| v.is_empty()),
+            theme: cli.theme.or(config.theme).unwrap_or(DEFAULT_THEME),
             claim_threshold: cli.claim_threshold.or(config.claim_threshold),
             listing_width: env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(DEFAULT_LISTING_WIDTH),
         }

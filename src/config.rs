@@ -32,10 +32,23 @@ pub struct Config {
     pub save_dir: Option<PathBuf>,
     /// Claim score (0–1) from which a sentence is flagged (default: the one the model was trained with).
     pub claim_threshold: Option<f32>,
+    /// The reader's colours: for a dark or a light background, or asked of the terminal (default dark).
+    pub theme: Option<ThemeChoice>,
+}
+
+/// The `theme` option: which palette the reader draws with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeChoice {
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// The terminal's own background decides, where it answers the question (else dark).
+    Auto,
 }
 
 /// The options `config.toml` knows, as its keys are written.
-pub const CONFIG_KEYS: [&str; 4] = ["width", "mouse", "save_dir", "claim_threshold"];
+pub const CONFIG_KEYS: [&str; 5] = ["width", "mouse", "save_dir", "claim_threshold", "theme"];
 
 /// Reads `config.toml`; a missing file gives the defaults. A file that is not TOML gives the
 /// defaults and a warning; an unknown key or a bad value is a warning naming the key, and
@@ -95,6 +108,21 @@ pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
                     None => Some("must be from 0 to 1"),
                 }
             }
+            "theme" => match value.as_str() {
+                Some("dark") => {
+                    config.theme = Some(ThemeChoice::Dark);
+                    None
+                }
+                Some("light") => {
+                    config.theme = Some(ThemeChoice::Light);
+                    None
+                }
+                Some("auto") => {
+                    config.theme = Some(ThemeChoice::Auto);
+                    None
+                }
+                _ => Some("must be \"dark\", \"light\" or \"auto\""),
+            },
             _ => {
                 warnings.push(format!(
                     "{shown}: unknown key `{key}` ignored (the options are {}); the rest applies",
@@ -120,6 +148,15 @@ mod tests {
         assert_eq!((config.width, config.mouse), (Some(60), Some(false)));
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("unknown key `bogus`"), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_theme_is_dark_light_or_auto() {
+        assert_eq!(parse_config("theme = \"light\"", "c").0.theme, Some(ThemeChoice::Light));
+        assert_eq!(parse_config("theme = \"auto\"", "c").0.theme, Some(ThemeChoice::Auto));
+        let (config, warnings) = parse_config("theme = \"sepia\"", "c");
+        assert_eq!(config.theme, None);
+        assert!(warnings[0].contains("theme must be"), "{warnings:?}");
     }
 
     #[test]

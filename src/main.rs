@@ -122,6 +122,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 settings: folio::tui::app::Settings { column: settings.column, save_dir: settings.save_dir },
                 mouse: settings.mouse,
                 color: settings.color,
+                look: folio::tui::look_for(settings.theme),
             };
             folio::tui::run(article, options)
                 .map_err(|e| Failure::Folio(Error::Io { name: "terminal".to_string(), source: e }))

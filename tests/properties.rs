@@ -70,7 +70,7 @@ fn every_path(article: Article) {
     let mut model = Model::new(article, Settings { column: 40, save_dir: dir }, 50, 12);
     let backend = ratatui::backend::TestBackend::new(50, 12);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    let theme = folio::tui::view::Theme { color: true };
+    let theme = folio::tui::view::Theme { color: true, look: folio::tui::view::Look::Dark };
     for action in [
         Action::PageDown,
         Action::NextClaim,

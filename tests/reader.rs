@@ -9,7 +9,7 @@ use folio::source::Input;
 use folio::tui::app::{Effect, Model, Overlay, Settings, update};
 use folio::tui::document::Seg;
 use folio::tui::keys::{Action, KeyContext, action_for};
-use folio::tui::view::{Theme, view};
+use folio::tui::view::{Look, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -43,7 +43,7 @@ fn sample_saving_to(save_dir: PathBuf) -> Model {
 fn screen(model: &Model) -> String {
     let (w, h) = model.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(model, Theme { color: true }, f)).unwrap();
+    terminal.draw(|f| view(model, Theme { color: true, look: Look::Dark }, f)).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -336,7 +336,7 @@ fn monochrome_theme_uses_no_colour() {
     let mut model = sample(90, 24);
     update(&mut model, Action::NextClaim);
     let mut terminal = Terminal::new(TestBackend::new(90, 24)).unwrap();
-    terminal.draw(|f| view(&model, Theme { color: false }, f)).unwrap();
+    terminal.draw(|f| view(&model, Theme { color: false, look: Look::Dark }, f)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut styled = 0;
     for cell in buffer.content() {
@@ -693,4 +693,21 @@ fn capital_x_shows_the_fold_at_the_top_as_story_and_remembers_it_for_the_site() 
         matches!(&effects[..], [Effect::Learn(m)] if m.site == "harbour.example" && m.label == folio::article::Label::Content),
         "{effects:?}"
     );
+}
+
+#[test]
+fn the_light_look_draws_the_header_in_its_own_colours_and_no_color_in_none() {
+    let model = sample(90, 24);
+    let draw = |theme: Theme| {
+        let mut terminal = Terminal::new(TestBackend::new(90, 24)).unwrap();
+        terminal.draw(|f| view(&model, theme, f)).unwrap();
+        let cell = terminal.backend().buffer()[(1, 0)].clone();
+        (cell.fg, cell.bg)
+    };
+    let dark = folio::tui::view::Palette::DARK.bar;
+    let light = folio::tui::view::Palette::LIGHT.bar;
+    assert_ne!(dark, light);
+    assert_eq!(draw(Theme { color: true, look: Look::Dark }), dark);
+    assert_eq!(draw(Theme { color: true, look: Look::Light }), light);
+    assert_eq!(draw(Theme { color: false, look: Look::Light }), (Color::Reset, Color::Reset));
 }

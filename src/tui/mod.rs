@@ -27,6 +27,26 @@ pub struct Options {
     pub mouse: bool,
     /// Whether to draw in colour (else bold, reverse and underline only, as for NO_COLOR).
     pub color: bool,
+    /// Which palette to draw with.
+    pub look: view::Look,
+}
+
+/// The palette for `choice`: `auto` asks the terminal for its background colour (OSC 11; a
+/// terminal that does not answer, or answers too slowly, gets the dark palette). Ask before the
+/// reader takes the screen.
+pub fn look_for(choice: crate::config::ThemeChoice) -> view::Look {
+    use crate::config::ThemeChoice;
+    match choice {
+        ThemeChoice::Dark => view::Look::Dark,
+        ThemeChoice::Light => view::Look::Light,
+        ThemeChoice::Auto => {
+            let options = terminal_colorsaurus::QueryOptions::default();
+            match terminal_colorsaurus::theme_mode(options) {
+                Ok(terminal_colorsaurus::ThemeMode::Light) => view::Look::Light,
+                _ => view::Look::Dark,
+            }
+        }
+    }
 }
 
 /// Whether the terminal is in the reader's modes, and whether mouse capture was turned on.
@@ -108,7 +128,7 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
     if let Some(warning) = warning {
         model.show_message(warning);
     }
-    let theme = view::Theme { color: options.color };
+    let theme = view::Theme { color: options.color, look: options.look };
     while !model.has_quit() {
         terminal.draw(|frame| view::view(&model, theme, frame))?;
         let action = match event::read()? {

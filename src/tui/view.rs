@@ -14,61 +14,141 @@ use ratatui::widgets::{Block as Frame_, Borders, Clear, Paragraph};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
-/// Styles, in colour or (with NO_COLOR) in bold, reverse and underline only.
+/// Which palette the reader draws with: for a dark terminal background, or a light one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Look {
+    /// Light text on a dark background (the default).
+    #[default]
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
+/// Every colour the reader uses, by what it is for: the one place colours are named.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// The header bar: text and background.
+    pub bar: (Color, Color),
+    /// The status line: text and background.
+    pub status: (Color, Color),
+    /// Headings, and the title in lists.
+    pub heading: Color,
+    /// Fold lines and folded text, shown dim.
+    pub dim: Color,
+    /// Block quotations.
+    pub quote: Color,
+    /// Code and tables.
+    pub code: Color,
+    /// The underline under a flagged claim.
+    pub claim: Color,
+    /// The claim gone to: text and background.
+    pub current_claim: (Color, Color),
+    /// A search match: text and background.
+    pub hit: (Color, Color),
+    /// A link's `[n]` marker.
+    pub link: Color,
+    /// The selected entry of a list: text and background.
+    pub selected: (Color, Color),
+}
+
+impl Palette {
+    /// For a dark terminal background.
+    pub const DARK: Palette = Palette {
+        bar: (Color::Black, Color::Cyan),
+        status: (Color::White, Color::DarkGray),
+        heading: Color::Cyan,
+        dim: Color::DarkGray,
+        quote: Color::Gray,
+        code: Color::Green,
+        claim: Color::Magenta,
+        current_claim: (Color::Black, Color::Magenta),
+        hit: (Color::Black, Color::Yellow),
+        link: Color::Blue,
+        selected: (Color::Black, Color::Cyan),
+    };
+
+    /// For a light terminal background: darker inks, paler bars.
+    pub const LIGHT: Palette = Palette {
+        bar: (Color::White, Color::Blue),
+        status: (Color::Black, Color::Gray),
+        heading: Color::Blue,
+        dim: Color::Gray,
+        quote: Color::DarkGray,
+        code: Color::Rgb(0, 110, 0),
+        claim: Color::Magenta,
+        current_claim: (Color::White, Color::Magenta),
+        hit: (Color::Black, Color::Yellow),
+        link: Color::Blue,
+        selected: (Color::White, Color::Blue),
+    };
+}
+
+/// Styles, in the look's colours or (with NO_COLOR) in bold, reverse and underline only.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     /// Colours, or (false) bold, reverse and underline only.
     pub color: bool,
+    /// Which palette the colours come from.
+    pub look: Look,
 }
 
 impl Theme {
-    fn pick(self, colored: Style, mono: Style) -> Style {
-        if self.color { colored } else { mono }
+    fn palette(self) -> Palette {
+        match self.look {
+            Look::Dark => Palette::DARK,
+            Look::Light => Palette::LIGHT,
+        }
+    }
+    fn pick(self, colored: impl FnOnce(Palette) -> Style, mono: Style) -> Style {
+        if self.color { colored(self.palette()) } else { mono }
     }
     fn header(self) -> Style {
-        self.pick(Style::new().fg(Color::Black).bg(Color::Cyan), Style::new().add_modifier(Modifier::REVERSED))
+        self.pick(|p| Style::new().fg(p.bar.0).bg(p.bar.1), Style::new().add_modifier(Modifier::REVERSED))
     }
     fn status(self) -> Style {
-        self.pick(Style::new().fg(Color::White).bg(Color::DarkGray), Style::new().add_modifier(Modifier::REVERSED))
+        self.pick(|p| Style::new().fg(p.status.0).bg(p.status.1), Style::new().add_modifier(Modifier::REVERSED))
     }
     fn heading(self) -> Style {
-        self.pick(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            |p| Style::new().fg(p.heading).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
     fn fold(self) -> Style {
-        self.pick(Style::new().fg(Color::DarkGray), Style::new().add_modifier(Modifier::DIM))
+        self.pick(|p| Style::new().fg(p.dim), Style::new().add_modifier(Modifier::DIM))
     }
     fn folded_text(self) -> Style {
-        self.pick(Style::new().fg(Color::DarkGray), Style::new().add_modifier(Modifier::DIM))
+        self.pick(|p| Style::new().fg(p.dim), Style::new().add_modifier(Modifier::DIM))
     }
     fn quote(self) -> Style {
         self.pick(
-            Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            |p| Style::new().fg(p.quote).add_modifier(Modifier::ITALIC),
             Style::new().add_modifier(Modifier::ITALIC),
         )
     }
     fn code(self) -> Style {
-        self.pick(Style::new().fg(Color::Green), Style::new())
+        self.pick(|p| Style::new().fg(p.code), Style::new())
     }
     fn claim(self) -> Style {
         self.pick(
-            Style::new().add_modifier(Modifier::UNDERLINED).underline_color(Color::Magenta),
+            |p| Style::new().add_modifier(Modifier::UNDERLINED).underline_color(p.claim),
             Style::new().add_modifier(Modifier::UNDERLINED),
         )
     }
     fn current_claim(self) -> Style {
         self.pick(
-            Style::new().fg(Color::Black).bg(Color::Magenta),
+            |p| Style::new().fg(p.current_claim.0).bg(p.current_claim.1),
             Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         )
     }
     fn hit(self) -> Style {
-        self.pick(Style::new().fg(Color::Black).bg(Color::Yellow), Style::new().add_modifier(Modifier::REVERSED))
+        self.pick(|p| Style::new().fg(p.hit.0).bg(p.hit.1), Style::new().add_modifier(Modifier::REVERSED))
     }
     fn link_marker(self) -> Style {
-        self.pick(Style::new().fg(Color::Blue), Style::new().add_modifier(Modifier::DIM))
+        self.pick(|p| Style::new().fg(p.link), Style::new().add_modifier(Modifier::DIM))
     }
     fn selected(self) -> Style {
-        self.pick(Style::new().fg(Color::Black).bg(Color::Cyan), Style::new().add_modifier(Modifier::REVERSED))
+        self.pick(|p| Style::new().fg(p.selected.0).bg(p.selected.1), Style::new().add_modifier(Modifier::REVERSED))
     }
 }
 
