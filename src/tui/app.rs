@@ -434,9 +434,10 @@ impl Model {
     }
 
     fn save(&mut self) {
-        let text = crate::export::markdown::clean_markdown(&self.article, &(self.clock)());
+        let saved_at = (self.clock)();
+        let text = crate::export::markdown::clean_markdown(&self.article, &saved_at);
         let name = self.article.copy_name();
-        self.message = Some(match crate::save::save_copy(&self.settings.save_dir, &name, &text) {
+        self.message = Some(match crate::save::save_copy(&self.settings.save_dir, &saved_at, &name, &text) {
             Ok(path) => format!("saved {}", path.display()),
             Err(e) => format!("not saved: {e}"),
         });
