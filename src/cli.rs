@@ -77,6 +77,12 @@ pub enum Command {
         #[arg(short, long, value_name = "N", requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
     },
+    /// List the articles read in the reader (when, how far) and the copies in the save folder
+    History {
+        /// Print them as JSON
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What a run uses, each value from the first that says: the flag, the config file, the

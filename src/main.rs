@@ -86,6 +86,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => print(&text),
             }
         }
+        Some(Command::History { json }) => {
+            let library = folio::library::Library::load(folio::paths::history_file().as_deref(), &settings.save_dir);
+            for warning in &library.warnings {
+                eprintln!("folio: {warning}");
+            }
+            if json {
+                return write_out(|out| {
+                    serde_json::to_writer_pretty(&mut *out, &library)?;
+                    out.write_all(b"\n")
+                });
+            }
+            print(&library.table(&settings.save_dir))
+        }
         None => {
             let article = read(cli.input)?.article;
             if !std::io::stdout().is_terminal() {
@@ -95,6 +108,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 settings: folio::tui::app::Settings { column: settings.column, save_dir: settings.save_dir },
                 mouse: settings.mouse,
                 color: settings.color,
+                read: &|input| folio::read(input, &rules, &claims).map(|reading| reading.article),
             };
             folio::tui::run(article, options)
                 .map_err(|e| Failure::Folio(Error::Io { name: "terminal".to_string(), source: e }))
@@ -161,7 +175,7 @@ fn input_of(arg: Option<String>) -> Result<Input, Failure> {
         Some(arg) => Ok(Input::from_arg(&arg)),
         None if !std::io::stdin().is_terminal() => Ok(Input::Stdin),
         None => Err(Failure::Usage(
-            "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       (INPUT is a file of plain text, Markdown or HTML, an http(s) URL, or - for standard input; see folio --help)".to_string(),
+            "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       folio history [--json]\n       (INPUT is a file of plain text, Markdown or HTML, an http(s) URL, or - for standard input; see folio --help)".to_string(),
         )),
     }
 }
