@@ -88,6 +88,12 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         remove: Option<usize>,
     },
+    /// List the articles read in the reader (when, how far) and the copies in the save folder
+    History {
+        /// Print them as JSON
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What a run uses, each value from the first that says: the flag, the config file, the

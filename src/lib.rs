@@ -14,6 +14,7 @@ pub mod classify;
 pub mod config;
 pub mod error;
 pub mod export;
+pub mod library;
 pub mod parse;
 pub mod paths;
 pub mod save;

@@ -107,6 +107,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             print(&folio::sites::listing(&folio::sites::load(&folder).0))
         }
+        Some(Command::History { json }) => {
+            let library = folio::library::Library::load(folio::paths::history_file().as_deref(), &settings.save_dir);
+            for warning in &library.warnings {
+                eprintln!("folio: {warning}");
+            }
+            if json {
+                return write_out(|out| {
+                    serde_json::to_writer_pretty(&mut *out, &library)?;
+                    out.write_all(b"\n")
+                });
+            }
+            print(&library.table(&settings.save_dir))
+        }
         None => {
             let article = read(cli.input)?.article;
             if !std::io::stdout().is_terminal() {
@@ -123,6 +136,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 mouse: settings.mouse,
                 color: settings.color,
                 look: folio::tui::look_for(settings.theme),
+                // An article opened from the history is read as the first was: with what folio learned of its site.
+                read: &|input| {
+                    let mut article = folio::read(input, &rules, &claims)?.article;
+                    if let Some(learned) = &learned {
+                        folio::apply_learned(&mut article, learned, &claims);
+                    }
+                    Ok(article)
+                },
             };
             folio::tui::run(article, options)
                 .map_err(|e| Failure::Folio(Error::Io { name: "terminal".to_string(), source: e }))
@@ -189,7 +210,7 @@ fn input_of(arg: Option<String>) -> Result<Input, Failure> {
         Some(arg) => Ok(Input::from_arg(&arg)),
         None if !std::io::stdin().is_terminal() => Ok(Input::Stdin),
         None => Err(Failure::Usage(
-            "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       (INPUT is a file of plain text, Markdown or HTML, an http(s) URL, or - for standard input; see folio --help)".to_string(),
+            "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       folio history [--json]\n       (INPUT is a file of plain text, Markdown or HTML, an http(s) URL, or - for standard input; see folio --help)".to_string(),
         )),
     }
 }

@@ -1,5 +1,5 @@
 //! Where folio keeps its own files, and nothing else: the config folder (config.toml,
-//! rules.toml), the state folder (reading positions) and the data folder (saved copies), each
+//! rules.toml), the state folder (reading positions, history) and the data folder (saved copies), each
 //! from the platform's conventions (`directories`) unless a `FOLIO_*` variable names it.
 
 use std::path::PathBuf;
@@ -42,6 +42,12 @@ pub fn state_dir() -> Option<PathBuf> {
 /// Where the reader left each article: `places.json` in the state folder.
 pub fn places_file() -> Option<PathBuf> {
     state_dir().map(|d| d.join("places.json"))
+}
+
+/// The articles read in the reader: `history.json` in the state folder (`history.lock`
+/// beside it while it is written).
+pub fn history_file() -> Option<PathBuf> {
+    state_dir().map(|d| d.join("history.json"))
 }
 
 /// The data folder: `FOLIO_DATA_DIR`, else the platform's data folder.

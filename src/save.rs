@@ -42,13 +42,24 @@ pub fn slug(title: &str) -> String {
     if out.is_empty() || device(&out) { format!("article-{out}").trim_end_matches('-').to_string() } else { out }
 }
 
-/// Saves `text` as `<slug>.md` in `folder` (created if needed). An existing file with the
-/// same text (ignoring the `saved:` line) is kept and its path returned; a different one is
-/// never replaced: the copy goes to `<slug>-2.md`, `<slug>-3.md`…
-pub fn save_copy(folder: &Path, title: &str, text: &str) -> Result<PathBuf> {
+/// A saved copy's file name without `.md`: the day it was saved and the title's slug
+/// (`2026-11-27-the-title`); `saved_at` is the copy's `saved:` time stamp (its first ten
+/// characters, when they are a date, give the day).
+pub fn copy_stem(saved_at: &str, title: &str) -> String {
+    let day = saved_at.get(..10).filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
+    match day {
+        Some(day) => format!("{day}-{}", slug(title)),
+        None => slug(title),
+    }
+}
+
+/// Saves `text` as `<day>-<slug>.md` in `folder` (created if needed; see `copy_stem`). An
+/// existing file with the same text (ignoring the `saved:` line) is kept and its path
+/// returned; a different one is never replaced: the copy goes to `<stem>-2.md`, `<stem>-3.md`…
+pub fn save_copy(folder: &Path, saved_at: &str, title: &str, text: &str) -> Result<PathBuf> {
     let write_error = |path: &Path, source| Error::Write { path: path.display().to_string(), source };
     std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
-    let stem = slug(title);
+    let stem = copy_stem(saved_at, title);
     for n in 1..10_000 {
         let name = if n == 1 { format!("{stem}.md") } else { format!("{stem}-{n}.md") };
         let path = folder.join(name);
@@ -124,14 +135,22 @@ mod tests {
     }
 
     #[test]
+    fn copies_are_named_by_day_and_title() {
+        assert_eq!(copy_stem("2026-11-27T14:03:00Z", "The Title!"), "2026-11-27-the-title");
+        assert_eq!(copy_stem("1", "The Title"), "the-title");
+        assert_eq!(copy_stem("2026-13-45T00:00:00Z", "x"), "x");
+    }
+
+    #[test]
     fn saving_never_replaces_a_different_file() {
         let dir = tempfile::tempdir().unwrap();
-        let first = save_copy(dir.path(), "A title", "---\nsaved: \"1\"\n---\nBody\n").unwrap();
-        assert_eq!(first.file_name().unwrap(), "a-title.md");
-        let again = save_copy(dir.path(), "A title", "---\nsaved: \"2\"\n---\nBody\n").unwrap();
+        let day = "2026-11-27T10:00:00Z";
+        let first = save_copy(dir.path(), day, "A title", "---\nsaved: \"1\"\n---\nBody\n").unwrap();
+        assert_eq!(first.file_name().unwrap(), "2026-11-27-a-title.md");
+        let again = save_copy(dir.path(), day, "A title", "---\nsaved: \"2\"\n---\nBody\n").unwrap();
         assert_eq!(again, first, "the same copy is not written twice");
-        let other = save_copy(dir.path(), "A title", "---\nsaved: \"3\"\n---\nOther body\n").unwrap();
-        assert_eq!(other.file_name().unwrap(), "a-title-2.md");
+        let other = save_copy(dir.path(), day, "A title", "---\nsaved: \"3\"\n---\nOther body\n").unwrap();
+        assert_eq!(other.file_name().unwrap(), "2026-11-27-a-title-2.md");
         assert_eq!(std::fs::read_to_string(&first).unwrap(), "---\nsaved: \"1\"\n---\nBody\n");
     }
 }

@@ -274,7 +274,7 @@ fn save_writes_the_clean_copy() {
     update(&mut model, Action::Save);
     let message = model.message().unwrap();
     assert!(message.starts_with("saved "), "{message}");
-    let path = dir.path().join("copies/harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump.md");
+    let path = dir.path().join("copies/2026-01-01-harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump.md");
     let saved = std::fs::read_to_string(path).unwrap();
     let expected = folio::export::markdown::clean_markdown(model.article(), "2026-01-01T00:00:00Z");
     assert_eq!(saved, expected);

@@ -4,6 +4,8 @@
 use super::document::{Document, LineKind, Pos, Seg};
 use super::keys::{Action, KeyContext, READING, key_for};
 use crate::article::{Article, Label};
+use crate::library::Library;
+use crate::source::Input;
 use regex::{Regex, RegexBuilder};
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -44,6 +46,11 @@ pub enum Overlay {
         /// The first line shown.
         scroll: usize,
     },
+    /// The articles read and the saved copies (`Model::library`).
+    Library {
+        /// Index into the articles read, then the saved copies.
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -55,6 +62,7 @@ impl Overlay {
             | Overlay::Folds { selected }
             | Overlay::Links { selected }
             | Overlay::MarkAs { selected, .. }
+            | Overlay::Library { selected }
             | Overlay::Help { scroll: selected } => selected,
         }
     }
@@ -67,8 +75,9 @@ impl Overlay {
 
     /// How many places the selection can take: the entries, or for help (which scrolls
     /// `rows` lines at a time) the first lines that still fill the box.
-    fn len(&self, article: &Article, doc: &Document, rows: usize) -> usize {
+    fn len(&self, article: &Article, doc: &Document, library: &Library, rows: usize) -> usize {
         match self {
+            Overlay::Library { .. } => library.len(),
             Overlay::Contents { .. } => article.sections.len(),
             Overlay::Claims { .. } => article.claims.len(),
             Overlay::Links { .. } => doc.links.len(),
@@ -175,9 +184,14 @@ pub enum Effect {
     Copy(String),
     /// Remember this mark for its site (in the data folder's `learned/marks.jsonl`).
     Learn(crate::sites::Mark),
+    /// Load the history and the saved copies and show them (`Model::show_library`).
+    ShowLibrary,
+    /// Read this input and open it in the reader in place of the article open now.
+    Read(Input),
 }
 
 /// What the reader is told from outside: configuration and command line.
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// Width of the reading column, in cells.
     pub column: u16,
@@ -217,6 +231,8 @@ pub struct Model {
     section_jump: Option<(usize, Pos)>,
     /// The site marks are remembered for (`sites::site_of`), if the page names one.
     site: Option<String>,
+    /// The articles read and the saved copies, as last loaded for the `H` list.
+    library: Library,
 }
 
 /// Rows above and below the article text: the header and the status line.
@@ -249,6 +265,7 @@ impl Model {
             link_number: None,
             section_jump: None,
             site,
+            library: Library::default(),
         }
     }
 
@@ -310,6 +327,28 @@ impl Model {
     /// Whether blocks of category `label` fold (the fold chooser's ticks).
     pub fn is_folding(&self, label: Label) -> bool {
         self.folding.contains(&label)
+    }
+
+    /// The settings the reader was opened with (a new article opened from the history keeps them).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The articles read and the saved copies, as the `H` list shows them.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// Shows `library` (loaded by the event loop after `Effect::ShowLibrary`) as the `H` list,
+    /// with its warnings on the status line; an empty one is only said.
+    pub fn show_library(&mut self, library: Library) {
+        self.message = (!library.warnings.is_empty()).then(|| library.warnings.join("; "));
+        if library.is_empty() {
+            self.message.get_or_insert_with(|| "no articles read and no copies saved yet".to_string());
+        } else {
+            self.overlay = Some(Overlay::Library { selected: 0 });
+        }
+        self.library = library;
     }
 
     /// Fixes the time stamp written into saved copies (tests use a constant one).
@@ -448,9 +487,10 @@ impl Model {
     }
 
     fn save(&mut self) {
-        let text = crate::export::markdown::clean_markdown(&self.article, &(self.clock)());
+        let saved_at = (self.clock)();
+        let text = crate::export::markdown::clean_markdown(&self.article, &saved_at);
         let name = self.article.copy_name();
-        self.message = Some(match crate::save::save_copy(&self.settings.save_dir, &name, &text) {
+        self.message = Some(match crate::save::save_copy(&self.settings.save_dir, &saved_at, &name, &text) {
             Ok(path) => format!("saved {}", path.display()),
             Err(e) => format!("not saved: {e}"),
         });
@@ -608,7 +648,34 @@ impl Model {
                     self.mark_as(block, label);
                 }
             }
+            Some(Overlay::Library { selected }) => self.read_again(selected),
             other => self.overlay = other,
+        }
+    }
+
+    /// Asks the event loop to open entry `index` of the `H` list (an article read, by its
+    /// source; then the saved copies); an article read from standard input cannot be.
+    fn read_again(&mut self, index: usize) {
+        let (read, saved) = (&self.library.read, &self.library.saved);
+        let input = match read.get(index) {
+            Some(entry) => entry.input().ok_or(&entry.title),
+            None => match saved.get(index - read.len()) {
+                Some(copy) => Ok(Input::Path(copy.path.clone())),
+                None => return,
+            },
+        };
+        match input {
+            Ok(input) => {
+                self.message = Some(format!("opening {}", input.name()));
+                self.effects.push(Effect::Read(input));
+            }
+            Err(title) => {
+                self.message = Some(format!(
+                    "{} was read from standard input: folio cannot open it again (pipe it in anew)",
+                    crate::text::safe::visible(title)
+                ));
+                self.overlay = Some(Overlay::Library { selected: index });
+            }
         }
     }
 
@@ -862,7 +929,7 @@ fn update_overlay(model: &mut Model, action: Action) {
     let rows = model.overlay_rows();
     let page = rows.saturating_sub(1).max(1);
     let Some(overlay) = model.overlay.as_mut() else { return };
-    let len = overlay.len(&model.article, &model.doc, rows);
+    let len = overlay.len(&model.article, &model.doc, &model.library, rows);
     match action {
         Action::Down(n) => overlay.move_selection(len, |s| s + n),
         Action::Up(n) => overlay.move_selection(len, |s| s.saturating_sub(n)),
@@ -911,6 +978,7 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::PrevMatch => model.goto_match(false),
         Action::Save => model.save(),
         Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::History => model.effects.push(Effect::ShowLibrary),
         Action::Close => model.quit = true,
         Action::Escape => {
             model.search = None;

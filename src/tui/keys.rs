@@ -63,6 +63,8 @@ pub enum Action {
     Save,
     /// Opens the key help.
     Help,
+    /// Opens the list of articles read and copies saved.
+    History,
     /// `q`: closes the top overlay, else quits.
     Close,
     /// Esc: closes overlays, clears the search.
@@ -197,13 +199,19 @@ pub const READING: &[Binding] = &[
     bind!([(KeyCode::Char('n'), NONE)], Action::NextMatch, "next match", None),
     bind!([(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)], Action::PrevMatch, "previous match", None),
     bind!([(KeyCode::Char('s'), NONE)], Action::Save, "save the clean Markdown copy", Some("save")),
+    bind!(
+        [(KeyCode::Char('H'), SHIFT), (KeyCode::Char('H'), NONE)],
+        Action::History,
+        "history: articles read and copies saved",
+        None
+    ),
     bind!([(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)], Action::Help, "this help", Some("help")),
     bind!([(KeyCode::Esc, NONE)], Action::Escape, "close the overlay, clear the search", None),
     bind!([(KeyCode::Char('q'), NONE)], Action::Close, "close the overlay, else quit", Some("quit")),
     bind!([(KeyCode::Char('c'), CTRL)], Action::Quit, "quit", None),
 ];
 
-/// Keys inside a list overlay (contents, claims, links, folds, help).
+/// Keys inside a list overlay (contents, claims, links, folds, history, help).
 pub const OVERLAY: &[Binding] = &[
     bind!([(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], Action::Down(1), "next entry", None),
     bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], Action::Up(1), "previous entry", None),
@@ -216,7 +224,12 @@ pub const OVERLAY: &[Binding] = &[
     ),
     bind!([(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)], Action::PageDown, "down a page", None),
     bind!([(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)], Action::PageUp, "up a page", None),
-    bind!([(KeyCode::Enter, NONE)], Action::Select, "jump there (links list: open the link in the browser)", None),
+    bind!(
+        [(KeyCode::Enter, NONE)],
+        Action::Select,
+        "jump there (links: open in the browser; history: open the article)",
+        None
+    ),
     bind!([(KeyCode::Char('y'), NONE)], Action::Yank, "copy the link's address or the claim's sentence", None),
     bind!([(KeyCode::Char(' '), NONE)], Action::Toggle, "fold or show the category (fold chooser)", None),
     bind!([(KeyCode::Char('q'), NONE), (KeyCode::Esc, NONE)], Action::Close, "close", None),
@@ -265,7 +278,7 @@ impl Binding {
 }
 
 /// The heading of the list keys in help.
-pub const LISTS_HEADING: &str = "In lists (contents, claims, links, folds, help):";
+pub const LISTS_HEADING: &str = "In lists (contents, claims, links, folds, history, help):";
 
 /// The help overlay's lines, from the same tables that map the keys.
 pub fn help_lines() -> Vec<String> {

@@ -20,13 +20,15 @@ use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 /// How to open the reader.
-pub struct Options {
+pub struct Options<'a> {
     /// The reading column's width and where copies are saved.
     pub settings: Settings,
     /// Whether the mouse wheel scrolls (mouse capture on).
     pub mouse: bool,
     /// Whether to draw in colour (else bold, reverse and underline only, as for NO_COLOR).
     pub color: bool,
+    /// Reads an input through the whole pipeline, for an article opened from the history.
+    pub read: &'a dyn Fn(&crate::source::Input) -> crate::error::Result<Article>,
     /// Which palette to draw with.
     pub look: view::Look,
 }
@@ -112,22 +114,70 @@ fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     Ok(terminal)
 }
 
-/// Opens the reader on `article` and returns when the user quits.
-pub fn run(article: Article, options: Options) -> io::Result<()> {
-    let key = state::content_key(&article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
+/// An article open in the reader, as the history and the reading positions know it.
+struct Opened {
+    /// The reading positions' key: a hash of the article's text.
+    place_key: String,
+    /// The history's key: its source.
+    history_key: String,
+}
+
+/// Seconds since the epoch, for the reading positions.
+fn epoch_seconds() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// Starts reading `article` in a model of `size`: resumes where it was left, records it in the
+/// history, and says on the status line what the user should know.
+fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<&std::path::Path>) -> (Model, Opened) {
+    let place_key = state::content_key(&article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
+    let entry = crate::library::Entry::of(&article, &crate::save::now());
+    let history_key = entry.key.clone();
     let (places, warning) = state::load();
-    let _guard = Guard;
-    let mut terminal = enter(options.mouse)?;
-    let size = terminal.size()?;
-    let mut model = Model::new(article, options.settings, size.width, size.height);
-    if let Some(place) = places.get(&key) {
+    let mut model = Model::new(article, settings, size.0, size.1);
+    if let Some(place) = places.get(&place_key) {
         model.jump_to(place.block, place.offset);
         let top = keys::key_for(keys::READING, Action::Top);
         model.show_message(format!("resumed where you left off ({top} for the top)"));
     }
-    if let Some(warning) = warning {
+    let recorded = history.map(|path| crate::library::record_open(path, entry));
+    let history_warning = match recorded {
+        Some(Ok(warning)) => warning,
+        Some(Err(e)) => Some(format!("could not record the history: {e}")),
+        None => None,
+    };
+    if let Some(warning) = warning.into_iter().chain(history_warning).reduce(|a, b| format!("{a}; {b}")) {
         model.show_message(warning);
     }
+    (model, Opened { place_key, history_key })
+}
+
+/// Remembers where `model`'s article was left and how far it was read; what went wrong, if anything.
+fn leave(model: &Model, opened: &Opened, history: Option<&std::path::Path>) -> Option<String> {
+    let (block, offset) = model.anchor();
+    let remembered = state::remember(&opened.place_key, state::Place { block, offset, seen: epoch_seconds() })
+        .err()
+        .map(|e| format!("could not remember the reading position: {e}"));
+    let recorded = history
+        .map(|path| crate::library::record_close(path, &opened.history_key, model.percent(), &crate::save::now()));
+    let recorded = match recorded {
+        Some(Err(e)) => Some(format!("could not record the history: {e}")),
+        Some(Ok(warning)) => warning,
+        None => None,
+    };
+    remembered.into_iter().chain(recorded).reduce(|a, b| format!("{a}; {b}"))
+}
+
+/// Opens the reader on `article` and returns when the user quits. `H` lists the history (the
+/// state folder's `history.json`) and the copies in the save folder; choosing one reads it
+/// with `options.read` and opens it in place of the article.
+pub fn run(article: Article, options: Options) -> io::Result<()> {
+    let history = crate::paths::history_file();
+    let _guard = Guard;
+    let mut terminal = enter(options.mouse)?;
+    let size = terminal.size()?;
+    let (mut model, mut opened) =
+        open(article, options.settings.clone(), (size.width, size.height), history.as_deref());
     let theme = view::Theme { color: options.color, look: options.look };
     while !model.has_quit() {
         terminal.draw(|frame| view::view(&model, theme, frame))?;
@@ -156,19 +206,35 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
                         .map(|e| format!("could not remember the mark in {}: {e}", folder.display())),
                     None => Some("no data folder to remember the mark in".to_string()),
                 },
+                Effect::ShowLibrary => {
+                    let save_dir = model.settings().save_dir.clone();
+                    model.show_library(crate::library::Library::load(history.as_deref(), &save_dir));
+                    None
+                }
+                Effect::Read(input) => {
+                    // Say what is being opened while it is read (a URL may take seconds).
+                    terminal.draw(|frame| view::view(&model, theme, frame))?;
+                    match (options.read)(&input) {
+                        Ok(article) => {
+                            let left = leave(&model, &opened, history.as_deref());
+                            let settings = model.settings().clone();
+                            (model, opened) = open(article, settings, model.size(), history.as_deref());
+                            left
+                        }
+                        Err(e) => Some(format!("could not open it: {e}")),
+                    }
+                }
             };
             if let Some(failed) = failed {
                 model.show_message(failed);
             }
         }
     }
-    let (block, offset) = model.anchor();
-    let seen = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let remembered = state::remember(&key, state::Place { block, offset, seen });
+    let left = leave(&model, &opened, history.as_deref());
     drop(terminal);
     restore_terminal();
-    if let Err(e) = remembered {
-        eprintln!("folio: could not remember the reading position: {e}");
+    if let Some(e) = left {
+        eprintln!("folio: {e}");
     }
     Ok(())
 }

@@ -423,6 +423,13 @@ fn overlay_title(overlay: &Overlay) -> String {
             format!("Mark as clutter — {} picks the category, {} closes", key(Action::Select), key(Action::Close))
         }
         Overlay::Help { .. } => format!("Keys — {} closes", key(Action::Close)),
+        Overlay::Library { .. } => {
+            format!(
+                "History — articles read, then copies saved; {} opens, {} closes",
+                key(Action::Select),
+                key(Action::Close)
+            )
+        }
     }
 }
 
@@ -447,10 +454,34 @@ fn claim_entry(claim: &crate::article::Claim, number: usize, width: usize) -> Ve
     lines
 }
 
+/// The `H` list's entries: each article read (title; then site, when, how far, where from),
+/// then each saved copy (title; then site, when saved, its file), the details wrapped to `width`.
+fn library_entries(library: &crate::library::Library, width: usize) -> Vec<Vec<String>> {
+    let one_line = |text: &str| visible(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned();
+    let entry = |kind: &str, title: &str, details: Vec<String>| {
+        let details: Vec<String> = details.into_iter().filter(|d| !d.is_empty()).collect();
+        let mut lines = vec![format!("{kind:<5} {}", one_line(title))];
+        lines.extend(wrapped(&details.join(" · "), width, "      "));
+        lines
+    };
+    let read = library.read.iter().map(|e| {
+        let source = e.source.as_deref().map_or_else(|| "standard input".to_string(), one_line);
+        let site = e.site.as_deref().map(one_line).unwrap_or_default();
+        let details = vec![site, crate::library::when(&e.read_at), format!("{}% read", e.percent), source];
+        entry("read", &e.title, details)
+    });
+    let saved = library.saved.iter().map(|c| {
+        let site = c.site.as_deref().map(one_line).unwrap_or_default();
+        let when = c.saved.as_deref().map(|s| format!("saved {}", crate::library::when(s))).unwrap_or_default();
+        entry("saved", &c.title, vec![site, when, one_line(&c.path.display().to_string())])
+    });
+    read.chain(saved).collect()
+}
+
 fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     // Lists of long entries use the whole width; the others keep to a readable one.
     let widest = match overlay {
-        Overlay::Claims { .. } | Overlay::Links { .. } => u16::MAX,
+        Overlay::Claims { .. } | Overlay::Links { .. } | Overlay::Library { .. } => u16::MAX,
         _ => 100,
     };
     let width = area.width.saturating_sub(4).clamp(1, widest);
@@ -501,6 +532,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
             (foldable_labels().iter().map(|l| vec![l.name().to_string()]).collect(), Some(*selected))
         }
         Overlay::Help { .. } => (help_lines().into_iter().map(|l| vec![l]).collect(), None),
+        Overlay::Library { selected } => (library_entries(model.library(), inner_width), Some(*selected)),
     };
     // Every line, with the entry it belongs to.
     let lines: Vec<(usize, &String)> =
