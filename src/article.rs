@@ -86,7 +86,8 @@ pub enum BlockKind {
     Quote,
     /// Preformatted text or code, kept as written.
     Code,
-    /// A data table: one line per row, its cells joined by ` | `.
+    /// A data table: its `text` is one line per row, its cells joined by ` | `; its
+    /// [`Block::cells`] keep every cell apart, the empty ones included.
     Table,
     /// Anything else: an image on its own, or raw HTML in Markdown.
     Other,
@@ -182,10 +183,14 @@ pub struct Block {
     pub reason: std::borrow::Cow<'static, str>,
     /// Plain text, as the reader sees it.
     pub text: String,
-    /// The same text with inline Markdown (emphasis, links, code) for the clean copy; empty
-    /// when that is `text` itself (see [`Block::markdown`]), so a large plain text is held once.
+    /// The same text with its inline structure (emphasis, links, code…), for the clean copy and
+    /// the reader; empty when that is `text` itself, so a large plain text is held once. Its
+    /// plain text ([`plain_text`]) is always `text`.
     #[serde(skip)]
-    pub markdown: String,
+    pub inlines: Vec<Inline>,
+    /// A table's rows, each a list of its cells' inline content (empty for other blocks).
+    #[serde(skip)]
+    pub cells: Vec<Vec<Vec<Inline>>>,
     /// A code block's language, as its fence names it (empty when none does).
     #[serde(skip)]
     pub language: String,
@@ -194,7 +199,7 @@ pub struct Block {
     pub depth: u8,
     /// First and last 1-based input line.
     pub source_lines: Option<[usize; 2]>,
-    /// Links in `text`, in order (HTML and Markdown input).
+    /// Links in `text`, in order (HTML and Markdown input), where the inlines put them.
     #[serde(skip)]
     pub links: Vec<Link>,
     /// The image this block is, when it is an image standing on its own.
@@ -220,23 +225,119 @@ pub struct Link {
     pub url: String,
 }
 
-/// Finds each (link text, url) of `found`, in order, in `text`; links whose text cannot be
-/// found (or is empty) are left out.
-pub fn locate_links(text: &str, found: Vec<(String, String)>) -> Vec<Link> {
-    let mut links = Vec::new();
-    let mut from = 0;
-    for (label, url) in found {
-        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-        if label.is_empty() || url.is_empty() {
-            continue;
-        }
-        if let Some(at) = text.get(from..).and_then(|rest| rest.find(&label)) {
-            let start = from + at;
-            links.push(Link { range: [start, start + label.len()], url });
-            from = start + label.len();
+/// A run of a block's text with its inline markup. What the clean copy writes as Markdown
+/// (`export::markdown`, the only writer of Markdown) and the reader lays out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Text as it reads, with no markup of its own.
+    Text(String),
+    /// Emphasised text (`<em>`, `<i>`, `*a*`).
+    Emphasis(Vec<Inline>),
+    /// Strong text (`<strong>`, `<b>`, `**a**`).
+    Strong(Vec<Inline>),
+    /// Struck-out text (`~~a~~`).
+    Strikethrough(Vec<Inline>),
+    /// Code inside a line (`<code>`, `` `a` ``).
+    Code(String),
+    /// A link: its content and where it points.
+    Link {
+        /// Where it points; in HTML, made absolute against the page's address where one is known.
+        url: String,
+        /// What it reads as.
+        content: Vec<Inline>,
+    },
+    /// An image inside a line; it reads as its alternative text.
+    Image {
+        /// Its alternative text.
+        alt: String,
+        /// Its address.
+        url: String,
+    },
+    /// A line break (`<br>`, a hard break); it reads as `\n`.
+    Break,
+    /// Markup kept as written (a Markdown input's raw HTML block).
+    Html(String),
+}
+
+/// The text `inlines` read as: what a block's `text` is made of.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(inlines, &mut out);
+    out
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => out.push_str(t),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::Break => out.push('\n'),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) | Inline::Link { content: c, .. } => {
+                push_plain(c, out)
+            }
         }
     }
+}
+
+/// The links of `inlines`, in order, with the byte range of each one's text in their plain text
+/// (links with no text are left out: there is nothing to mark).
+pub fn links_of(inlines: &[Inline]) -> Vec<Link> {
+    fn walk(inlines: &[Inline], at: &mut usize, links: &mut Vec<Link>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => *at += t.len(),
+                Inline::Image { alt, .. } => *at += alt.len(),
+                Inline::Break => *at += 1,
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => walk(c, at, links),
+                Inline::Link { url, content } => {
+                    let start = *at;
+                    walk(content, at, links);
+                    if *at > start {
+                        links.push(Link { range: [start, *at], url: url.clone() });
+                    }
+                }
+            }
+        }
+    }
+    let mut links = Vec::new();
+    walk(inlines, &mut 0, &mut links);
     links
+}
+
+/// Removes white space (and line breaks) at both ends of `inlines`, as `str::trim` does to
+/// their plain text; runs left empty go, and so do links and emphasis left with nothing in them.
+pub fn trim_inlines(inlines: &mut Vec<Inline>) {
+    trim_end(inlines, true);
+    trim_end(inlines, false);
+}
+
+fn trim_end(inlines: &mut Vec<Inline>, start: bool) {
+    loop {
+        let Some(edge) = (if start { inlines.first_mut() } else { inlines.last_mut() }) else { return };
+        let empty = match edge {
+            Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => {
+                *t = if start { t.trim_start() } else { t.trim_end() }.to_string();
+                t.is_empty()
+            }
+            Inline::Image { alt, .. } => {
+                *alt = if start { alt.trim_start() } else { alt.trim_end() }.to_string();
+                false
+            }
+            Inline::Break => true,
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) | Inline::Link { content: c, .. } => {
+                trim_end(c, start);
+                c.is_empty()
+            }
+        };
+        if !empty {
+            return;
+        }
+        if start {
+            inlines.remove(0);
+        } else {
+            inlines.pop();
+        }
+    }
 }
 
 impl Block {
@@ -249,7 +350,8 @@ impl Block {
             level: None,
             label: Label::Content,
             reason: std::borrow::Cow::Borrowed(""),
-            markdown: String::new(),
+            inlines: Vec::new(),
+            cells: Vec::new(),
             language: String::new(),
             text,
             depth: 0,
@@ -265,9 +367,43 @@ impl Block {
         self.reason = reason.into();
     }
 
-    /// The block as inline Markdown, for the clean copy.
-    pub fn markdown(&self) -> &str {
-        if self.markdown.is_empty() { &self.text } else { &self.markdown }
+    /// Gives the block its inline content: its `text` becomes their plain text, and its links
+    /// are where the inlines put them.
+    pub fn set_inlines(&mut self, inlines: Vec<Inline>) {
+        self.text = plain_text(&inlines);
+        self.links = links_of(&inlines);
+        self.inlines = inlines;
+    }
+
+    /// Gives a table its cells, and its links where each cell's text stands in `text` (the
+    /// cells in order, each found after the one before).
+    pub fn set_cells(&mut self, cells: Vec<Vec<Vec<Inline>>>) {
+        self.links.clear();
+        let mut from = 0;
+        for cell in cells.iter().flatten() {
+            let text = plain_text(cell);
+            if text.is_empty() {
+                continue;
+            }
+            let Some(at) = self.text.get(from..).and_then(|rest| rest.find(text.as_str())) else { continue };
+            let start = from + at;
+            self.links.extend(
+                links_of(cell)
+                    .into_iter()
+                    .map(|l| Link { range: [start + l.range[0], start + l.range[1]], url: l.url }),
+            );
+            from = start + text.len();
+        }
+        self.cells = cells;
+    }
+
+    /// The block's inline content: its inlines, or its text as one run when it has none.
+    pub fn inline_content(&self) -> std::borrow::Cow<'_, [Inline]> {
+        if self.inlines.is_empty() && !self.text.is_empty() {
+            std::borrow::Cow::Owned(vec![Inline::Text(self.text.clone())])
+        } else {
+            std::borrow::Cow::Borrowed(&self.inlines)
+        }
     }
 }
 

@@ -193,7 +193,7 @@ proptest! {
         let article = build(&page, format);
         let copy = words(&markdown::clean_markdown(&article, SAVED)).join(" ");
         for block in article.blocks.iter().filter(|b| b.label == Label::Content) {
-            let said = words(block.markdown()).join(" ");
+            let said = words(&markdown::inline_markdown(&block.inline_content())).join(" ");
             prop_assert!(copy.contains(&said), "block {} {:?} is not in the copy", block.id, block.text);
         }
     }

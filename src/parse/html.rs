@@ -8,8 +8,8 @@
 
 mod head;
 
-use super::{DomHint, Parsed, escape_inline, markdown::link_destination};
-use crate::article::{Block, BlockKind, Label};
+use super::{DomHint, Parsed};
+use crate::article::{Block, BlockKind, Inline, Label};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -88,8 +88,9 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
         blocks: Vec::new(),
         hints: Vec::new(),
         open: None,
-        emphasis: Vec::new(),
-        link_pending: false,
+        style: Style::default(),
+        urls: Vec::new(),
+        inline_elements: 0,
     };
     walker.walk(document.tree.root());
     walker.flush();
@@ -213,17 +214,37 @@ struct OpenBlock {
     level: Option<u8>,
     depth: u8,
     text: String,
-    markdown: String,
+    /// The same text as runs of one style each, a line break a run of its own.
+    runs: Vec<Run>,
+    /// A data table's rows of cells, each cell its runs (empty cells kept).
+    rows: Vec<Vec<Vec<Run>>>,
     link_chars: usize,
-    /// Links met so far: their text and address, placed once the text is final.
-    found_links: Vec<(String, String)>,
     hint: DomHint,
-    /// Emphasis markers written into `markdown` and not closed yet, outermost first.
-    written: Vec<&'static str>,
-    /// The last marker closed: where it stands in `markdown`, and the length just after it.
-    closed: Option<(&'static str, usize, usize)>,
-    /// An open link: where its `[` stands in `markdown`, and how many markers were written then.
-    link: Option<(usize, usize)>,
+}
+
+/// The inline markup the walk is inside: the emphasis, strong and link elements, outermost
+/// first (one inside another of its kind adds nothing), and how many code elements.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Style {
+    marks: Vec<Mark>,
+    code: u16,
+}
+
+/// An inline element that holds text: emphasis and strong by their element's number in the
+/// walk, a link by its number among the page's links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Emphasis(usize),
+    Strong(usize),
+    Link(usize),
+}
+
+/// Text of one style, or a line break.
+#[derive(Debug, Clone)]
+struct Run {
+    text: String,
+    style: Style,
+    line_break: bool,
 }
 
 struct Walker {
@@ -233,19 +254,19 @@ struct Walker {
     blocks: Vec<Block>,
     hints: Vec<DomHint>,
     open: Option<OpenBlock>,
-    /// The emphasis elements the walk is inside (`*` or `**` each), outermost first.
-    emphasis: Vec<&'static str>,
-    /// A link began where no block was open: its `[` is written with its first text.
-    link_pending: bool,
+    /// The inline elements the walk is inside.
+    style: Style,
+    /// Every link met, by its number: where it points.
+    urls: Vec<String>,
+    /// Inline elements met so far.
+    inline_elements: usize,
 }
 
-/// What the walker does when it leaves an element.
+/// What the walker does when it leaves an element: a block ends, or an inline element whose
+/// style the walk had before it (to go back to).
 enum Exit {
     Flush,
-    /// The end of an emphasis element.
-    Emphasis,
-    /// A link's address and the length of the open block's text when it began.
-    Link(Option<(String, usize)>),
+    Inline(Style),
     Nothing,
 }
 
@@ -270,12 +291,7 @@ impl Walker {
                 path.pop();
                 match exit {
                     Exit::Flush => self.flush(),
-                    Exit::Emphasis => {
-                        self.emphasis.pop();
-                        self.close_emphasis();
-                    }
-                    Exit::Link(Some((url, start))) => self.close_link(url, start),
-                    Exit::Link(None) => {}
+                    Exit::Inline(style) => self.style = style,
                     Exit::Nothing => {}
                 }
                 continue;
@@ -339,7 +355,7 @@ impl Walker {
     ) -> Exit {
         match name {
             "br" => {
-                self.push_raw("\n", "  \n");
+                self.push_break();
                 Exit::Nothing
             }
             "img" => {
@@ -350,7 +366,6 @@ impl Walker {
                     let mut block = Block::new(BlockKind::Other, String::new(), [0, 0]);
                     block.source_lines = None;
                     let url = self.resolve(src);
-                    block.markdown = format!("![{}]({})", escape_inline(&alt), link_destination(&url));
                     block.image = Some(crate::article::Image { alt, url });
                     self.blocks.push(block);
                     self.hints.push(hint_of(path, frame));
@@ -359,21 +374,31 @@ impl Walker {
             }
             "a" => {
                 let href = element.attr("href").filter(|h| !h.starts_with("javascript:") && !h.starts_with('#'));
-                let url = href.map(|h| self.resolve(h));
-                if url.is_some() {
-                    self.link_pending = true;
-                    self.open_link();
+                let before = self.style.clone();
+                if let Some(url) = href.map(|h| self.resolve(h)) {
+                    self.style.marks.push(Mark::Link(self.urls.len()));
+                    self.urls.push(url);
                 }
-                let start = self.open.as_ref().map_or(0, |o| o.text.len());
-                Exit::Link(url.map(|u| (u, start)))
+                Exit::Inline(before)
             }
-            "em" | "i" => {
-                self.emphasis.push("*");
-                Exit::Emphasis
-            }
-            "strong" | "b" => {
-                self.emphasis.push("**");
-                Exit::Emphasis
+            "em" | "i" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" => {
+                let before = self.style.clone();
+                self.inline_elements += 1;
+                let mark = match name {
+                    "em" | "i" => Some(Mark::Emphasis(self.inline_elements)),
+                    "strong" | "b" => Some(Mark::Strong(self.inline_elements)),
+                    _ => None,
+                };
+                match mark {
+                    Some(mark) => {
+                        let same = |m: &Mark| std::mem::discriminant(m) == std::mem::discriminant(&mark);
+                        if !self.style.marks.iter().any(same) {
+                            self.style.marks.push(mark);
+                        }
+                    }
+                    None => self.style.code = self.style.code.saturating_add(1),
+                }
+                Exit::Inline(before)
             }
             "table" if is_data_table(node) => {
                 self.flush();
@@ -381,14 +406,23 @@ impl Walker {
                 Exit::Flush
             }
             "tr" if self.open.as_ref().is_some_and(|o| o.kind == BlockKind::Table) => {
-                self.push_raw("\n", "\n");
+                if let Some(open) = self.open.as_mut() {
+                    open.text.push('\n');
+                    open.rows.push(Vec::new());
+                }
                 Exit::Nothing
             }
             "td" | "th" if self.open.as_ref().is_some_and(|o| o.kind == BlockKind::Table) => {
-                let row_started =
-                    self.open.as_ref().is_some_and(|o| !o.text.rsplit('\n').next().unwrap_or("").trim().is_empty());
+                let Some(open) = self.open.as_mut() else { return Exit::Nothing };
+                let row_started = !open.text.rsplit('\n').next().unwrap_or("").trim().is_empty();
                 if row_started {
-                    self.push_raw(" | ", " | ");
+                    open.text.push_str(" | ");
+                }
+                if open.rows.is_empty() {
+                    open.rows.push(Vec::new());
+                }
+                if let Some(row) = open.rows.last_mut() {
+                    row.push(Vec::new());
                 }
                 Exit::Nothing
             }
@@ -420,13 +454,10 @@ impl Walker {
             level,
             depth: lists.saturating_sub(1).min(8) as u8,
             text: String::new(),
-            markdown: String::new(),
+            runs: Vec::new(),
+            rows: Vec::new(),
             link_chars: 0,
-            found_links: Vec::new(),
             hint: hint_of(path, frame),
-            written: Vec::new(),
-            closed: None,
-            link: None,
         });
     }
 
@@ -440,13 +471,14 @@ impl Walker {
     }
 
     fn push_text(&mut self, text: &str, in_pre: bool, in_link: bool, path: &[Frame]) {
+        let style = self.style.clone();
         if !in_pre && text.trim().is_empty() {
             if let Some(open) = self.open.as_mut()
                 && !open.text.is_empty()
                 && !open.text.ends_with([' ', '\n'])
             {
                 open.text.push(' ');
-                open.markdown.push(' ');
+                open.push_run(" ", &style);
             }
             return;
         }
@@ -454,7 +486,14 @@ impl Walker {
         let Some(open) = self.open.as_mut() else { return };
         if in_pre || open.kind == BlockKind::Code {
             open.text.push_str(text);
-            open.markdown.push_str(text);
+            if open.kind != BlockKind::Code {
+                for (i, line) in text.split('\n').enumerate() {
+                    if i > 0 {
+                        open.push_line_break(&style);
+                    }
+                    open.push_run(line, &style);
+                }
+            }
             return;
         }
         let mut collapsed = String::with_capacity(text.len());
@@ -474,110 +513,49 @@ impl Walker {
             open.link_chars += collapsed.trim().chars().count();
         }
         open.text.push_str(&collapsed);
-        // A space goes before emphasis that opens here: `** a**` would not read as emphasis.
-        let words = match collapsed.strip_prefix(' ') {
-            Some(rest) => {
-                open.markdown.push(' ');
-                rest
-            }
-            None => &collapsed,
-        };
-        self.open_link();
-        self.open_emphasis();
+        open.push_run(&collapsed, &style);
+    }
+
+    fn push_break(&mut self) {
         if let Some(open) = self.open.as_mut() {
-            open.markdown.push_str(&escape_inline(words));
+            open.text.push('\n');
+            open.push_line_break(&self.style);
         }
-    }
-
-    fn push_raw(&mut self, text: &str, markdown: &str) {
-        if let Some(open) = self.open.as_mut() {
-            open.text.push_str(text);
-            open.markdown.push_str(markdown);
-        }
-    }
-
-    /// Emphasis is written where text comes, so that an element with no text inside writes
-    /// none (`****` would read as a rule) and one that opens outside a block is not lost.
-    /// An element inside the same emphasis writes nothing, and one that follows the same
-    /// emphasis straight after it carries it on (`**a****b**` would not read back as two).
-    fn open_emphasis(&mut self) {
-        let Some(open) = self.open.as_mut() else { return };
-        let mut wanted: Vec<&'static str> = Vec::new();
-        for &marker in &self.emphasis {
-            if !wanted.contains(&marker) {
-                wanted.push(marker);
-            }
-        }
-        let kept = open.written.iter().zip(&wanted).take_while(|(a, b)| a == b).count();
-        close_markers(open, kept);
-        for &marker in &wanted[kept..] {
-            match open.closed {
-                Some((closed, at, end)) if closed == marker && end == open.markdown.len() => {
-                    open.markdown.replace_range(at..at + marker.len(), "");
-                }
-                _ => open.markdown.push_str(marker),
-            }
-            open.closed = None;
-            open.written.push(marker);
-        }
-    }
-
-    /// Closes the markers written for emphasis the walk has left.
-    fn close_emphasis(&mut self) {
-        let Some(open) = self.open.as_mut() else { return };
-        let kept = open.written.iter().take_while(|m| self.emphasis.contains(m)).count();
-        close_markers(open, kept);
-    }
-
-    /// Writes the `[` of a link begun, once a block is open for it.
-    fn open_link(&mut self) {
-        if !self.link_pending {
-            return;
-        }
-        let Some(open) = self.open.as_mut() else { return };
-        self.link_pending = false;
-        open.link = Some((open.markdown.len(), open.written.len()));
-        open.markdown.push('[');
-    }
-
-    /// Ends a link: in the Markdown if its `[` was written in this block (with the emphasis
-    /// written inside it), and among the block's links.
-    fn close_link(&mut self, url: String, start: usize) {
-        self.link_pending = false;
-        let Some(open) = self.open.as_mut() else { return };
-        if let Some((_, written)) = open.link.take() {
-            close_markers(open, written);
-            // White space at the end of the link's text goes after it, as after emphasis.
-            let end = open.markdown.trim_end().len();
-            let space = open.markdown.split_off(end);
-            open.markdown.push_str(&format!("]({}){space}", link_destination(&url)));
-        }
-        let label = open.text.get(start..).unwrap_or("").to_string();
-        open.found_links.push((label, url));
     }
 
     fn flush(&mut self) {
-        let Some(mut open) = self.open.take() else { return };
-        // Emphasis and a link the block ends inside are closed; a link's `[` with no end goes.
-        close_markers(&mut open, 0);
-        if let Some((at, _)) = open.link.take() {
-            open.markdown.remove(at);
-        }
+        let Some(open) = self.open.take() else { return };
         let text =
             if open.kind == BlockKind::Code { open.text.trim_matches('\n').to_string() } else { tidy(&open.text) };
         if text.is_empty() {
             return;
         }
-        let mut block = Block::new(open.kind, text, [0, 0]);
+        let mut block = Block::new(open.kind, String::new(), [0, 0]);
         block.source_lines = None;
         block.level = open.level;
         block.depth = open.depth;
-        block.markdown = match open.kind {
-            BlockKind::Code => String::new(),
-            BlockKind::Table => table_markdown(&block.text),
-            _ => tidy_markdown(&open.markdown),
-        };
-        block.links = crate::article::locate_links(&block.text, open.found_links);
+        match open.kind {
+            BlockKind::Code => {}
+            BlockKind::Table => {
+                block.text = text.clone();
+                block.set_cells(
+                    open.rows
+                        .into_iter()
+                        .filter(|row| !row.is_empty())
+                        .map(|row| row.into_iter().map(|cell| inlines_of(tidy_runs(cell), &self.urls)).collect())
+                        .collect(),
+                );
+            }
+            _ => {
+                let inlines = inlines_of(tidy_runs(open.runs), &self.urls);
+                // The inlines read as the text by construction; should they ever not, the
+                // block keeps its text alone rather than a copy that reads otherwise.
+                if crate::article::plain_text(&inlines) == text {
+                    block.set_inlines(inlines);
+                }
+            }
+        }
+        block.text = text;
         let mut hint = open.hint;
         hint.link_density = open.link_chars as f32 / block.text.chars().count().max(1) as f32;
         self.blocks.push(block);
@@ -585,16 +563,35 @@ impl Walker {
     }
 }
 
-/// Closes the emphasis markers written after the first `keep`, innermost first. White space
-/// at the end moves out past the marker (`**a **` would not read as emphasis).
-fn close_markers(open: &mut OpenBlock, keep: usize) {
-    while open.written.len() > keep {
-        let Some(marker) = open.written.pop() else { break };
-        let end = open.markdown.trim_end().len();
-        let space = open.markdown.split_off(end);
-        open.markdown.push_str(marker);
-        open.markdown.push_str(&space);
-        open.closed = Some((marker, end, open.markdown.len()));
+impl OpenBlock {
+    /// Where runs go: the last cell of a table, else the block.
+    fn runs_mut(&mut self) -> &mut Vec<Run> {
+        if self.kind == BlockKind::Table {
+            if self.rows.is_empty() {
+                self.rows.push(Vec::new());
+            }
+            let row = self.rows.last_mut().expect("a row was just made");
+            if row.is_empty() {
+                row.push(Vec::new());
+            }
+            return row.last_mut().expect("a cell was just made");
+        }
+        &mut self.runs
+    }
+
+    fn push_run(&mut self, text: &str, style: &Style) {
+        if text.is_empty() {
+            return;
+        }
+        let runs = self.runs_mut();
+        match runs.last_mut() {
+            Some(last) if last.style == *style && !last.line_break => last.text.push_str(text),
+            _ => runs.push(Run { text: text.to_string(), style: style.clone(), line_break: false }),
+        }
+    }
+
+    fn push_line_break(&mut self, style: &Style) {
+        self.runs_mut().push(Run { text: String::new(), style: style.clone(), line_break: true });
     }
 }
 
@@ -614,57 +611,97 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// Trims the inline Markdown as `tidy` trims the text: a space after a link's `[` moved out
-/// (one before its `]` was moved when the link closed), links with no text (an image-only
-/// link) dropped.
-fn tidy_markdown(markdown: &str) -> String {
-    let trimmed: Vec<&str> = markdown.split("  \n").map(str::trim).filter(|l| !l.is_empty()).collect();
-    let mut out = move_space_out_of_brackets(&trimmed.join("  \n"));
-    while let Some(at) = find_unescaped(&out, "[](", 0) {
-        let end = out[at..].find(')').map_or(out.len(), |e| at + e + 1);
-        out.replace_range(at..end, "");
-    }
-    out
-}
-
-/// Where `pattern` first stands in `markdown` not escaped (after an even number of backslashes).
-fn find_unescaped(markdown: &str, pattern: &str, from: usize) -> Option<usize> {
-    markdown[from..]
-        .match_indices(pattern)
-        .map(|(at, _)| from + at)
-        .find(|&at| markdown[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 0)
-}
-
-/// `[ ` becomes ` [` where the bracket opens a link, not where it is an escaped `\[` of the text.
-fn move_space_out_of_brackets(markdown: &str) -> String {
-    let mut out = markdown.to_string();
-    let mut from = 0;
-    while let Some(at) = find_unescaped(&out, "[ ", from) {
-        out.replace_range(at..at + 2, " [");
-        from = at + 2;
-    }
-    out
-}
-
-fn table_markdown(text: &str) -> String {
-    let rows: Vec<Vec<String>> = text
-        .lines()
-        .map(|l| {
-            l.split(" | ").map(|c| escape_inline(c.trim()).replace('|', "\\|")).filter(|c| !c.is_empty()).collect()
-        })
-        .filter(|r: &Vec<String>| !r.is_empty())
-        .collect();
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut out = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let mut cells = row.clone();
-        cells.resize(columns, String::new());
-        out.push(format!("| {} |", cells.join(" | ")));
-        if i == 0 {
-            out.push(format!("|{}", " --- |".repeat(columns)));
+/// The runs as `tidy` makes the text: each line trimmed, empty lines left out.
+fn tidy_runs(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut line: Vec<Run> = Vec::new();
+    // The line break before the line being gathered.
+    let mut pending: Option<Run> = None;
+    let end_line = |line: &mut Vec<Run>, out: &mut Vec<Run>, pending: Option<Run>| {
+        while let Some(first) = line.first_mut() {
+            first.text = first.text.trim_start().to_string();
+            if !first.text.is_empty() {
+                break;
+            }
+            line.remove(0);
+        }
+        while let Some(last) = line.last_mut() {
+            last.text = last.text.trim_end().to_string();
+            if !last.text.is_empty() {
+                break;
+            }
+            line.pop();
+        }
+        if line.is_empty() {
+            return;
+        }
+        if let (false, Some(line_break)) = (out.is_empty(), pending) {
+            out.push(line_break);
+        }
+        out.append(line);
+    };
+    for run in runs {
+        if run.line_break {
+            end_line(&mut line, &mut out, pending.take());
+            // Of several breaks around empty lines, the last one stands between the lines kept.
+            pending = Some(run);
+        } else {
+            line.push(run);
         }
     }
-    out.join("\n")
+    end_line(&mut line, &mut out, pending);
+    out
+}
+
+/// Runs as inline structure, nested as their elements were: an element holds the runs inside
+/// it, neighbours of one kind are one (`<b>a</b><b>b</b>` is one strong run), code is innermost.
+fn inlines_of(runs: Vec<Run>, urls: &[String]) -> Vec<Inline> {
+    fn build(runs: &[Run], depth: usize, urls: &[String]) -> Vec<Inline> {
+        let mut out: Vec<Inline> = Vec::new();
+        let mut start = 0;
+        while start < runs.len() {
+            let Some(&mark) = runs[start].style.marks.get(depth) else {
+                let mut end = start + 1;
+                while end < runs.len() && runs[end].style.marks.len() <= depth {
+                    end += 1;
+                }
+                out.extend(leaves(&runs[start..end]));
+                start = end;
+                continue;
+            };
+            let mut end = start + 1;
+            while end < runs.len() && runs[end].style.marks.get(depth) == Some(&mark) {
+                end += 1;
+            }
+            let inner = build(&runs[start..end], depth + 1, urls);
+            match (out.last_mut(), mark) {
+                (Some(Inline::Emphasis(before)), Mark::Emphasis(_))
+                | (Some(Inline::Strong(before)), Mark::Strong(_)) => before.extend(inner),
+                _ => out.push(match mark {
+                    Mark::Emphasis(_) => Inline::Emphasis(inner),
+                    Mark::Strong(_) => Inline::Strong(inner),
+                    Mark::Link(n) => Inline::Link { url: urls.get(n).cloned().unwrap_or_default(), content: inner },
+                }),
+            }
+            start = end;
+        }
+        out
+    }
+    fn leaves(runs: &[Run]) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for run in runs {
+            let code = run.style.code > 0;
+            match (out.last_mut(), run.line_break) {
+                (_, true) => out.push(Inline::Break),
+                (Some(Inline::Code(text)), false) if code => text.push_str(&run.text),
+                (Some(Inline::Text(text)), false) if !code => text.push_str(&run.text),
+                (_, false) if code => out.push(Inline::Code(run.text.clone())),
+                (_, false) => out.push(Inline::Text(run.text.clone())),
+            }
+        }
+        out
+    }
+    build(&runs, 0, urls)
 }
 
 /// React's streamed server rendering sends each suspended part of the page late, in a
@@ -896,6 +933,11 @@ fn class_counts(document: &Html) -> HashMap<String, usize> {
 mod tests {
     use super::*;
 
+    /// A block's inline content as the clean copy writes it.
+    fn markdown(block: &Block) -> String {
+        crate::export::markdown::inline_markdown(&block.inline_content())
+    }
+
     fn blocks(html: &str) -> Vec<(BlockKind, String)> {
         parse(html, None).blocks.into_iter().map(|b| (b.kind, b.text)).collect()
     }
@@ -962,30 +1004,39 @@ mod tests {
     #[test]
     fn links_are_absolute_in_the_markdown() {
         let parsed = parse(r#"<p>See <a href="/a/b?c=1">the <i>report</i></a>.</p>"#, Some("https://example.org/x/y"));
-        assert_eq!(parsed.blocks[0].markdown, "See [the *report*](https://example.org/a/b?c=1).");
+        assert_eq!(markdown(&parsed.blocks[0]), "See [the *report*](https://example.org/a/b?c=1).");
         assert!(parsed.dom[0].link_density > 0.5);
     }
 
     #[test]
     fn emphasis_is_written_where_it_reads_back() {
-        let markdown = |html: &str| parse(&format!("<p>{html}</p>"), None).blocks[0].markdown.clone();
+        let markdown = |html: &str| markdown(&parse(&format!("<p>{html}</p>"), None).blocks[0]);
         assert_eq!(markdown("a <b></b>b"), "a b");
         assert_eq!(markdown("<b>a</b><b>b</b>"), "**ab**");
         assert_eq!(markdown("<b>a </b>b x<i> c</i>"), "**a** b x *c*");
         assert_eq!(markdown("<b><b>a</b> <i>c</i></b>"), "**a *c***");
-        assert_eq!(markdown("<b>a<br>b</b>"), "**a  \nb**");
-        assert_eq!(markdown("x <b><a href=\"/u\">y</a> z</b>"), "x [**y**](/u) **z**");
+        assert_eq!(markdown("<b>a<br>b</b>"), "**a\nb**");
+        assert_eq!(markdown("x <b><a href=\"/u\">y</a> z</b>"), "x **[y](/u) z**");
         let outside = parse("<article><p>One.</p><b>bold</b> text <a href=\"/u\">link</a></article>", None);
-        assert_eq!(outside.blocks[1].markdown, "**bold** text [link](/u)");
+        assert_eq!(super::tests::markdown(&outside.blocks[1]), "**bold** text [link](/u)");
         let outside = parse("<article><p>One.</p><a href=\"/u\"><i>link</i></a></article>", None);
-        assert_eq!(outside.blocks[1].markdown, "[*link*](/u)");
+        assert_eq!(super::tests::markdown(&outside.blocks[1]), "[*link*](/u)");
         assert_eq!(outside.blocks[1].links.len(), 1);
+    }
+
+    #[test]
+    fn inline_code_is_code_and_the_inlines_read_as_the_text() {
+        let parsed = parse("<p>Run <code>cargo  test</code> or <a href=\"/d\"><code>x`y</code></a>.</p>", None);
+        let block = &parsed.blocks[0];
+        assert_eq!(crate::article::plain_text(&block.inlines), block.text);
+        assert_eq!(markdown(block), "Run `cargo test` or [``x`y``](/d).");
+        assert_eq!(block.links[0].range, [18, 21]);
     }
 
     #[test]
     fn escaped_brackets_are_not_taken_for_links() {
         let parsed = parse("<p>[ ] a ![ b</p>", None);
-        assert_eq!(parsed.blocks[0].markdown, "\\[ \\] a !\\[ b");
+        assert_eq!(markdown(&parsed.blocks[0]), "\\[ \\] a !\\[ b");
     }
 
     #[test]
@@ -996,7 +1047,7 @@ mod tests {
         );
         // The spaces inside the link stand outside it, where they part words as in the text.
         assert_eq!(
-            parsed.blocks[0].markdown.split_whitespace().collect::<Vec<_>>().join(" "),
+            markdown(&parsed.blocks[0]).split_whitespace().collect::<Vec<_>>().join(" "),
             "Look here and [spaced](/x) out."
         );
     }
@@ -1029,7 +1080,12 @@ mod tests {
         let data = parse("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>", None);
         assert_eq!(data.blocks.len(), 1);
         assert_eq!(data.blocks[0].kind, BlockKind::Table);
-        assert_eq!(data.blocks[0].markdown, "| a | b |\n| --- | --- |\n| 1 | 2 |");
+        let cells: Vec<Vec<String>> = data.blocks[0]
+            .cells
+            .iter()
+            .map(|row| row.iter().map(|cell| crate::article::plain_text(cell)).collect())
+            .collect();
+        assert_eq!(cells, [["a", "b"], ["1", "2"]]);
         let layout = parse("<table><tr><td><p>Story.</p><p>More.</p></td></tr></table>", None);
         assert_eq!(layout.blocks.len(), 2);
     }

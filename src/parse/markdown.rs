@@ -1,9 +1,9 @@
 //! Markdown through pulldown-cmark: headings, paragraphs, list items, quotes, code and tables
-//! become blocks; emphasis, links and images are kept as inline Markdown for the clean copy.
+//! become blocks; emphasis, links, code and images are kept as the blocks' inlines.
 //! YAML front matter (as folio's own clean copies carry) fills the metadata.
 
-use super::{Parsed, escape_inline};
-use crate::article::{Block, BlockKind, Meta};
+use super::Parsed;
+use crate::article::{Block, BlockKind, Inline, Meta};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use std::ops::Range;
 
@@ -21,18 +21,24 @@ pub fn parse(text: &str) -> Parsed {
         builder.event(event, range);
     }
     builder.close(text.len());
+    builder.close_frames();
     Parsed { blocks: builder.blocks, meta: builder.meta, ..Parsed::default() }
 }
 
 struct Open {
     block: Block,
     start: usize,
-    /// Links met so far: their text and destination, placed once the text is final.
-    found_links: Vec<(String, String)>,
     /// A list item whose text is complete (a nested list or second paragraph follows).
     item_done: bool,
-    /// The address of the last image met in the block.
-    image: Option<String>,
+}
+
+/// An inline element begun and not yet ended, with what it holds so far.
+enum Frame {
+    Emphasis,
+    Strong,
+    Strikethrough,
+    Link(String),
+    Image(String),
 }
 
 struct Builder<'a> {
@@ -43,11 +49,13 @@ struct Builder<'a> {
     open: Option<Open>,
     lists: Vec<Option<u64>>,
     quotes: u8,
-    /// Open links and images: destination, and where the link's text starts (images: None).
-    links: Vec<(String, Option<usize>)>,
-    table_row: Vec<(String, String)>,
-    table_rows: Vec<Vec<(String, String)>>,
-    table_cell: (String, String),
+    /// The inline content of the open block (or table cell) so far.
+    inlines: Vec<Inline>,
+    /// Inline elements begun and not ended, outermost first, each with its content so far.
+    frames: Vec<(Frame, Vec<Inline>)>,
+    table_row: Vec<(String, Vec<Inline>)>,
+    table_rows: Vec<Vec<(String, Vec<Inline>)>>,
+    table_cell: String,
     in_front_matter: bool,
     front_matter: String,
 }
@@ -63,10 +71,11 @@ impl<'a> Builder<'a> {
             open: None,
             lists: Vec::new(),
             quotes: 0,
-            links: Vec::new(),
+            inlines: Vec::new(),
+            frames: Vec::new(),
             table_row: Vec::new(),
             table_rows: Vec::new(),
-            table_cell: (String::new(), String::new()),
+            table_cell: String::new(),
             in_front_matter: false,
             front_matter: String::new(),
         }
@@ -80,50 +89,89 @@ impl<'a> Builder<'a> {
         self.close(start);
         let mut block = Block::new(kind, String::new(), [0, 0]);
         block.depth = if kind == BlockKind::Quote { self.quotes } else { self.lists.len().saturating_sub(1) as u8 };
-        self.open = Some(Open { block, start, found_links: Vec::new(), item_done: false, image: None });
+        self.open = Some(Open { block, start, item_done: false });
+    }
+
+    /// Where inline content goes now: the innermost open element, else the block (or cell).
+    fn sink(&mut self) -> &mut Vec<Inline> {
+        match self.frames.last_mut() {
+            Some((_, content)) => content,
+            None => &mut self.inlines,
+        }
+    }
+
+    fn push_inline(&mut self, inline: Inline) {
+        let sink = self.sink();
+        match (sink.last_mut(), inline) {
+            (Some(Inline::Text(last)), Inline::Text(more)) => last.push_str(&more),
+            (_, inline) => sink.push(inline),
+        }
+    }
+
+    /// Ends the innermost open inline element, putting it in the one around it.
+    fn end_frame(&mut self) {
+        let Some((frame, content)) = self.frames.pop() else { return };
+        let inline = match frame {
+            Frame::Emphasis => Inline::Emphasis(content),
+            Frame::Strong => Inline::Strong(content),
+            Frame::Strikethrough => Inline::Strikethrough(content),
+            Frame::Link(url) => Inline::Link { url, content },
+            Frame::Image(url) => Inline::Image { alt: crate::article::plain_text(&content), url },
+        };
+        self.push_inline(inline);
+    }
+
+    /// Ends every open inline element, and hands over the inline content gathered.
+    fn close_frames(&mut self) -> Vec<Inline> {
+        while !self.frames.is_empty() {
+            self.end_frame();
+        }
+        std::mem::take(&mut self.inlines)
     }
 
     /// Finishes the open block at byte `end` (exclusive); empty blocks are dropped.
     fn close(&mut self, end: usize) {
-        let Some(Open { mut block, start, found_links, image, .. }) = self.open.take() else { return };
+        let mut inlines = self.close_frames();
+        let Some(Open { mut block, start, .. }) = self.open.take() else { return };
         let trimmed_end = self.source[..end.max(start)].trim_end().len().max(start + 1);
         block.source_lines = Some([self.line_of(start), self.line_of(trimmed_end - 1)]);
         if block.kind == BlockKind::Code {
             block.text = block.text.trim_end_matches('\n').to_string();
-        } else {
+        } else if block.kind != BlockKind::Table {
             block.text = block.text.trim().to_string();
-            block.markdown = block.markdown.trim().to_string();
+            crate::article::trim_inlines(&mut inlines);
+            // A paragraph that is one image and nothing else is that image.
+            if let ([Inline::Image { url, .. }], BlockKind::Paragraph) = (&inlines[..], block.kind) {
+                block.image = Some(crate::article::Image { alt: block.text.clone(), url: url.clone() });
+            }
+            // The inlines read as the text by construction; should they ever not, the block
+            // keeps its text alone rather than a copy that reads otherwise.
+            if crate::article::plain_text(&inlines) == block.text {
+                let text = std::mem::take(&mut block.text);
+                block.set_inlines(inlines);
+                block.text = text;
+            }
         }
-        // A paragraph that is one image and nothing else is that image.
-        let only_image = block.kind == BlockKind::Paragraph
-            && block.markdown.starts_with("![")
-            && block.markdown.ends_with(')')
-            && block.markdown.matches("![").count() == 1
-            && block.markdown.matches("](").count() == 1;
-        if let (true, Some(url)) = (only_image, image) {
-            block.image = Some(crate::article::Image { alt: block.text.clone(), url });
-        }
-        block.links = crate::article::locate_links(&block.text, found_links);
         if !block.text.is_empty() {
             self.blocks.push(block);
         }
     }
 
-    fn push(&mut self, text: &str, markdown: &str, start: usize) {
+    /// Begins a paragraph (or quote) for inline content where no block takes it.
+    fn ensure_block(&mut self, start: usize) {
         if self.open.as_ref().is_none_or(|o| o.item_done) {
             let kind = if self.quotes > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
             self.begin(kind, start);
         }
-        if let Some(open) = self.open.as_mut() {
-            open.block.text.push_str(text);
-            open.block.markdown.push_str(markdown);
-        }
     }
 
-    fn push_markup(&mut self, markdown: &str) {
+    /// Text, read as `inline`, at byte `start` of the input.
+    fn push(&mut self, text: &str, inline: Inline, start: usize) {
+        self.ensure_block(start);
         if let Some(open) = self.open.as_mut() {
-            open.block.markdown.push_str(markdown);
+            open.block.text.push_str(text);
         }
+        self.push_inline(inline);
     }
 
     fn in_item(&self) -> bool {
@@ -208,48 +256,44 @@ impl<'a> Builder<'a> {
                         open.block.text.push_str(&t);
                     }
                 } else {
-                    self.push(&t, &escape_inline(&t), range.start);
+                    self.push(&t, Inline::Text(t.to_string()), range.start);
                 }
             }
             Event::Html(t) => {
                 if let Some(open) = self.open.as_mut() {
                     open.block.text.push_str(&t);
-                    open.block.markdown.push_str(&t);
                 }
+                self.push_inline(Inline::Html(t.to_string()));
             }
-            Event::Code(t) => self.push(&t, &code_span(&t), range.start),
-            Event::InlineMath(t) | Event::DisplayMath(t) => self.push(&t, &escape_inline(&t), range.start),
-            Event::SoftBreak => self.push(" ", " ", range.start),
+            Event::Code(t) => self.push(&t, Inline::Code(t.to_string()), range.start),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.push(&t, Inline::Text(t.to_string()), range.start),
+            Event::SoftBreak => self.push(" ", Inline::Text(" ".into()), range.start),
             // A hard break is kept, as the HTML reader keeps a `<br>`, so a copy keeps its breaks.
-            Event::HardBreak => self.push("\n", "  \n", range.start),
+            Event::HardBreak => self.push("\n", Inline::Break, range.start),
             Event::TaskListMarker(done) => {
                 let mark = if done { "[x] " } else { "[ ] " };
-                self.push(mark, mark, range.start)
+                self.push(mark, Inline::Text(mark.into()), range.start)
             }
-            Event::FootnoteReference(name) => self.push(&format!("[^{name}]"), &format!("[^{name}]"), range.start),
-            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => self.push_markup("*"),
-            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => self.push_markup("**"),
-            Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => self.push_markup("~~"),
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                self.push("", "[", range.start);
-                let start = self.open.as_ref().map(|o| o.block.text.len());
-                self.links.push((dest_url.to_string(), start));
+            Event::FootnoteReference(name) => {
+                let mark = format!("[^{name}]");
+                self.push(&mark, Inline::Text(mark.clone()), range.start)
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                self.push("", "![", range.start);
-                self.links.push((dest_url.to_string(), None));
+            Event::Start(
+                tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }),
+            ) => {
+                self.ensure_block(range.start);
+                let frame = match tag {
+                    Tag::Emphasis => Frame::Emphasis,
+                    Tag::Strong => Frame::Strong,
+                    Tag::Strikethrough => Frame::Strikethrough,
+                    Tag::Link { dest_url, .. } => Frame::Link(dest_url.to_string()),
+                    Tag::Image { dest_url, .. } => Frame::Image(dest_url.to_string()),
+                    _ => return,
+                };
+                self.frames.push((frame, Vec::new()));
             }
-            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
-                let (url, start) = self.links.pop().unwrap_or_default();
-                self.push_markup(&format!("]({})", link_destination(&url)));
-                match (start, self.open.as_mut()) {
-                    (Some(start), Some(open)) => {
-                        let label = open.block.text.get(start..).unwrap_or("").to_string();
-                        open.found_links.push((label, url));
-                    }
-                    (None, Some(open)) => open.image = Some(url),
-                    _ => {}
-                }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {
+                self.end_frame()
             }
             _ => {}
         }
@@ -264,8 +308,10 @@ impl<'a> Builder<'a> {
         match event {
             Event::Start(Tag::TableHead | Tag::TableRow | Tag::TableCell) => true,
             Event::End(TagEnd::TableCell) => {
-                let cell = std::mem::take(&mut self.table_cell);
-                self.table_row.push((cell.0.trim().to_string(), cell.1.trim().to_string()));
+                let text = std::mem::take(&mut self.table_cell);
+                let mut inlines = self.close_frames();
+                crate::article::trim_inlines(&mut inlines);
+                self.table_row.push((text.trim().to_string(), inlines));
                 true
             }
             Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
@@ -281,60 +327,24 @@ impl<'a> Builder<'a> {
                         .map(|r| r.iter().map(|c| c.0.as_str()).collect::<Vec<_>>().join(" | "))
                         .collect::<Vec<_>>()
                         .join("\n");
-                    open.block.markdown = table_markdown(&rows);
+                    open.block.set_cells(rows.into_iter().map(|r| r.into_iter().map(|c| c.1).collect()).collect());
                 }
                 self.close(range.end);
                 true
             }
             Event::Text(t) => {
-                self.table_cell.0.push_str(t);
-                self.table_cell.1.push_str(&escape_inline(t).replace('|', "\\|"));
+                self.table_cell.push_str(t);
+                self.push_inline(Inline::Text(t.to_string()));
                 true
             }
             Event::Code(t) => {
-                self.table_cell.0.push_str(t);
-                self.table_cell.1.push_str(&code_span(t).replace('|', "\\|"));
-                true
-            }
-            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => {
-                self.table_cell.1.push('*');
-                true
-            }
-            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => {
-                self.table_cell.1.push_str("**");
+                self.table_cell.push_str(t);
+                self.push_inline(Inline::Code(t.to_string()));
                 true
             }
             _ => false,
         }
     }
-}
-
-fn table_markdown(rows: &[Vec<(String, String)>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut out = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let mut cells: Vec<&str> = row.iter().map(|c| c.1.as_str()).collect();
-        cells.resize(columns, "");
-        out.push(format!("| {} |", cells.join(" | ")));
-        if i == 0 {
-            out.push(format!("|{}", " --- |".repeat(columns)));
-        }
-    }
-    out.join("\n")
-}
-
-fn code_span(code: &str) -> String {
-    let mut fence = "`".to_string();
-    while code.contains(fence.as_str()) {
-        fence.push('`');
-    }
-    let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
-    format!("{fence}{pad}{code}{pad}{fence}")
-}
-
-/// A link destination that Markdown reads back unchanged: spaces and parentheses need `<…>`.
-pub(crate) fn link_destination(url: &str) -> String {
-    if url.contains([' ', '(', ')']) { format!("<{}>", url.replace('>', "%3E")) } else { url.to_string() }
 }
 
 /// The few `key: value` lines of YAML front matter folio writes and commonly meets.
@@ -414,7 +424,8 @@ mod tests {
     #[test]
     fn inline_markdown_is_kept_for_export() {
         let blocks = parse("Some **bold** and *em* and [x](http://a.b/c) and `code`.\n").blocks;
-        assert_eq!(blocks[0].markdown, "Some **bold** and *em* and [x](http://a.b/c) and `code`.");
+        let written = crate::export::markdown::inline_markdown(&blocks[0].inline_content());
+        assert_eq!(written, "Some **bold** and *em* and [x](http://a.b/c) and `code`.");
     }
 
     #[test]

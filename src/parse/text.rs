@@ -2,7 +2,6 @@
 //! blank-line paragraph is hard-wrapped prose, which becomes one block. Bullet lines become
 //! list items.
 
-use super::escape_inline;
 use crate::article::{Block, BlockKind};
 
 const BULLETS: [&str; 7] = ["• ", "· ", "- ", "* ", "– ", "▪ ", "◦ "];
@@ -42,12 +41,7 @@ fn block_of(text: String, lines: [usize; 2]) -> Block {
         Some(rest) if !rest.trim().is_empty() => (BlockKind::ListItem, rest.trim().to_string()),
         _ => (BlockKind::Paragraph, text),
     };
-    let mut block = Block::new(kind, collapse_spaces(&text), lines);
-    let markdown = escape_inline(&block.text);
-    if markdown != block.text {
-        block.markdown = markdown;
-    }
-    block
+    Block::new(kind, collapse_spaces(&text), lines)
 }
 
 fn collapse_spaces(text: &str) -> String {
