@@ -44,18 +44,30 @@ pub fn names(inputs: &[Input]) -> Vec<String> {
         .collect()
 }
 
-/// Cleans every input into `out_dir` (created if needed; failing that, nothing is read), in
+/// Where and how `clean_all` writes its copies.
+#[derive(Debug, Clone, Copy)]
+pub struct Output<'a> {
+    /// The folder the copies go into (created if needed).
+    pub dir: &'a Path,
+    /// Replace existing files.
+    pub replace: bool,
+    /// The time stamp written into each copy's `saved:`.
+    pub saved: &'a str,
+    /// What each copy holds beyond the story (`--keep`, `--claims`).
+    pub copy: &'a crate::export::markdown::CopyOptions,
+}
+
+/// Cleans every input into `output.dir` (created if needed; failing that, nothing is read), in
 /// parallel on rayon's pool; `done` is called once per input as it finishes (from any
 /// thread). Outcomes are in input order.
 pub fn clean_all(
     inputs: &[Input],
-    out_dir: &Path,
-    replace: bool,
+    output: Output,
     rules: &Rules,
     claims: &Scorer,
-    saved: &str,
     done: &(dyn Fn(&Outcome) + Sync),
 ) -> Result<Vec<Outcome>> {
+    let Output { dir: out_dir, replace, saved, copy: options } = output;
     let names = names(inputs);
     std::fs::create_dir_all(out_dir).map_err(|e| Error::Write { path: out_dir.display().to_string(), source: e })?;
     let outcomes = inputs
@@ -66,7 +78,7 @@ pub fn clean_all(
             let result = crate::read(input, rules, claims).and_then(|reading| {
                 warnings = reading.warnings;
                 let path = out_dir.join(name);
-                let text = crate::export::markdown::clean_markdown(&reading.article, saved);
+                let text = crate::export::markdown::clean_markdown_with(&reading.article, saved, options);
                 crate::save::write_atomically(&path, &text, replace)?;
                 Ok(path)
             });

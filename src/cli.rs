@@ -47,6 +47,16 @@ pub struct Cli {
     pub claim_threshold: Option<f32>,
 }
 
+/// A clutter category by the name `inspect` gives it.
+fn category(text: &str) -> Result<folio::article::Label, String> {
+    let clutter: Vec<folio::article::Label> =
+        folio::article::Label::ALL.into_iter().filter(|l| l.is_boilerplate()).collect();
+    clutter.iter().copied().find(|l| l.name() == text).ok_or_else(|| {
+        let names: Vec<&str> = clutter.iter().map(|l| l.name()).collect();
+        format!("{text:?} is not a category (one of {})", names.join(", "))
+    })
+}
+
 fn threshold(text: &str) -> Result<f32, String> {
     match text.parse::<f32>() {
         Ok(t) if folio::claims::THRESHOLDS.contains(&t) => Ok(t),
@@ -78,6 +88,12 @@ pub enum Command {
         /// Replace existing files
         #[arg(long)]
         force: bool,
+        /// Keep this category of clutter in the copy (navigation, ad, related, comments…; repeatable)
+        #[arg(long, value_name = "CATEGORY", value_parser = category)]
+        keep: Vec<folio::article::Label>,
+        /// End the copy with "Claims to check": each flagged claim with its score and kinds, as a footnote
+        #[arg(long)]
+        claims: bool,
         /// With --out-dir: how many inputs to clean at once (default: one per core)
         #[arg(short, long, value_name = "N", requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,

@@ -80,10 +80,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let color = settings.color && std::io::stdout().is_terminal();
             print(&listing::listing(&article, color, settings.listing_width))
         }
-        Some(Command::Clean { inputs, out_dir: Some(dir), force, jobs, .. }) => {
-            clean_into(&inputs, &dir, force, jobs, &rules, &claims)
+        Some(Command::Clean { inputs, out_dir: Some(dir), force, jobs, keep, claims: with_claims, .. }) => {
+            let options = markdown::CopyOptions { keep, claims: with_claims };
+            clean_into(&inputs, &dir, force, jobs, &rules, &claims, &options)
         }
-        Some(Command::Clean { inputs, output, force, .. }) => {
+        Some(Command::Clean { inputs, output, force, keep, claims: with_claims, .. }) => {
             if inputs.len() > 1 {
                 return Err(Failure::Usage("folio: several inputs need --out-dir DIR".to_string()));
             }
@@ -91,7 +92,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return Err(Failure::Usage("folio: --force needs -o FILE or --out-dir DIR".to_string()));
             }
             let article = read(inputs.into_iter().next())?.article;
-            let text = markdown::clean_markdown(&article, &folio::save::now());
+            let options = markdown::CopyOptions { keep, claims: with_claims };
+            let text = markdown::clean_markdown_with(&article, &folio::save::now(), &options);
             match output {
                 Some(path) => folio::save::write_atomically(&path, &text, force).map_err(Failure::from),
                 None => print(&text),
@@ -160,6 +162,7 @@ fn clean_into(
     jobs: Option<u16>,
     rules: &folio::classify::Rules,
     claims: &folio::claims::Scorer,
+    options: &markdown::CopyOptions,
 ) -> Result<(), Failure> {
     if inputs.is_empty() {
         return Err(Failure::Usage("folio: --out-dir needs at least one INPUT".to_string()));
@@ -184,8 +187,10 @@ fn clean_into(
     };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.map_or(0, usize::from)).build();
     let pool = pool.map_err(|e| Failure::Usage(format!("folio: {e}")))?;
-    let outcomes =
-        pool.install(|| folio::batch::clean_all(&inputs, dir, force, rules, claims, &folio::save::now(), &done))?;
+    let outcomes = pool.install(|| {
+        let output = folio::batch::Output { dir, replace: force, saved: &folio::save::now(), copy: options };
+        folio::batch::clean_all(&inputs, output, rules, claims, &done)
+    })?;
     bar.finish_and_clear();
     let mut failed = 0;
     for outcome in &outcomes {

@@ -385,3 +385,26 @@ fn help_says_what_an_input_can_be() {
     let help = String::from_utf8(out.stdout).unwrap();
     assert!(help.contains("HTML") && help.contains("URL") && help.contains("Markdown"), "{help}");
 }
+
+#[test]
+fn clean_can_keep_a_category_and_end_with_the_claims_to_check() {
+    let page = br#"<html><head><title>Harbour</title></head><body><nav><a href="/n">News</a> <a href="/s">Sport</a>
+        <a href="/w">Weather</a></nav><article><h1>The harbour pump</h1>
+        <p>The pump on the old ferry pier now heats 1,140 homes, the council said on Tuesday, and the bills are 23% lower
+        than in 2024, when the scheme cost $4.2 million.</p>
+        <p>Residents who spoke at the meeting asked whether the second pump would be built before the winter.</p>
+        </article></body></html>"#;
+    let (_dir, path) = temp_file("page.html", page);
+    let plain = String::from_utf8(folio().arg("clean").arg(&path).output().unwrap().stdout).unwrap();
+    assert!(!plain.contains("[News](/n)") && !plain.contains("Claims to check"), "{plain}");
+    let out = folio().args(["clean", "--keep", "navigation", "--claims"]).arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let copy = String::from_utf8(out.stdout).unwrap();
+    assert!(copy.contains("[News](/n) [Sport](/s)"), "{copy}");
+    assert!(copy.contains("$4.2 million.[^claim-1]\n"), "{copy}");
+    assert!(copy.contains("## Claims to check\n\n[^claim-1]: The pump on the old ferry pier"), "{copy}");
+    assert!(copy.contains("(score ") && copy.contains("money"), "{copy}");
+    let bad = folio().args(["clean", "--keep", "bogus"]).arg(&path).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a category"));
+}

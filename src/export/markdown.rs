@@ -8,10 +8,29 @@ use crate::text::safe::strip;
 
 /// The clean Markdown copy; `saved` is the time stamp written into the front matter.
 pub fn clean_markdown(article: &Article, saved: &str) -> String {
+    clean_markdown_with(article, saved, &CopyOptions::default())
+}
+
+/// What a clean copy holds beyond the story (`folio clean --keep CATEGORY`, `--claims`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CopyOptions {
+    /// Categories of clutter kept in the copy, in their place, as if they were story.
+    pub keep: Vec<crate::article::Label>,
+    /// End the copy with "Claims to check": each flagged claim with its score and kinds, as a
+    /// footnote whose mark stands at the end of the paragraph it is in (a link each way).
+    pub claims: bool,
+}
+
+/// The clean copy with `options`: kept categories written in their place, and the claims to
+/// check as footnotes at the end.
+pub fn clean_markdown_with(article: &Article, saved: &str, options: &CopyOptions) -> String {
     let mut out = front_matter(article, saved);
     // The depth the previous block was written at, when it was a list item.
     let mut previous_item: Option<usize> = None;
-    for block in article.story() {
+    let written =
+        article.blocks.iter().filter(|b| b.label == crate::article::Label::Content || options.keep.contains(&b.label));
+    let mut footnotes = Vec::new();
+    for block in written {
         // A block of nothing but control characters has nothing left to keep.
         if block.image.is_none() && strip(&block.text).trim().is_empty() {
             continue;
@@ -22,7 +41,26 @@ pub fn clean_markdown(article: &Article, saved: &str) -> String {
         let depth = (block.depth as usize).min(previous_item.map_or(0, |d| d + 1));
         out.push_str(if is_item && previous_item.is_some() { "\n" } else { "\n\n" });
         out.push_str(&block_markdown(block, depth));
+        if options.claims && !matches!(block.kind, BlockKind::Code | BlockKind::Table) {
+            for claim in article.claims.iter().filter(|c| c.block == block.id) {
+                footnotes.push(claim);
+                out.push_str(&format!("[^claim-{}]", footnotes.len()));
+            }
+        }
         previous_item = is_item.then_some(depth);
+    }
+    if !footnotes.is_empty() {
+        out.push_str("\n\n## Claims to check\n");
+        for (n, claim) in footnotes.iter().enumerate() {
+            let kinds: Vec<&str> = claim.kinds.iter().map(|k| k.name()).collect();
+            let sentence = escape_inline(&strip(&claim.text).split_whitespace().collect::<Vec<_>>().join(" "));
+            out.push_str(&format!(
+                "\n[^claim-{}]: {sentence} (score {:.2}; {})\n",
+                n + 1,
+                claim.score,
+                kinds.join(", ")
+            ));
+        }
     }
     out.push('\n');
     out
