@@ -11,33 +11,6 @@ use folio::export::markdown::clean_markdown;
 use folio::source::{FormatHint, decode_page};
 use folio::text::safe::strip;
 use rayon::prelude::*;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-
-/// Every HTML page and text dump of zyte-dev and wcxb-dev, with the form it is read in.
-fn inputs(corpus: &Path) -> Vec<(PathBuf, FormatHint)> {
-    let mut out = Vec::new();
-    for name in ["zyte-dev", "wcxb-dev"] {
-        for (form, hint) in [("html", FormatHint::Html), ("text", FormatHint::Text)] {
-            let dir = corpus.join(name).join(form);
-            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-            files.sort();
-            out.extend(files.into_iter().map(|f| (f, hint)));
-        }
-    }
-    out
-}
-
-fn bytes_of(path: &Path) -> Vec<u8> {
-    let raw = std::fs::read(path).unwrap();
-    if path.extension().is_some_and(|e| e == "gz") {
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out).unwrap();
-        out
-    } else {
-        raw
-    }
-}
 
 /// The article of a page as `folio clean` reads a file (claims left out: the copy does not
 /// need them).
@@ -144,11 +117,11 @@ fn first_difference(article: &Article) -> Option<String> {
 #[test]
 fn every_clean_copy_reads_back_as_the_story() {
     let Some(corpus) = common::shared("corpus") else { return };
-    let inputs = inputs(&corpus);
+    let inputs = common::corpus_inputs(&corpus);
     let bad: Vec<String> = inputs
         .par_iter()
         .filter_map(|(path, hint)| {
-            let article = article_of(&bytes_of(path), *hint)?;
+            let article = article_of(&common::input_bytes(path), *hint)?;
             first_difference(&article).map(|d| format!("{}: {d}", path.display()))
         })
         .collect();
@@ -177,7 +150,7 @@ fn zyte_page(prefix: &str) -> Option<Article> {
         .map(|e| e.unwrap().path())
         .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
         .unwrap();
-    article_of(&bytes_of(&path), FormatHint::Html)
+    article_of(&common::input_bytes(&path), FormatHint::Html)
 }
 
 fn html_article(html: &str) -> Article {

@@ -43,15 +43,6 @@ fn main() {
         folio_lab::metadata::show_misses(&pages, form, field, &scorers[field.name()]);
     }
     let text = to_toml(&shipped_model(&pages), MODEL_HEADER);
-    if args.iter().any(|a| a == "--write") {
-        std::fs::write(OUT, &text).unwrap_or_else(|e| panic!("{OUT}: {e}"));
-        println!("wrote {OUT}");
-    } else if args.iter().any(|a| a == "--check") {
-        let same = std::fs::read_to_string(OUT).is_ok_and(|shipped| shipped == text);
-        println!("{OUT} is {}", if same { "the same, byte for byte" } else { "DIFFERENT" });
-        if !same {
-            std::process::exit(1);
-        }
-    }
+    folio_lab::corpus::write_or_check(&args, OUT, &text);
     println!("done in {:.1} s", started.elapsed().as_secs_f64());
 }

@@ -22,3 +22,19 @@ pub fn shared(relative: &str) -> Option<PathBuf> {
 pub fn asset(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assets").join(relative)
 }
+
+/// What a training example does with the weights it trained, as its arguments say: `--write`
+/// writes `text` to `path` (an asset, relative to the repo root); `--check` compares and exits
+/// with 1 when they differ; neither leaves the file alone.
+pub fn write_or_check(args: &[String], path: &str, text: &str) {
+    if args.iter().any(|a| a == "--write") {
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        println!("wrote {path}");
+    } else if args.iter().any(|a| a == "--check") {
+        let same = std::fs::read_to_string(path).is_ok_and(|shipped| shipped == text);
+        println!("{path} is {}", if same { "the same, byte for byte" } else { "DIFFERENT" });
+        if !same {
+            std::process::exit(1);
+        }
+    }
+}

@@ -60,3 +60,32 @@ pub fn block_at(report: &serde_json::Value, line: u64) -> Option<&serde_json::Va
         lines[0].as_u64().is_some_and(|a| a <= line) && lines[1].as_u64().is_some_and(|z| z >= line)
     })
 }
+
+/// Every HTML page and text dump of zyte-dev and wcxb-dev under `corpus`, with the form each
+/// is read in, in a fixed order.
+pub fn corpus_inputs(corpus: &std::path::Path) -> Vec<(PathBuf, folio::source::FormatHint)> {
+    use folio::source::FormatHint;
+    let mut out = Vec::new();
+    for name in ["zyte-dev", "wcxb-dev"] {
+        for (form, hint) in [("html", FormatHint::Html), ("text", FormatHint::Text)] {
+            let dir = corpus.join(name).join(form);
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+            files.sort();
+            out.extend(files.into_iter().map(|f| (f, hint)));
+        }
+    }
+    out
+}
+
+/// The bytes of a corpus input, gunzipped where it is `.gz`.
+pub fn input_bytes(path: &std::path::Path) -> Vec<u8> {
+    use std::io::Read;
+    let raw = std::fs::read(path).unwrap();
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out).unwrap();
+        out
+    } else {
+        raw
+    }
+}
