@@ -97,14 +97,14 @@ fn key_of(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// A hash of a page's text: the same page read twice is one page.
+/// A hash of a page's text, as the reader keys its reading position: the same page read
+/// twice is one page.
 fn page_key(article: &Article) -> String {
-    let text = article.blocks.iter().flat_map(|b| b.text.bytes().chain([b'\n']));
-    format!("{:016x}", fnv::fnv1a(fnv::OFFSET, text))
+    fnv::text_key(&article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"))
 }
 
 fn hash_of(text: &str) -> String {
-    format!("{:016x}", fnv::fnv1a(fnv::OFFSET, key_of(text).bytes()))
+    fnv::text_key(&key_of(text))
 }
 
 /// Reads what was learned from `folder`; problems come back as warnings naming the file.

@@ -263,8 +263,8 @@ impl MetaModel {
     }
 }
 
-/// The page's words as the comparison of two titles or names sees them: lower case, letters and digits.
-fn words_of(text: &str) -> Vec<String> {
+/// Lower-cased words, punctuation dropped: how two titles or names are compared.
+pub(super) fn words_of(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 

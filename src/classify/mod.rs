@@ -21,6 +21,7 @@ use crate::article::{Block, BlockKind, Format, Label, Meta};
 use crate::parse::{DomHint, Parsed};
 use crate::text::dates::parse_date;
 use features::Features;
+use meta::words_of;
 use rules::Rule;
 use std::collections::HashMap;
 
@@ -331,11 +332,6 @@ fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::o
         }
     }
     story
-}
-
-/// Lower-cased words, punctuation dropped: how titles are compared.
-fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 fn same_title(text: &str, title: &str) -> bool {

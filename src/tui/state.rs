@@ -20,7 +20,7 @@ pub struct Place {
 
 /// FNV-1a of the article's text: stable across runs and Rust versions.
 pub fn content_key(text: &str) -> String {
-    format!("{:016x}", crate::text::fnv::fnv1a(crate::text::fnv::OFFSET, text.bytes()))
+    crate::text::fnv::text_key(text)
 }
 
 /// Reads the places file; a missing file is empty, a broken one gives a warning.
