@@ -54,7 +54,7 @@ fn synthetic(texts: &[(PathBuf, String)], bytes: usize) -> String {
 }
 
 fn model(article: Article) -> Model {
-    let settings = Settings { column: 80, save_dir: std::env::temp_dir() };
+    let settings = Settings { column: 80, save_dir: std::env::temp_dir(), keys: Default::default() };
     Model::new(article, settings, 100, 40)
 }
 

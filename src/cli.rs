@@ -132,6 +132,8 @@ pub struct Settings {
     pub claim_threshold: Option<f32>,
     /// Width of `folio inspect`'s listing.
     pub listing_width: usize,
+    /// The reader's keys, as `[keys]` in the config file remapped them.
+    pub keys: folio::tui::keys::Keymap,
 }
 
 impl Settings {
@@ -146,6 +148,7 @@ impl Settings {
             theme: cli.theme.or(config.theme).unwrap_or(DEFAULT_THEME),
             claim_threshold: cli.claim_threshold.or(config.claim_threshold),
             listing_width: env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(DEFAULT_LISTING_WIDTH),
+            keys: config.keys,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! folio: it is reported with its path, and the defaults or the bundled rules are used.
 
 use crate::classify::Rules;
+use crate::tui::keys::{Keymap, Table, parse_key};
 use std::path::{Path, PathBuf};
 
 /// The bundled rules, with the user's in front where `path` exists and parses. A problem
@@ -34,6 +35,8 @@ pub struct Config {
     pub claim_threshold: Option<f32>,
     /// The reader's colours: for a dark or a light background, or asked of the terminal (default dark).
     pub theme: Option<ThemeChoice>,
+    /// The reader's keys: the bundled tables with `[keys]` and `[keys.lists]` applied.
+    pub keys: Keymap,
 }
 
 /// The `theme` option: which palette the reader draws with.
@@ -48,7 +51,7 @@ pub enum ThemeChoice {
 }
 
 /// The options `config.toml` knows, as its keys are written.
-pub const CONFIG_KEYS: [&str; 5] = ["width", "mouse", "save_dir", "claim_threshold", "theme"];
+pub const CONFIG_KEYS: [&str; 6] = ["width", "mouse", "save_dir", "claim_threshold", "theme", "keys"];
 
 /// Reads `config.toml`; a missing file gives the defaults. A file that is not TOML gives the
 /// defaults and a warning; an unknown key or a bad value is a warning naming the key, and
@@ -123,6 +126,13 @@ pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
                 }
                 _ => Some("must be \"dark\", \"light\" or \"auto\""),
             },
+            "keys" => match value.as_table() {
+                Some(remaps) => {
+                    warnings.extend(remap_keys(&mut config.keys, remaps).into_iter().map(|w| format!("{shown}: {w}")));
+                    None
+                }
+                None => Some("must be a table: [keys] with lines such as next-claim = \"n\""),
+            },
             _ => {
                 warnings.push(format!(
                     "{shown}: unknown key `{key}` ignored (the options are {}); the rest applies",
@@ -136,6 +146,77 @@ pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
         }
     }
     (config, warnings)
+}
+
+/// Applies `[keys]` (and `[keys.lists]` inside it) to `keys`: each line binds an action to a key
+/// or a list of keys. A line that cannot apply is a warning naming it; the others apply, and an
+/// action whose keys all went to others is named too.
+fn remap_keys(keys: &mut Keymap, remaps: &toml::Table) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let mut lines: Vec<(Table, &str, &toml::Value)> = Vec::new();
+    for (name, value) in remaps {
+        match (name.as_str(), value.as_table()) {
+            ("lists", Some(lists)) => lines.extend(lists.iter().map(|(n, v)| (Table::Lists, n.as_str(), v))),
+            _ => lines.push((Table::Reading, name.as_str(), value)),
+        }
+    }
+    let mut applied: Vec<(Table, &str, Vec<String>)> = Vec::new();
+    for &(table, name, value) in &lines {
+        let section = section_of(table);
+        let given: Option<Vec<String>> = match value {
+            toml::Value::String(key) => Some(vec![key.clone()]),
+            toml::Value::Array(list) => list.iter().map(|k| k.as_str().map(str::to_string)).collect(),
+            _ => None,
+        };
+        let problem = match given {
+            Some(given) => match keys.remap(table, name, &given) {
+                Ok(()) => {
+                    applied.push((table, name, given));
+                    None
+                }
+                Err(problem) => Some(problem),
+            },
+            None => Some(format!("{name} must be a key in quotes or a list of them, as \"n\" or [\"n\", \"Ctrl-n\"]")),
+        };
+        if let Some(problem) = problem {
+            warnings.push(format!("{section} {problem}; that line is ignored, the rest applies"));
+        }
+    }
+    // A key given to two actions of a table stays with the one remapped last.
+    for (table, name, given) in &applied {
+        let bindings = if *table == Table::Lists { &keys.lists } else { &keys.reading };
+        let Some(binding) = bindings.iter().find(|b| b.name == *name) else { continue };
+        for key in given {
+            let taken_by = parse_key(key)
+                .filter(|press| !binding.keys.contains(press))
+                .and_then(|press| bindings.iter().find(|b| b.keys.contains(&press)));
+            if let Some(other) = taken_by {
+                warnings.push(format!(
+                    "{} `{key}` is given to {name} and {}; {} has it",
+                    section_of(*table),
+                    other.name,
+                    other.name
+                ));
+            }
+        }
+    }
+    for table in [Table::Reading, Table::Lists] {
+        let bindings = if table == Table::Lists { &keys.lists } else { &keys.reading };
+        let set = |name: &str| lines.iter().any(|&(t, n, _)| t == table && n == name);
+        for lost in bindings.iter().filter(|b| b.keys.is_empty() && !set(b.name)) {
+            warnings.push(format!(
+                "{} {} has no key left: its keys went to other actions",
+                section_of(table),
+                lost.name
+            ));
+        }
+    }
+    warnings
+}
+
+/// How `config.toml` heads the remaps of `table`.
+fn section_of(table: Table) -> &'static str {
+    if table == Table::Lists { "[keys.lists]" } else { "[keys]" }
 }
 
 #[cfg(test)]
@@ -167,5 +248,37 @@ mod tests {
         let (config, warnings) = parse_config("width = [", "config.toml");
         assert_eq!(config, Config::default());
         assert!(warnings[0].ends_with("using the defaults"), "{warnings:?}");
+    }
+
+    #[test]
+    fn keys_remap_actions_and_a_bad_line_loses_only_itself() {
+        use crate::tui::keys::{Action, KeyContext};
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let text = "[keys]\nnext-claim = \"n\"\nnext-match = [\"m\", \"Ctrl-n\"]\njump = \"j\"\nsave = \"Ctrl-\"\n\
+                    [keys.lists]\nselect = [\"Enter\", \"l\"]\nclose = 5\n";
+        let (config, warnings) = parse_config(text, "config.toml");
+        let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(config.keys.action_for(KeyContext::Reading, press('n')), Some(Action::NextClaim));
+        assert_eq!(config.keys.action_for(KeyContext::Reading, press('m')), Some(Action::NextMatch));
+        assert_eq!(config.keys.action_for(KeyContext::Reading, press('s')), Some(Action::Save));
+        assert_eq!(config.keys.action_for(KeyContext::Overlay, press('l')), Some(Action::Select));
+        assert_eq!(config.keys.action_for(KeyContext::Overlay, press('q')), Some(Action::Close));
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(warnings.iter().all(|w| w.starts_with("config.toml: [keys")), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("unknown action `jump`")), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("`Ctrl-` is no key")), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("[keys.lists] close must be a key")), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_key_given_twice_or_taking_an_action_s_last_key_is_named() {
+        let (_, warnings) = parse_config("[keys]\nsave = \"w\"\nsearch = \"w\"\n", "c");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("`w` is given to save and search; search has it"), "{warnings:?}");
+        let (config, warnings) = parse_config("[keys]\nfold = \"s\"\n", "c");
+        assert_eq!(config.keys.reading_key(crate::tui::keys::Action::Save), "");
+        assert!(warnings[0].contains("[keys] save has no key left"), "{warnings:?}");
+        let (_, warnings) = parse_config("keys = \"vim\"", "c");
+        assert!(warnings[0].contains("keys must be a table"), "{warnings:?}");
     }
 }

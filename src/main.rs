@@ -134,7 +134,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 eprintln!("folio: could not remember this page in {}: {e}", folder.display());
             }
             let options = folio::tui::Options {
-                settings: folio::tui::app::Settings { column: settings.column, save_dir: settings.save_dir },
+                settings: folio::tui::app::Settings {
+                    column: settings.column,
+                    save_dir: settings.save_dir,
+                    keys: settings.keys,
+                },
                 mouse: settings.mouse,
                 color: settings.color,
                 look: folio::tui::look_for(settings.theme),

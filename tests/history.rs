@@ -23,7 +23,7 @@ fn article(path: &Path) -> folio::article::Article {
 }
 
 fn model(path: &Path, save_dir: PathBuf) -> Model {
-    let mut model = Model::new(article(path), Settings { column: 80, save_dir }, 100, 30);
+    let mut model = Model::new(article(path), Settings { column: 80, save_dir, keys: Default::default() }, 100, 30);
     model.set_clock(|| "2026-11-27T10:00:00Z".to_string());
     model
 }

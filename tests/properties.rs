@@ -67,7 +67,7 @@ fn every_path(article: Article) {
     serde_json::from_str::<serde_json::Value>(&json::inspect_json(&article)).expect("inspect --json is JSON");
     let _ = listing::listing(&article, true, 60);
     let dir = std::env::temp_dir().join("folio-properties-never-written");
-    let mut model = Model::new(article, Settings { column: 40, save_dir: dir }, 50, 12);
+    let mut model = Model::new(article, Settings { column: 40, save_dir: dir, keys: Default::default() }, 50, 12);
     let backend = ratatui::backend::TestBackend::new(50, 12);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     let theme = folio::tui::view::Theme { color: true, look: folio::tui::view::Look::Dark };

@@ -8,7 +8,7 @@ use folio::classify::Rules;
 use folio::source::Input;
 use folio::tui::app::{Effect, Model, Overlay, Settings, update};
 use folio::tui::document::Seg;
-use folio::tui::keys::{Action, KeyContext, action_for};
+use folio::tui::keys::{Action, KeyContext, Keymap};
 use folio::tui::view::{Look, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -23,7 +23,7 @@ fn model_saving_to(path: &Path, save_dir: PathBuf, width: u16, height: u16) -> M
     let article = folio::read(&Input::Path(path.to_path_buf()), Rules::bundled(), &folio::claims::Scorer::bundled())
         .unwrap()
         .article;
-    let settings = Settings { column: 80, save_dir };
+    let settings = Settings { column: 80, save_dir, keys: Default::default() };
     let mut model = Model::new(article, settings, width, height);
     model.set_clock(|| "2026-01-01T00:00:00Z".to_string());
     model
@@ -371,7 +371,7 @@ fn article_with_links(n: usize) -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn o_opens_the_links_list_from_the_key_table() {
     let key = crossterm::event::KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE);
-    assert_eq!(action_for(KeyContext::Reading, key), Some(Action::LinksList));
+    assert_eq!(Keymap::default().action_for(KeyContext::Reading, key), Some(Action::LinksList));
 }
 
 #[test]
@@ -472,7 +472,7 @@ fn help_says_it_scrolls_and_reaches_its_last_line() {
     update(&mut model, Action::Bottom);
     let last = screen(&model);
     assert!(last.contains("▲  lines"), "no sign of the lines above:\n{last}");
-    for key in ["Ctrl-c", "q Esc", "In the link prompt"] {
+    for key in ["Ctrl-c", "q Esc", "In the link prompt", "[keys.lists]", "theme = \"dark\""] {
         assert!(last.contains(key), "{key} not reached:\n{last}");
     }
     // Back up a line from the end shows the line before: the scroll stops at the end.
@@ -710,4 +710,27 @@ fn the_light_look_draws_the_header_in_its_own_colours_and_no_color_in_none() {
     assert_eq!(draw(Theme { color: true, look: Look::Dark }), dark);
     assert_eq!(draw(Theme { color: true, look: Look::Light }), light);
     assert_eq!(draw(Theme { color: false, look: Look::Light }), (Color::Reset, Color::Reset));
+}
+
+#[test]
+fn remapped_keys_are_the_ones_the_screen_names() {
+    let Some(seed) = common::shared("corpus/seed/btcc-buterin.txt") else { return };
+    let mut keys = Keymap::default();
+    let remap = |keys: &mut Keymap, table, name, to: &[&str]| {
+        keys.remap(table, name, &to.iter().map(|k| k.to_string()).collect::<Vec<_>>()).unwrap()
+    };
+    remap(&mut keys, folio::tui::keys::Table::Reading, "fold", &["Tab"]);
+    remap(&mut keys, folio::tui::keys::Table::Reading, "search", &["s"]);
+    remap(&mut keys, folio::tui::keys::Table::Lists, "select", &["l", "Enter"]);
+    let article = folio::read(&Input::Path(seed), Rules::bundled(), &folio::claims::Scorer::bundled()).unwrap().article;
+    let settings = Settings { column: 80, save_dir: std::env::temp_dir().join("folio-test-unused"), keys };
+    let mut model = Model::new(article, settings, 100, 30);
+    let shown = screen(&model);
+    assert!(shown.contains("▸ 3 blocks folded: navigation, engagement · Tab to open"), "{shown}");
+    let status = shown.lines().last().unwrap();
+    assert!(status.contains("s search") && !status.contains(" save"), "save lost its key, so its hint: {status}");
+    update(&mut model, Action::NextMatch);
+    assert!(screen(&model).contains("no search: press s to search"), "{}", screen(&model));
+    update(&mut model, Action::Contents);
+    assert!(screen(&model).contains("Contents — l jumps, q closes"), "{}", screen(&model));
 }

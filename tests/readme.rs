@@ -1,7 +1,7 @@
 //! The README's promises: one command that opens a bundled sample (which exists), one test
 //! command, and key tables that name exactly the keys the reader binds (and help shows).
 
-use folio::tui::keys::{Binding, OVERLAY, READING, help_lines};
+use folio::tui::keys::{Binding, Keymap, OVERLAY, READING};
 use std::collections::BTreeSet;
 
 fn readme() -> String {
@@ -60,7 +60,7 @@ fn list_key_table_and_the_readme_name_the_same_keys() {
 
 #[test]
 fn help_names_every_bound_key_and_no_other() {
-    let help = help_lines();
+    let help = Keymap::default().help_lines();
     for binding in READING.iter().chain(OVERLAY) {
         let line = format!("{} ", binding.shown());
         assert!(help.iter().any(|l| l.starts_with(&line) && l.contains(binding.help)), "help lacks {line:?}");
@@ -82,4 +82,29 @@ fn config_table_names_every_option_and_no_other() {
     let documented = table_keys(&readme, "| option | meaning | default |");
     let known: BTreeSet<String> = folio::config::CONFIG_KEYS.iter().map(|k| k.to_string()).collect();
     assert_eq!(documented, known, "the README's config table and config.rs disagree");
+}
+
+/// The rows of the README table whose head is `head`: the first column's backticked word, and
+/// the backticked keys of the second.
+fn action_rows(readme: &str, head: &str) -> Vec<(String, Vec<String>)> {
+    let rows = readme.lines().skip_while(|l| !l.starts_with(head)).skip(2).take_while(|l| l.starts_with('|'));
+    let ticked = |cell: &str| cell.split('`').skip(1).step_by(2).map(str::to_string).collect::<Vec<_>>();
+    let rows: Vec<_> = rows
+        .map(|row| {
+            let cells: Vec<&str> = row.split('|').collect();
+            (ticked(cells[1]).concat(), ticked(cells[2]))
+        })
+        .collect();
+    assert!(!rows.is_empty(), "no table headed {head:?} in the README");
+    rows
+}
+
+#[test]
+fn the_readme_names_every_action_keys_can_be_given_to_with_its_keys() {
+    let readme = readme();
+    for (head, table) in [("| `[keys]` action |", READING), ("| `[keys.lists]` action |", OVERLAY)] {
+        let documented = action_rows(&readme, head);
+        let bound: Vec<(String, Vec<String>)> = table.iter().map(|b| (b.name.to_string(), b.names())).collect();
+        assert_eq!(documented, bound, "the README's table {head} and the key table disagree");
+    }
 }

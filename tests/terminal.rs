@@ -187,3 +187,59 @@ fn a_block_marked_on_one_page_folds_on_the_next_page_of_the_site() {
     let rules = folio().env("FOLIO_DATA_DIR", &data).arg("rules").output().unwrap();
     assert!(String::from_utf8(rules.stdout).unwrap().contains("no learned rules yet"));
 }
+
+#[test]
+fn keys_remapped_in_the_config_work_and_help_and_hints_name_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let remaps = "[keys]\nnext-section = \"n\"\nhelp = \"h\"\nsave = [\"w\", \"Ctrl-s\"]\n\n[keys.lists]\nclose = [\"x\", \"Esc\"]\n";
+    std::fs::write(config.join("config.toml"), remaps).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let sample = common::asset("samples/harbour-heat-pumps.txt");
+    let saved = dir.path().join("saved");
+    let script = format!(
+        "'{}' --save-dir '{}' '{}'; echo \"EXIT=$?\"; sleep 5",
+        bin.display(),
+        saved.display(),
+        sample.display()
+    );
+    let state = dir.path().join("state");
+    let mut s = Session::start(
+        &script,
+        &[("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", config.to_str().unwrap())],
+    );
+    s.wait_for("the title", |s| s.row(0).contains("Harbour town swaps"));
+    let status = s.row(29);
+    assert!(status.contains("h help") && status.contains("w save"), "hints name the remapped keys: {status}");
+    s.keys("n");
+    s.wait_for("the first section at the top, by the remapped key", |s| s.row(1).trim() == "How the system works");
+    s.keys("h");
+    s.wait_for("help, opened by the remapped key", |s| s.screen().contains("next section"));
+    let screen = s.screen();
+    let line = |help: &str| {
+        screen.lines().find(|l| l.contains(help)).unwrap_or_default().trim_start_matches([' ', '│']).to_string()
+    };
+    assert!(line("next section").starts_with("n "), "{screen}");
+    assert!(line("next match").starts_with("none "), "n went to next-section: {screen}");
+    s.keys("G");
+    s.wait_for("the end of help", |s| s.screen().contains("[keys.lists]"));
+    let screen = s.screen();
+    let line = |help: &str| {
+        screen.lines().find(|l| l.contains(help)).unwrap_or_default().trim_start_matches([' ', '│']).to_string()
+    };
+    assert!(line("save the clean Markdown copy").starts_with("w Ctrl-s "), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("│x Esc ") && l.trim_end_matches([' ', '│']).ends_with(" close")),
+        "{screen}"
+    );
+    s.keys("x");
+    s.wait_for("help closed by the remapped list key", |s| !s.screen().contains("Keys —"));
+    s.keys("w");
+    s.wait_for("the copy saved by the remapped key", |s| s.row(29).contains("saved "));
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
+    let raw = String::from_utf8_lossy(&s.raw_bytes()).into_owned();
+    assert!(raw.contains("[keys] next-match has no key left"), "the lost key is reported before the reader opens");
+    let _ = s.child.kill();
+}

@@ -2,7 +2,7 @@
 //! Pure apart from saving a copy (which goes through `save`); testable without a terminal.
 
 use super::document::{Document, LineKind, Pos, Seg};
-use super::keys::{Action, KeyContext, READING, key_for};
+use super::keys::{Action, KeyContext, Keymap};
 use crate::article::{Article, Label};
 use crate::library::Library;
 use crate::source::Input;
@@ -75,14 +75,15 @@ impl Overlay {
 
     /// How many places the selection can take: the entries, or for help (which scrolls
     /// `rows` lines at a time) the first lines that still fill the box.
-    fn len(&self, article: &Article, doc: &Document, library: &Library, rows: usize) -> usize {
+    fn len(&self, model: &Model, rows: usize) -> usize {
+        let (article, doc, library) = (&model.article, &model.doc, &model.library);
         match self {
             Overlay::Library { .. } => library.len(),
             Overlay::Contents { .. } => article.sections.len(),
             Overlay::Claims { .. } => article.claims.len(),
             Overlay::Links { .. } => doc.links.len(),
             Overlay::Folds { .. } | Overlay::MarkAs { .. } => foldable_labels().len(),
-            Overlay::Help { .. } => super::keys::help_lines().len().saturating_sub(rows) + 1,
+            Overlay::Help { .. } => model.settings.keys.help_lines().len().saturating_sub(rows) + 1,
         }
     }
 }
@@ -197,6 +198,8 @@ pub struct Settings {
     pub column: u16,
     /// Where `s` saves the clean copy.
     pub save_dir: PathBuf,
+    /// The keys in force (the bundled tables, or as `[keys]` remapped them).
+    pub keys: Keymap,
 }
 
 /// The reader's state: the article, where it is read and what is open over it; `update` changes it.
@@ -500,7 +503,8 @@ impl Model {
     fn goto_match(&mut self, forward: bool) {
         let here = self.anchor();
         let Some(search) = self.search.as_mut() else {
-            self.message = Some(format!("no search: press {} to search", key_for(READING, Action::Search)));
+            self.message =
+                Some(format!("no search: press {} to search", self.settings.keys.reading_key(Action::Search)));
             return;
         };
         let Some(index) = search.advance(forward, here) else {
@@ -724,8 +728,10 @@ impl Model {
         match self.claim.and_then(|i| self.article.claims.get(i)).map(|c| c.text.clone()) {
             Some(text) => self.copy(&format!("claim {}'s sentence", self.claim.unwrap_or(0) + 1), text),
             None => {
-                self.message =
-                    Some(format!("no current claim: {} goes to the next one", key_for(READING, Action::NextClaim)))
+                self.message = Some(format!(
+                    "no current claim: {} goes to the next one",
+                    self.settings.keys.reading_key(Action::NextClaim)
+                ))
             }
         }
     }
@@ -751,7 +757,7 @@ impl Model {
         match self.doc.segs.get(self.top.seg) {
             Some(Seg::Block(block)) => self.overlay = Some(Overlay::MarkAs { block: *block, selected: 0 }),
             _ => {
-                let story = key_for(READING, Action::MarkStory);
+                let story = self.settings.keys.reading_key(Action::MarkStory);
                 self.message = Some(format!("x marks the story block on the top line; {story} shows a fold as story"));
             }
         }
@@ -928,8 +934,8 @@ fn update_link_prompt(model: &mut Model, action: Action) {
 fn update_overlay(model: &mut Model, action: Action) {
     let rows = model.overlay_rows();
     let page = rows.saturating_sub(1).max(1);
+    let Some(len) = model.overlay.as_ref().map(|o| o.len(model, rows)) else { return };
     let Some(overlay) = model.overlay.as_mut() else { return };
-    let len = overlay.len(&model.article, &model.doc, &model.library, rows);
     match action {
         Action::Down(n) => overlay.move_selection(len, |s| s + n),
         Action::Up(n) => overlay.move_selection(len, |s| s.saturating_sub(n)),

@@ -1,7 +1,10 @@
 //! The key map: one table of bindings, from which key presses become `Action`s and the help
-//! overlay and the status-line hints are generated, so that they can never drift apart.
+//! overlay and the status-line hints are generated, so that they can never drift apart. The
+//! bundled tables are `READING` and `OVERLAY`; `Keymap` holds them as `[keys]` in the config
+//! file remapped them, and everything that names a key reads it from there.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::borrow::Cow;
 
 /// Everything the reader can be asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +96,13 @@ pub enum Action {
     Resize(u16, u16),
 }
 
-/// One line of a key table: the keys, how help writes them, what they do.
+/// One line of a key table: the keys, the action's name, what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     /// The key presses (code and modifiers) bound; help and the README name every one of them.
-    pub keys: &'static [(KeyCode, KeyModifiers)],
+    pub keys: Cow<'static, [(KeyCode, KeyModifiers)]>,
+    /// The action's name in `[keys]` of `config.toml` (`next-claim`).
+    pub name: &'static str,
     /// What the keys do.
     pub action: Action,
     /// The help overlay's words for it.
@@ -110,8 +116,8 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 macro_rules! bind {
-    ([$($key:expr),+], $action:expr, $help:expr, $hint:expr) => {
-        Binding { keys: &[$($key),+], action: $action, help: $help, hint: $hint }
+    ([$($key:expr),+], $name:expr, $action:expr, $help:expr, $hint:expr) => {
+        Binding { keys: Cow::Borrowed(&[$($key),+]), name: $name, action: $action, help: $help, hint: $hint }
     };
 }
 
@@ -119,150 +125,250 @@ macro_rules! bind {
 pub const READING: &[Binding] = &[
     bind!(
         [(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE), (KeyCode::Enter, NONE)],
+        "down",
         Action::Down(1),
         "down one line",
         None
     ),
-    bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], Action::Up(1), "up one line", None),
-    bind!([(KeyCode::Char('d'), CTRL)], Action::HalfPageDown, "down half a page", None),
-    bind!([(KeyCode::Char('u'), CTRL)], Action::HalfPageUp, "up half a page", None),
+    bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "up", Action::Up(1), "up one line", None),
+    bind!([(KeyCode::Char('d'), CTRL)], "half-page-down", Action::HalfPageDown, "down half a page", None),
+    bind!([(KeyCode::Char('u'), CTRL)], "half-page-up", Action::HalfPageUp, "up half a page", None),
     bind!(
         [(KeyCode::Char(' '), NONE), (KeyCode::PageDown, NONE), (KeyCode::Char('f'), CTRL)],
+        "page-down",
         Action::PageDown,
         "down a page",
         None
     ),
     bind!(
         [(KeyCode::Char('b'), NONE), (KeyCode::PageUp, NONE), (KeyCode::Char('b'), CTRL)],
+        "page-up",
         Action::PageUp,
         "up a page",
         None
     ),
-    bind!([(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], Action::Top, "top of the article", None),
+    bind!([(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "top", Action::Top, "top of the article", None),
     bind!(
         [(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        "bottom",
         Action::Bottom,
         "end of the article",
         None
     ),
-    bind!([(KeyCode::Char(']'), NONE)], Action::NextSection, "next section", Some("section")),
-    bind!([(KeyCode::Char('['), NONE)], Action::PrevSection, "previous section", None),
-    bind!([(KeyCode::Char('t'), NONE)], Action::Contents, "table of contents", Some("contents")),
-    bind!([(KeyCode::Char('c'), NONE)], Action::NextClaim, "next flagged claim", Some("claim")),
-    bind!([(KeyCode::Char('C'), SHIFT), (KeyCode::Char('C'), NONE)], Action::PrevClaim, "previous flagged claim", None),
-    bind!([(KeyCode::Char('l'), NONE)], Action::ClaimsList, "list of claims: score, kinds, sentence, cues", None),
+    bind!([(KeyCode::Char(']'), NONE)], "next-section", Action::NextSection, "next section", Some("section")),
+    bind!([(KeyCode::Char('['), NONE)], "previous-section", Action::PrevSection, "previous section", None),
+    bind!([(KeyCode::Char('t'), NONE)], "contents", Action::Contents, "table of contents", Some("contents")),
+    bind!([(KeyCode::Char('c'), NONE)], "next-claim", Action::NextClaim, "next flagged claim", Some("claim")),
+    bind!(
+        [(KeyCode::Char('C'), SHIFT), (KeyCode::Char('C'), NONE)],
+        "previous-claim",
+        Action::PrevClaim,
+        "previous flagged claim",
+        None
+    ),
+    bind!(
+        [(KeyCode::Char('l'), NONE)],
+        "claims",
+        Action::ClaimsList,
+        "list of claims: score, kinds, sentence, cues",
+        None
+    ),
     bind!(
         [(KeyCode::Char('y'), NONE)],
+        "copy-claim",
         Action::YankClaim,
         "copy the current claim's sentence (OSC 52 clipboard)",
         None
     ),
     bind!(
         [(KeyCode::Char('Y'), SHIFT), (KeyCode::Char('Y'), NONE)],
+        "copy-all",
         Action::YankCopy,
         "copy the whole clean Markdown copy (OSC 52 clipboard)",
         None
     ),
     bind!(
         [(KeyCode::Char('o'), NONE)],
+        "links",
         Action::LinksList,
         "list of links (the [n] markers in the text)",
         Some("links")
     ),
-    bind!([(KeyCode::Char('f'), NONE)], Action::FollowLink, "open link [n]: type its number", None),
-    bind!([(KeyCode::Char('z'), NONE)], Action::ToggleFold, "open or close the fold nearest the top", Some("fold")),
+    bind!([(KeyCode::Char('f'), NONE)], "follow-link", Action::FollowLink, "open link [n]: type its number", None),
+    bind!(
+        [(KeyCode::Char('z'), NONE)],
+        "fold",
+        Action::ToggleFold,
+        "open or close the fold nearest the top",
+        Some("fold")
+    ),
     bind!(
         [(KeyCode::Char('Z'), SHIFT), (KeyCode::Char('Z'), NONE)],
+        "all-folds",
         Action::ToggleAllFolds,
         "open or close every fold",
         None
     ),
     bind!(
         [(KeyCode::Char('F'), SHIFT), (KeyCode::Char('F'), NONE)],
+        "choose-folds",
         Action::ChooseFolds,
         "choose which categories fold",
         None
     ),
     bind!(
         [(KeyCode::Char('x'), NONE)],
+        "mark-clutter",
         Action::MarkClutter,
         "mark the top block as clutter (remembered for the site)",
         None
     ),
     bind!(
         [(KeyCode::Char('X'), SHIFT), (KeyCode::Char('X'), NONE)],
+        "mark-story",
         Action::MarkStory,
         "mark the fold nearest the top as story (remembered for the site)",
         None
     ),
-    bind!([(KeyCode::Char('/'), NONE)], Action::Search, "search (smart case)", Some("search")),
-    bind!([(KeyCode::Char('n'), NONE)], Action::NextMatch, "next match", None),
-    bind!([(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)], Action::PrevMatch, "previous match", None),
-    bind!([(KeyCode::Char('s'), NONE)], Action::Save, "save the clean Markdown copy", Some("save")),
+    bind!([(KeyCode::Char('/'), NONE)], "search", Action::Search, "search (smart case)", Some("search")),
+    bind!([(KeyCode::Char('n'), NONE)], "next-match", Action::NextMatch, "next match", None),
+    bind!(
+        [(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)],
+        "previous-match",
+        Action::PrevMatch,
+        "previous match",
+        None
+    ),
+    bind!([(KeyCode::Char('s'), NONE)], "save", Action::Save, "save the clean Markdown copy", Some("save")),
     bind!(
         [(KeyCode::Char('H'), SHIFT), (KeyCode::Char('H'), NONE)],
+        "history",
         Action::History,
         "history: articles read and copies saved",
         None
     ),
-    bind!([(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)], Action::Help, "this help", Some("help")),
-    bind!([(KeyCode::Esc, NONE)], Action::Escape, "close the overlay, clear the search", None),
-    bind!([(KeyCode::Char('q'), NONE)], Action::Close, "close the overlay, else quit", Some("quit")),
-    bind!([(KeyCode::Char('c'), CTRL)], Action::Quit, "quit", None),
+    bind!([(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)], "help", Action::Help, "this help", Some("help")),
+    bind!([(KeyCode::Esc, NONE)], "cancel", Action::Escape, "close the overlay, clear the search", None),
+    bind!([(KeyCode::Char('q'), NONE)], "close", Action::Close, "close the overlay, else quit", Some("quit")),
+    bind!([(KeyCode::Char('c'), CTRL)], "quit", Action::Quit, "quit", None),
 ];
 
 /// Keys inside a list overlay (contents, claims, links, folds, history, help).
 pub const OVERLAY: &[Binding] = &[
-    bind!([(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], Action::Down(1), "next entry", None),
-    bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], Action::Up(1), "previous entry", None),
-    bind!([(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], Action::Top, "first entry", None),
+    bind!([(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "down", Action::Down(1), "next entry", None),
+    bind!([(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "up", Action::Up(1), "previous entry", None),
+    bind!([(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "top", Action::Top, "first entry", None),
     bind!(
         [(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        "bottom",
         Action::Bottom,
         "last entry",
         None
     ),
-    bind!([(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)], Action::PageDown, "down a page", None),
-    bind!([(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)], Action::PageUp, "up a page", None),
+    bind!([(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)], "page-down", Action::PageDown, "down a page", None),
+    bind!([(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)], "page-up", Action::PageUp, "up a page", None),
     bind!(
         [(KeyCode::Enter, NONE)],
+        "select",
         Action::Select,
         "jump there (links: open in the browser; history: open the article)",
         None
     ),
-    bind!([(KeyCode::Char('y'), NONE)], Action::Yank, "copy the link's address or the claim's sentence", None),
-    bind!([(KeyCode::Char(' '), NONE)], Action::Toggle, "fold or show the category (fold chooser)", None),
-    bind!([(KeyCode::Char('q'), NONE), (KeyCode::Esc, NONE)], Action::Close, "close", None),
-    bind!([(KeyCode::Char('c'), CTRL)], Action::Quit, "quit", None),
+    bind!([(KeyCode::Char('y'), NONE)], "copy", Action::Yank, "copy the link's address or the claim's sentence", None),
+    bind!([(KeyCode::Char(' '), NONE)], "toggle", Action::Toggle, "fold or show the category (fold chooser)", None),
+    bind!([(KeyCode::Char('q'), NONE), (KeyCode::Esc, NONE)], "close", Action::Close, "close", None),
+    bind!([(KeyCode::Char('c'), CTRL)], "quit", Action::Quit, "quit", None),
 ];
 
-/// How one key press is written in help, hints and the README (`j`, `↓`, `Ctrl-f`, `Space`).
+/// How one key press is written in help, hints, the README and `[keys]` (`j`, `↓`, `Ctrl-f`, `Space`).
 pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
     let name = match code {
         KeyCode::Char(' ') => "Space".to_string(),
         KeyCode::Char(c) => c.to_string(),
-        KeyCode::Down => "↓".to_string(),
-        KeyCode::Up => "↑".to_string(),
-        KeyCode::Left => "←".to_string(),
-        KeyCode::Right => "→".to_string(),
-        KeyCode::PageDown => "PgDn".to_string(),
-        KeyCode::PageUp => "PgUp".to_string(),
-        KeyCode::Home => "Home".to_string(),
-        KeyCode::End => "End".to_string(),
-        KeyCode::Enter => "Enter".to_string(),
-        KeyCode::Esc => "Esc".to_string(),
-        KeyCode::Backspace => "Backspace".to_string(),
-        KeyCode::Tab => "Tab".to_string(),
-        other => format!("{other:?}"),
+        KeyCode::F(n) => format!("F{n}"),
+        other => NAMED.iter().find(|(_, c)| *c == other).map_or_else(|| format!("{other:?}"), |(n, _)| n.to_string()),
     };
-    if mods.contains(CTRL) { format!("Ctrl-{name}") } else { name }
+    let alt = if mods.contains(KeyModifiers::ALT) { "Alt-" } else { "" };
+    let ctrl = if mods.contains(CTRL) { "Ctrl-" } else { "" };
+    format!("{ctrl}{alt}{name}")
+}
+
+/// Keys written by name, as help writes them, and the other names `[keys]` takes for them.
+const NAMED: &[(&str, KeyCode)] = &[
+    ("↓", KeyCode::Down),
+    ("↑", KeyCode::Up),
+    ("←", KeyCode::Left),
+    ("→", KeyCode::Right),
+    ("PgDn", KeyCode::PageDown),
+    ("PgUp", KeyCode::PageUp),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Backspace", KeyCode::Backspace),
+    ("Tab", KeyCode::Tab),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+    ("Down", KeyCode::Down),
+    ("Up", KeyCode::Up),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PageDown", KeyCode::PageDown),
+    ("PageUp", KeyCode::PageUp),
+    ("Return", KeyCode::Enter),
+    ("Escape", KeyCode::Esc),
+    ("Del", KeyCode::Delete),
+];
+
+/// The key press `name` writes (`j`, `G`, `Space`, `Ctrl-f`, `Alt-x`, `PgDn` or `PageDown`,
+/// `F5`; names of keys are read in any case), or `None` for a name that is no key.
+pub fn parse_key(name: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let mut mods = NONE;
+    let mut rest = name;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let (prefix, flag) = match () {
+            _ if lower.starts_with("ctrl-") => ("ctrl-", CTRL),
+            _ if lower.starts_with("alt-") => ("alt-", KeyModifiers::ALT),
+            _ if lower.starts_with("shift-") => ("shift-", SHIFT),
+            _ => break,
+        };
+        if rest.len() == prefix.len() {
+            break;
+        }
+        mods |= flag;
+        rest = &rest[prefix.len()..];
+    }
+    let mut chars = rest.chars();
+    let code = match (NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(rest)), chars.next(), chars.next()) {
+        (Some(&(_, code)), _, _) => code,
+        (None, Some(c), None) if !c.is_control() => KeyCode::Char(c),
+        _ if rest.eq_ignore_ascii_case("space") => KeyCode::Char(' '),
+        _ => {
+            let n: u8 = rest.strip_prefix(['F', 'f'])?.parse().ok()?;
+            if !(1..=24).contains(&n) {
+                return None;
+            }
+            KeyCode::F(n)
+        }
+    };
+    // Shift is in the character (`G`); Ctrl with a letter is the same key in either case.
+    let code = match code {
+        KeyCode::Char(c) if mods.contains(SHIFT) => KeyCode::Char(c.to_ascii_uppercase()),
+        KeyCode::Char(c) if mods.contains(CTRL) => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    if mods.contains(SHIFT) && !matches!(code, KeyCode::Char(_)) {
+        return None;
+    }
+    Some((code, mods - SHIFT))
 }
 
 impl Binding {
     /// Every key of the binding, named once each (`G` bound with and without Shift is one `G`).
     pub fn names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        for &(code, mods) in self.keys {
+        for &(code, mods) in self.keys.iter() {
             let name = key_name(code, mods);
             if !names.contains(&name) {
                 names.push(name);
@@ -271,27 +377,27 @@ impl Binding {
         names
     }
 
-    /// The keys as help writes them: `j ↓ Enter`.
+    /// The keys as help writes them: `j ↓ Enter` (`none` when a remap took them all).
     pub fn shown(&self) -> String {
-        self.names().join(" ")
+        let names = self.names();
+        if names.is_empty() { "none".to_string() } else { names.join(" ") }
+    }
+
+    /// Whether the key press `key` is one of this binding's (a character that is no lowercase
+    /// letter is the same key with or without Shift: terminals differ on `?` and `G`).
+    fn binds(&self, key: &KeyEvent) -> bool {
+        self.keys.iter().any(|&(code, mods)| {
+            code == key.code
+                && (mods == key.modifiers
+                    || (mods == NONE
+                        && key.modifiers == SHIFT
+                        && matches!(code, KeyCode::Char(c) if !c.is_ascii_lowercase())))
+        })
     }
 }
 
 /// The heading of the list keys in help.
 pub const LISTS_HEADING: &str = "In lists (contents, claims, links, folds, history, help):";
-
-/// The help overlay's lines, from the same tables that map the keys.
-pub fn help_lines() -> Vec<String> {
-    let line = |b: &Binding| format!("{:<18} {}", b.shown(), b.help);
-    let mut lines: Vec<String> = READING.iter().map(line).collect();
-    lines.push(String::new());
-    lines.push(LISTS_HEADING.to_string());
-    lines.extend(OVERLAY.iter().map(line));
-    lines.push(String::new());
-    lines.push("In the search prompt: type, Enter to keep, Esc to clear".to_string());
-    lines.push("In the link prompt (f): type the number, Enter to open, Esc to cancel".to_string());
-    lines
-}
 
 /// How the first key bound to `action` in `table` is written ("Enter", "z"), for titles and
 /// hints that name a key; empty when the table does not bind the action.
@@ -299,59 +405,173 @@ pub fn key_for(table: &[Binding], action: Action) -> String {
     table.iter().find(|b| b.action == action).and_then(|b| b.names().into_iter().next()).unwrap_or_default()
 }
 
+/// The key that always quits, whatever `[keys]` says: a way out is never remapped away.
+const ALWAYS_QUITS: (KeyCode, KeyModifiers) = (KeyCode::Char('c'), CTRL);
+
+/// The keys in force: the reader's and the lists' tables, as bundled or remapped by `[keys]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// Keys while reading the article.
+    pub reading: Vec<Binding>,
+    /// Keys inside a list overlay.
+    pub lists: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap { reading: READING.to_vec(), lists: OVERLAY.to_vec() }
+    }
+}
+
+/// Which of the two tables a `[keys]` remap is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// `[keys]`: while reading.
+    Reading,
+    /// `[keys.lists]`: inside a list.
+    Lists,
+}
+
+impl Keymap {
+    /// The table `which` names.
+    fn table_mut(&mut self, which: Table) -> &mut Vec<Binding> {
+        match which {
+            Table::Reading => &mut self.reading,
+            Table::Lists => &mut self.lists,
+        }
+    }
+
+    /// The action names a table knows, as `[keys]` writes them.
+    pub fn names(&self, which: Table) -> Vec<&'static str> {
+        let table = match which {
+            Table::Reading => &self.reading,
+            Table::Lists => &self.lists,
+        };
+        table.iter().map(|b| b.name).collect()
+    }
+
+    /// Binds the action `name` of table `which` to exactly the keys `keys` (written as help
+    /// writes them); each key leaves whichever other action of that table had it. An unknown
+    /// action or key, or Ctrl-c (it always quits), changes nothing and comes back as the problem.
+    pub fn remap(&mut self, which: Table, name: &str, keys: &[String]) -> Result<(), String> {
+        let known = self.names(which);
+        if !known.contains(&name) {
+            return Err(format!("unknown action `{name}` (the actions are {})", known.join(", ")));
+        }
+        let mut presses = Vec::new();
+        for key in keys {
+            let press = parse_key(key).ok_or_else(|| {
+                format!(
+                    "`{key}` is no key (write keys as help does: \"j\", \"G\", \"Ctrl-f\", \"PgDn\", \"Space\", \"F5\")"
+                )
+            })?;
+            if press == ALWAYS_QUITS && name != "quit" {
+                return Err(format!("`{key}` always quits; {name} keeps its keys"));
+            }
+            if !presses.contains(&press) {
+                presses.push(press);
+            }
+        }
+        let table = self.table_mut(which);
+        for binding in table.iter_mut() {
+            if binding.name == name {
+                binding.keys = Cow::Owned(presses.clone());
+            } else if binding.keys.iter().any(|k| presses.contains(k) || shifted(k, &presses)) {
+                let kept = binding.keys.iter().filter(|k| !presses.contains(k) && !shifted(k, &presses)).copied();
+                binding.keys = Cow::Owned(kept.collect());
+            }
+        }
+        if let Some(quit) = table.iter_mut().find(|b| b.action == Action::Quit)
+            && !quit.keys.contains(&ALWAYS_QUITS)
+        {
+            quit.keys.to_mut().push(ALWAYS_QUITS);
+        }
+        Ok(())
+    }
+
+    /// The action a key press asks for in `context`, if any (key releases ask for none).
+    pub fn action_for(&self, context: KeyContext, key: KeyEvent) -> Option<Action> {
+        if key.kind != KeyEventKind::Press {
+            return None;
+        }
+        match context {
+            KeyContext::SearchPrompt => search_prompt_action(key),
+            KeyContext::LinkPrompt => link_prompt_action(key),
+            KeyContext::Overlay => self.lists.iter().find(|b| b.binds(&key)).map(|b| b.action),
+            KeyContext::Reading => self.reading.iter().find(|b| b.binds(&key)).map(|b| b.action),
+        }
+    }
+
+    /// The help overlay's lines, from the same tables that map the keys.
+    pub fn help_lines(&self) -> Vec<String> {
+        let line = |b: &Binding| format!("{:<18} {}", b.shown(), b.help);
+        let mut lines: Vec<String> = self.reading.iter().map(line).collect();
+        lines.push(String::new());
+        lines.push(LISTS_HEADING.to_string());
+        lines.extend(self.lists.iter().map(line));
+        lines.push(String::new());
+        lines.push("In the search prompt: type, Enter to keep, Esc to clear".to_string());
+        lines.push("In the link prompt (f): type the number, Enter to open, Esc to cancel".to_string());
+        lines.push("Keys are remapped in config.toml, [keys] and [keys.lists] (see the README)".to_string());
+        lines.push(
+            "Colours: theme = \"dark\", \"light\" or \"auto\" in config.toml, or --theme; NO_COLOR: none".to_string(),
+        );
+        lines
+    }
+
+    /// How the first key bound to `action` while reading is written, for messages that name it.
+    pub fn reading_key(&self, action: Action) -> String {
+        key_for(&self.reading, action)
+    }
+
+    /// How the first key bound to `action` in lists is written, for list titles.
+    pub fn list_key(&self, action: Action) -> String {
+        key_for(&self.lists, action)
+    }
+}
+
+/// Whether `key` is a character bound without Shift that one of `presses` also binds with it
+/// (`G` and Shift-`G` are one key to the user).
+fn shifted(key: &(KeyCode, KeyModifiers), presses: &[(KeyCode, KeyModifiers)]) -> bool {
+    matches!(key, (KeyCode::Char(c), m) if !c.is_ascii_lowercase() && (*m == SHIFT || *m == NONE))
+        && presses.iter().any(|p| p.0 == key.0 && (p.1 == NONE || p.1 == SHIFT))
+}
+
+/// Keys in the search prompt: they type the query (fixed, not remapped).
+fn search_prompt_action(key: KeyEvent) -> Option<Action> {
+    match (key.code, key.modifiers) {
+        (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
+        (KeyCode::Esc, _) => Some(Action::Escape),
+        (KeyCode::Enter, _) => Some(Action::SearchConfirm),
+        (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
+        (KeyCode::Char(c), m) if !m.contains(CTRL) && !m.contains(KeyModifiers::ALT) => Some(Action::SearchInput(c)),
+        _ => None,
+    }
+}
+
+/// Keys in the link prompt (after `f`): they type a link's number (fixed, not remapped).
+fn link_prompt_action(key: KeyEvent) -> Option<Action> {
+    match (key.code, key.modifiers) {
+        (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
+        (KeyCode::Esc, _) | (KeyCode::Char('q'), _) => Some(Action::Escape),
+        (KeyCode::Enter, _) => Some(Action::SearchConfirm),
+        (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
+        (KeyCode::Char(c @ '0'..='9'), _) => Some(Action::LinkDigit(c as u8 - b'0')),
+        _ => None,
+    }
+}
+
 /// Where keys go: the search prompt takes text; overlays and reading have their tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyContext {
-    /// Reading the article: the `READING` table.
+    /// Reading the article: the keymap's reading table.
     Reading,
-    /// A list is open: the `OVERLAY` table.
+    /// A list is open: the keymap's list table.
     Overlay,
     /// The search prompt is open: keys type the query.
     SearchPrompt,
     /// The link prompt is open (after `f`): keys type a link's number.
     LinkPrompt,
-}
-
-/// The action a key press asks for in `context`, if any (key releases ask for none).
-pub fn action_for(context: KeyContext, key: KeyEvent) -> Option<Action> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
-    if context == KeyContext::SearchPrompt {
-        return match (key.code, key.modifiers) {
-            (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
-            (KeyCode::Esc, _) => Some(Action::Escape),
-            (KeyCode::Enter, _) => Some(Action::SearchConfirm),
-            (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
-            (KeyCode::Char(c), m) if !m.contains(CTRL) && !m.contains(KeyModifiers::ALT) => {
-                Some(Action::SearchInput(c))
-            }
-            _ => None,
-        };
-    }
-    if context == KeyContext::LinkPrompt {
-        return match (key.code, key.modifiers) {
-            (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
-            (KeyCode::Esc, _) | (KeyCode::Char('q'), _) => Some(Action::Escape),
-            (KeyCode::Enter, _) => Some(Action::SearchConfirm),
-            (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
-            (KeyCode::Char(c @ '0'..='9'), _) => Some(Action::LinkDigit(c as u8 - b'0')),
-            _ => None,
-        };
-    }
-    let table = if context == KeyContext::Overlay { OVERLAY } else { READING };
-    table
-        .iter()
-        .find(|b| {
-            b.keys.iter().any(|&(code, mods)| {
-                code == key.code
-                    && (mods == key.modifiers
-                        || (mods == NONE
-                            && key.modifiers == SHIFT
-                            && matches!(code, KeyCode::Char(c) if !c.is_ascii_lowercase())))
-            })
-        })
-        .map(|b| b.action)
 }
 
 #[cfg(test)]
@@ -360,6 +580,10 @@ mod tests {
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    fn action_for(context: KeyContext, key: KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(context, key)
     }
 
     #[test]
@@ -383,7 +607,7 @@ mod tests {
         assert_eq!(key_for(READING, Action::ToggleFold), "z");
         assert_eq!(key_for(READING, Action::Search), "/");
         assert_eq!(key_for(READING, Action::Top), "g");
-        let remapped = [bind!([(KeyCode::Char('o'), NONE)], Action::Select, "jump there", None)];
+        let remapped = [bind!([(KeyCode::Char('o'), NONE)], "select", Action::Select, "jump there", None)];
         assert_eq!(key_for(&remapped, Action::Select), "o");
         assert_eq!(key_for(&remapped, Action::Close), "");
     }
@@ -393,5 +617,65 @@ mod tests {
         let mut key = press(KeyCode::Char('j'), NONE);
         key.kind = KeyEventKind::Release;
         assert_eq!(action_for(KeyContext::Reading, key), None);
+    }
+
+    #[test]
+    fn every_bound_key_reads_back_from_its_name() {
+        for binding in READING.iter().chain(OVERLAY) {
+            for &(code, mods) in binding.keys.iter() {
+                let name = key_name(code, mods);
+                let (back, back_mods) = parse_key(&name).unwrap_or_else(|| panic!("{name} does not parse"));
+                assert_eq!(back, code, "{name}");
+                assert!(back_mods == mods || mods == SHIFT, "{name}: {back_mods:?} against {mods:?}");
+            }
+        }
+        assert_eq!(parse_key("PageDown"), Some((KeyCode::PageDown, NONE)));
+        assert_eq!(parse_key("ctrl-F"), Some((KeyCode::Char('f'), CTRL)));
+        assert_eq!(parse_key("Shift-g"), Some((KeyCode::Char('G'), NONE)));
+        assert_eq!(parse_key("space"), Some((KeyCode::Char(' '), NONE)));
+        assert_eq!(parse_key("F5"), Some((KeyCode::F(5), NONE)));
+        assert_eq!(parse_key("Alt-x"), Some((KeyCode::Char('x'), KeyModifiers::ALT)));
+        assert_eq!(key_name(KeyCode::F(5), NONE), "F5");
+        for bad in ["", "Ctrl-", "jj", "F99", "Shift-Enter", "Hyper-x"] {
+            assert_eq!(parse_key(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_remapped_key_does_the_new_action_and_leaves_the_old_one() {
+        let mut keys = Keymap::default();
+        keys.remap(Table::Reading, "search", &["s".to_string(), "Ctrl-s".to_string()]).unwrap();
+        assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('s'), NONE)), Some(Action::Search));
+        assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('s'), CTRL)), Some(Action::Search));
+        assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('/'), NONE)), None);
+        assert_eq!(keys.reading_key(Action::Search), "s");
+        assert_eq!(keys.reading_key(Action::Save), "");
+        assert!(keys.help_lines().iter().any(|l| l.starts_with("s Ctrl-s ") && l.contains("search")));
+        assert!(keys.help_lines().iter().any(|l| l.starts_with("none ") && l.contains("save the clean")));
+        // The lists keep their own keys.
+        assert_eq!(keys.action_for(KeyContext::Overlay, press(KeyCode::Char('j'), NONE)), Some(Action::Down(1)));
+        // A capital takes the key with and without Shift from the action that had it.
+        keys.remap(Table::Reading, "next-claim", &["G".to_string()]).unwrap();
+        assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('G'), SHIFT)), Some(Action::NextClaim));
+        assert_eq!(keys.reading_key(Action::Bottom), "End");
+        keys.remap(Table::Lists, "select", &["l".to_string()]).unwrap();
+        assert_eq!(keys.action_for(KeyContext::Overlay, press(KeyCode::Char('l'), NONE)), Some(Action::Select));
+        assert_eq!(keys.list_key(Action::Select), "l");
+    }
+
+    #[test]
+    fn a_remap_that_cannot_be_is_a_problem_and_changes_nothing() {
+        let mut keys = Keymap::default();
+        let err = keys.remap(Table::Reading, "jump", &["j".to_string()]).unwrap_err();
+        assert!(err.contains("unknown action `jump`") && err.contains("next-claim"), "{err}");
+        let err = keys.remap(Table::Reading, "save", &["Ctrl-".to_string()]).unwrap_err();
+        assert!(err.contains("`Ctrl-` is no key"), "{err}");
+        let err = keys.remap(Table::Lists, "select", &["Ctrl-c".to_string()]).unwrap_err();
+        assert!(err.contains("always quits"), "{err}");
+        assert_eq!(keys, Keymap::default());
+        // Quit can be given more keys, never lose Ctrl-c.
+        keys.remap(Table::Reading, "quit", &["Q".to_string()]).unwrap();
+        assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('c'), CTRL)), Some(Action::Quit));
+        assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('Q'), SHIFT)), Some(Action::Quit));
     }
 }

@@ -137,7 +137,7 @@ fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<
     let mut model = Model::new(article, settings, size.0, size.1);
     if let Some(place) = places.get(&place_key) {
         model.jump_to(place.block, place.offset);
-        let top = keys::key_for(keys::READING, Action::Top);
+        let top = model.settings().keys.reading_key(Action::Top);
         model.show_message(format!("resumed where you left off ({top} for the top)"));
     }
     let recorded = history.map(|path| crate::library::record_open(path, entry));
@@ -182,7 +182,7 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
     while !model.has_quit() {
         terminal.draw(|frame| view::view(&model, theme, frame))?;
         let action = match event::read()? {
-            Event::Key(key) => keys::action_for(model.key_context(), key),
+            Event::Key(key) => model.settings().keys.action_for(model.key_context(), key),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::Down(3)),

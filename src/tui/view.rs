@@ -3,7 +3,7 @@
 
 use super::app::{Model, Overlay, foldable_labels};
 use super::document::{LineKind, Seg, SegLayout};
-use super::keys::{Action, Binding, OVERLAY, READING, help_lines, key_for};
+use super::keys::{Action, Binding, Keymap};
 use crate::article::{Block, BlockKind};
 use crate::text::safe::visible;
 use ratatui::Frame;
@@ -237,14 +237,15 @@ fn status_line(model: &Model, width: usize) -> String {
         None => left.push_str(&format!(" │ {} claims", claims.len())),
     }
     let room = width.saturating_sub(left.width() + 2);
-    let right = hints(READING, room);
+    let right = hints(&model.settings().keys.reading, room);
     format!("{left}{}{right} ", " ".repeat(room.saturating_sub(right.width()) + 1))
 }
 
 /// The status line's key hints, from the key table: as many whole hints as fit in `room`
 /// cells, in the table's order, and the help key's always (it leads to all the others).
 fn hints(table: &[Binding], room: usize) -> String {
-    let hint = |b: &Binding| b.hint.map(|h| format!("{} {h}", b.names().first().map_or("", String::as_str)));
+    // An action that a remap left with no key gets no hint.
+    let hint = |b: &Binding| Some(format!("{} {}", b.names().first()?, b.hint?));
     let help = table.iter().find(|b| b.action == Action::Help).and_then(hint).unwrap_or_default();
     let mut used = help.width();
     let mut shown = Vec::new();
@@ -292,7 +293,7 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
                 let fold = &doc.folds[f];
                 let (mark, state, verb) = if fold.open { ("▾", "shown", "close") } else { ("▸", "folded", "open") };
                 let n = fold.blocks();
-                let key = key_for(READING, Action::ToggleFold);
+                let key = model.settings().keys.reading_key(Action::ToggleFold);
                 let blocks = if n == 1 { "block" } else { "blocks" };
                 // The categories give way to the key when the column is narrow.
                 let (head, tail) = (format!("{mark} {n} {blocks} {state}: "), format!(" · {key} to {verb}"));
@@ -406,8 +407,8 @@ fn clip_line(line: Line<'static>, width: usize) -> Line<'static> {
 }
 
 /// An overlay's title, naming its keys as the key table binds them.
-fn overlay_title(overlay: &Overlay) -> String {
-    let key = |action| key_for(OVERLAY, action);
+fn overlay_title(overlay: &Overlay, keys: &Keymap) -> String {
+    let key = |action| keys.list_key(action);
     match overlay {
         Overlay::Contents { .. } => format!("Contents — {} jumps, {} closes", key(Action::Select), key(Action::Close)),
         Overlay::Claims { .. } => {
@@ -531,7 +532,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
         Overlay::MarkAs { selected, .. } => {
             (foldable_labels().iter().map(|l| vec![l.name().to_string()]).collect(), Some(*selected))
         }
-        Overlay::Help { .. } => (help_lines().into_iter().map(|l| vec![l]).collect(), None),
+        Overlay::Help { .. } => (model.settings().keys.help_lines().into_iter().map(|l| vec![l]).collect(), None),
         Overlay::Library { selected } => (library_entries(model.library(), inner_width), Some(*selected)),
     };
     // Every line, with the entry it belongs to.
@@ -566,7 +567,8 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
             if Some(*i) == selected { Line::styled(text, theme.selected()) } else { Line::raw(text) }
         })
         .collect();
-    let mut frame_ = Frame_::new().borders(Borders::ALL).title(clip(&overlay_title(overlay), inner_width));
+    let mut frame_ =
+        Frame_::new().borders(Borders::ALL).title(clip(&overlay_title(overlay, &model.settings().keys), inner_width));
     // Where the box cannot show every line, its bottom edge says which lines it shows.
     let last = (first + rows).min(lines.len());
     if first > 0 || last < lines.len() {
