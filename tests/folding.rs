@@ -1,5 +1,7 @@
 //! Folding on small pages written for one behaviour each: what must stay story, what must fold.
 
+mod common;
+
 use folio::article::{Article, Format, Label, Source, SourceKind};
 use folio::claims::Scorer;
 use folio::classify::Rules;
@@ -61,4 +63,78 @@ fn a_story_after_a_very_long_menu_is_kept() {
     let article = read(&page, Format::Html);
     assert_eq!(label_of(&article, "The council met").0, Label::Content);
     assert_ne!(label_of(&article, "Section 10").0, Label::Content);
+}
+
+/// A question and its answers, each body in the same kind of container, with the votes, user
+/// cards and comments of a Q&A site between them.
+fn qa_page(answers: usize) -> String {
+    let chrome = |n: usize| {
+        let comments: String = (0..5)
+            .map(|c| {
+                format!(
+                    "<li class=\"comment\"><span class=\"comment-copy\">Thanks, that worked for me on the second try, \
+                     though I had to leave out the mounted drives as well ({c}).</span><a href=\"/u/{c}\">someone</a>\
+                     <span>2017-03-04 22:02:22</span></li>"
+                )
+            })
+            .collect();
+        format!(
+            "<div class=\"votes\"><span>{n}</span></div><div class=\"user-card\"><a href=\"/u/{n}\">user{n}</a>\
+             <span>answered Oct {n}, 2010 at 22:13</span><span>2,246 silver badges</span></div>\
+             <ul class=\"comments-list\">{}</ul>\
+             <a href=\"#\">Add a comment</a><a href=\"/share\">Share</a><a href=\"/edit\">Improve this answer</a>",
+            comments
+        )
+    };
+    let mut page = String::from(
+        "<html><body><nav><a href=\"/\">Home</a><a href=\"/q\">Questions</a></nav><main><h1>How do I back up my whole system?</h1>",
+    );
+    page.push_str(&format!("<div class=\"post-body\"><p>{PARAGRAPH}</p><p>How do I back it all up?</p></div>"));
+    page.push_str(&chrome(1));
+    page.push_str(&format!("<h2>{answers} Answers</h2>"));
+    for n in 0..answers {
+        page.push_str(&format!(
+            "<div class=\"post-body\"><p>Answer {n}: archive the whole disk with tar, leaving out the folders that \
+             the system makes up as it runs, and keep the archive on another drive.</p><pre>tar czf /backup.tar.gz /</pre></div>"
+        ));
+        page.push_str(&chrome(n + 2));
+    }
+    page.push_str("</main><footer><p>Site design / logo © 2025; user contributions licensed under CC BY-SA.</p></footer></body></html>");
+    page
+}
+
+#[test]
+fn the_answers_of_a_q_and_a_page_are_story_like_the_question() {
+    let article = read(&qa_page(6), Format::Html);
+    for n in 0..6 {
+        let (label, reason) = label_of(&article, &format!("Answer {n}:"));
+        assert_eq!(label, Label::Content, "answer {n}: {reason}");
+    }
+    assert_ne!(label_of(&article, "Thanks, that worked").0, Label::Content, "a comment is no answer");
+    assert_ne!(label_of(&article, "Site design").0, Label::Content);
+}
+
+/// The answers of real Q&A pages and forum threads (wcxb-dev), and the later entries of a list
+/// article, are kept with the first, and the comments under them are not. (Before the story's
+/// kind of container was followed, each of these was folded.)
+#[test]
+fn real_threads_keep_their_answers() {
+    let pages = [
+        // askubuntu.com (Stack Exchange): the second answer, and a comment under the question.
+        ("0567", "Noone noticed clonezilla", Some("why exclude /sys?")),
+        // forums.virtualbox.org (phpBB), old.reddit.com, flyertalk.com (vBulletin): later posts.
+        ("0536", "Seeing the slow IPv4 NAT issue as well.", None),
+        ("0562", "Hey, if covering your testicles in mouse fur", None),
+        ("0527", "Some Champagne on boarding.", None),
+        // levitate.ai: an entry of a list article past the first ones.
+        ("4857", "Wix is a user-friendly, drag-and-drop builder", None),
+    ];
+    for (id, answer, comment) in pages {
+        let Some(path) = common::shared(&format!("corpus/wcxb-dev/html/{id}.html.gz")) else { return };
+        let article = read(&String::from_utf8_lossy(&common::input_bytes(&path)), Format::Html);
+        assert_eq!(label_of(&article, answer).0, Label::Content, "{id}: {answer}");
+        if let Some(comment) = comment {
+            assert_ne!(label_of(&article, comment).0, Label::Content, "{id}: {comment}");
+        }
+    }
 }

@@ -8,9 +8,9 @@ use folio_lab::folding::{MODEL_HEADER, Scoring, breakdown, cross_validate, load,
 
 /// Floors a little under the figures measured when the model was trained (README, "How folio decides").
 const CROSS_VALIDATED_FLOORS: [(&str, f64); 3] =
-    [("wcxb-dev html all", 0.890), ("wcxb-dev html forum", 0.68), ("zyte-dev html all", 0.965)];
+    [("wcxb-dev html all", 0.900), ("wcxb-dev html forum", 0.72), ("zyte-dev html all", 0.970)];
 const SHIPPED_FLOORS: [(&str, f64); 4] = [
-    ("wcxb-dev html all", 0.890),
+    ("wcxb-dev html all", 0.900),
     ("wcxb-dev text all", 0.865),
     ("zyte-dev html all", 0.970),
     ("zyte-dev text all", 0.935),
@@ -39,4 +39,11 @@ fn block_model_is_rebuilt_bit_for_bit_and_its_figures_hold() {
         eprintln!("folio {key}: F1 {f1:.3} (floor {floor})");
         assert!(f1 >= floor, "{key} F1 fell to {f1:.3} (floor {floor})");
     }
+    // Pages whose story folio mostly folds away (recall under one half), out of fold.
+    let lost = cross_validated["wcxb-dev html all"].lost;
+    eprintln!("cross-validated wcxb-dev html all: {lost} stories lost (ceiling {LOST_CEILING})");
+    assert!(lost <= LOST_CEILING, "{lost} wcxb-dev HTML stories lost (ceiling {LOST_CEILING})");
 }
+
+/// A little over the wcxb-dev HTML stories lost out of fold when the ceiling was set (55).
+const LOST_CEILING: usize = 62;

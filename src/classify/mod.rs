@@ -107,7 +107,8 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Optio
         title.and_then(|c| c.block).or_else(|| find_title(&blocks, meta.title.as_deref()))
     };
 
-    let carriers = label_blocks(&mut blocks, &facts, &story, meta.title.as_deref(), title);
+    let beside = beside_the_story(&blocks, &facts, &story);
+    let carriers = label_blocks(&mut blocks, &facts, (&story, &beside), meta.title.as_deref(), title);
     if format != Format::Markdown {
         keep_standfirst(&mut blocks, &facts, story.start, title);
         infer_headings(&mut blocks, &facts);
@@ -372,10 +373,11 @@ struct ClutterRun {
 fn label_blocks(
     blocks: &mut [Block],
     facts: &[Facts],
-    story: &std::ops::Range<usize>,
+    (story, beside): (&std::ops::Range<usize>, &[bool]),
     title: Option<&str>,
     title_block: Option<usize>,
 ) -> Vec<(usize, MetaField)> {
+    let in_story = |i: usize| story.contains(&i) || beside[i];
     let mut carriers = Vec::new();
     let mut run: Option<ClutterRun> = None;
     let near_top = title_block.map_or(story.start, |t| t.max(story.start)) + 4;
@@ -400,7 +402,7 @@ fn label_blocks(
             continue;
         }
         // A sentence deep inside the story that a metadata rule matched is story text.
-        let sentence_in_story = i > near_top && story.contains(&i) && f.sentence_end && f.words > 3;
+        let sentence_in_story = i > near_top && in_story(i) && f.sentence_end && f.words > 3;
         if let Some(rule) = facts[i].rule
             && !(rule.label == Label::Metadata && sentence_in_story)
         {
@@ -419,9 +421,9 @@ fn label_blocks(
         // like clutter; anything else there takes the container's category.
         // When the story itself sits in such a container (a theme's "sidebar" wrapper), the
         // container's name says nothing about the story's blocks.
-        let story_prose = story.contains(&i) && prose;
+        let story_prose = in_story(i) && prose;
         let soft_in_story =
-            story.contains(&i) && story_in_soft_clutter && facts[i].dom.as_ref().is_some_and(|d| !d.clutter_by_tag);
+            in_story(i) && story_in_soft_clutter && facts[i].dom.as_ref().is_some_and(|d| !d.clutter_by_tag);
         if let Some((label, reason)) = facts[i].dom.as_ref().and_then(|d| d.clutter.as_ref())
             && (!story_prose || *label == Label::Comments)
             && !soft_in_story
@@ -433,12 +435,14 @@ fn label_blocks(
             block.set_label(run.label, run.reason.clone());
             continue;
         }
-        if story.contains(&i) && f.glued_teaser {
+        if in_story(i) && f.glued_teaser {
             block.set_label(Label::Related, "teaser: a headline run into its summary");
-        } else if story.contains(&i) && facts[i].in_menu {
+        } else if in_story(i) && facts[i].in_menu {
             block.set_label(Label::Navigation, "one of a run of short lines (a menu or link list)");
         } else if story.contains(&i) {
             block.set_label(Label::Content, "story text");
+        } else if beside[i] {
+            block.set_label(Label::Content, "in the same kind of container as the story (another post)");
         } else if i < story.start {
             if f.words >= 12 {
                 block.set_label(Label::OtherBoilerplate, "page text before the story starts");
@@ -452,6 +456,41 @@ fn label_blocks(
         }
     }
     carriers
+}
+
+/// The blocks outside the story region that sit in the same kind of container as most of its
+/// prose (the element around them has the same name and class): the other answers of a Q&A
+/// page, the later posts of a thread, the entries of a list the region stopped short of. A
+/// block a rule claimed, one inside `<nav>`, `<footer>` or `<aside>`, or one that is mostly
+/// link text is not taken.
+fn beside_the_story(blocks: &[Block], facts: &[Facts], story: &std::ops::Range<usize>) -> Vec<bool> {
+    let mut beside = vec![false; blocks.len()];
+    let container = |i: usize| facts[i].dom.as_ref().and_then(|d| d.container);
+    let mut words: HashMap<u64, usize> = HashMap::new();
+    let mut all = 0;
+    for i in story.clone() {
+        let f = &facts[i].features;
+        if f.sentence_end && f.words >= 12 && facts[i].rule.is_none() {
+            all += f.words;
+            if let Some(key) = container(i) {
+                *words.entry(key).or_insert(0) += f.words;
+            }
+        }
+    }
+    // Ties go to the larger key, so that every run chooses alike.
+    let Some((&main, &most)) = words.iter().max_by_key(|&(key, w)| (*w, *key)) else { return beside };
+    if most * 2 < all {
+        return beside;
+    }
+    for (i, b) in beside.iter_mut().enumerate() {
+        let Some(dom) = facts[i].dom.as_deref() else { continue };
+        *b = !story.contains(&i)
+            && container(i) == Some(main)
+            && facts[i].rule.is_none()
+            && !dom.clutter_by_tag
+            && dom.link_density < 0.5;
+    }
+    beside
 }
 
 /// Marks the blocks that are one of at least `MENU_RUN` consecutive short, unpunctuated lines

@@ -779,6 +779,8 @@ struct Frame {
     article_body: bool,
     /// How many elements of the page carry this element's exact class attribute.
     class_repeats: usize,
+    /// The element's name and class attribute as one key (none without a class).
+    class_key: Option<u64>,
 }
 
 impl Frame {
@@ -791,7 +793,10 @@ impl Frame {
         }
         let article_body = element.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
         let class_repeats = element.attr("class").and_then(|c| classes.get(c)).copied().unwrap_or(0);
-        Frame { name: element.name().to_string(), tokens, article_body, class_repeats }
+        let class_key = element.attr("class").filter(|c| !c.trim().is_empty()).map(|c| {
+            crate::text::fnv::fnv1a(crate::text::fnv::OFFSET, format!("{}.{}", element.name(), c.trim()).bytes())
+        });
+        Frame { name: element.name().to_string(), tokens, article_body, class_repeats, class_key }
     }
 }
 
@@ -842,7 +847,7 @@ const CLUTTER_WORDS: &[(&[&str], Label)] = &[
 ];
 
 fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
-    let mut hint = DomHint::default();
+    let mut hint = DomHint { container: path.iter().rev().find_map(|f| f.class_key), ..DomHint::default() };
     let frames = path.iter().chain(std::iter::once(here));
     for frame in frames.clone() {
         let article = frame.article_body

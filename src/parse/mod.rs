@@ -104,6 +104,10 @@ pub struct DomHint {
     /// Inside a `<figure>`: an image's caption or credit, never a heading of the story. (Not a
     /// measurement of the block model.)
     pub in_figure: bool,
+    /// The nearest element around the block that has a class: its name and class as one key.
+    /// Blocks under the same key sit in the same kind of container (the body of every answer
+    /// of a Q&A page). (Not a measurement of the block model.)
+    pub container: Option<u64>,
 }
 
 /// Parses `text` of `format`; `url` is the page's own address (for HTML links), if known.
