@@ -435,7 +435,9 @@ fn label_blocks(
             block.set_label(run.label, run.reason.clone());
             continue;
         }
-        if in_story(i) && f.glued_teaser {
+        // A headline glued to its summary is how a teaser list comes out of a page copied as
+        // text; in HTML the markup keeps them apart, and a glued word is a brand (GlossGenius).
+        if in_story(i) && f.glued_teaser && facts[i].dom.is_none() {
             block.set_label(Label::Related, "teaser: a headline run into its summary");
         } else if in_story(i) && facts[i].in_menu {
             block.set_label(Label::Navigation, "one of a run of short lines (a menu or link list)");
