@@ -81,10 +81,10 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
     if meta.url.is_none() {
         meta.url = page_url.map(str::to_string);
     }
-    let classes = class_counts(&document);
+    let cards = cards(&document);
     let mut walker = Walker {
         base,
-        classes,
+        cards,
         blocks: Vec::new(),
         hints: Vec::new(),
         open: None,
@@ -249,8 +249,8 @@ struct Run {
 
 struct Walker {
     base: Option<Url>,
-    /// Class attributes of the page and how often each occurs.
-    classes: HashMap<String, usize>,
+    /// The page's repeated classes (cards) and the posts among their elements.
+    cards: Cards,
     blocks: Vec<Block>,
     hints: Vec<DomHint>,
     open: Option<OpenBlock>,
@@ -327,7 +327,7 @@ impl Walker {
                     if is_hidden(element) && text_len(node) * 2 <= page_text {
                         continue;
                     }
-                    let frame = Frame::of(element, &self.classes);
+                    let frame = Frame::of(element, &self.cards, self.cards.posts.contains(&node.id()));
                     let exit = self.enter(node, element, name, &path, &frame);
                     path.push(frame);
                     stack.push((node, Some(exit)));
@@ -777,14 +777,15 @@ struct Frame {
     name: String,
     tokens: Vec<String>,
     article_body: bool,
-    /// How many elements of the page carry this element's exact class attribute.
+    /// How many elements of the page carry this element's exact class attribute (none counted
+    /// for an element that holds a post: it is no teaser card, however many share its class).
     class_repeats: usize,
     /// The element's name and class attribute as one key (none without a class).
     class_key: Option<u64>,
 }
 
 impl Frame {
-    fn of(element: &scraper::node::Element, classes: &HashMap<String, usize>) -> Frame {
+    fn of(element: &scraper::node::Element, cards: &Cards, post: bool) -> Frame {
         let mut tokens = Vec::new();
         for value in [element.attr("class"), element.attr("id"), element.attr("role")].into_iter().flatten() {
             for token in value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()) {
@@ -792,7 +793,8 @@ impl Frame {
             }
         }
         let article_body = element.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
-        let class_repeats = element.attr("class").and_then(|c| classes.get(c)).copied().unwrap_or(0);
+        let class_repeats =
+            if post { 0 } else { element.attr("class").and_then(|c| cards.classes.get(c)).copied().unwrap_or(0) };
         let class_key = element.attr("class").filter(|c| !c.trim().is_empty()).map(|c| {
             crate::text::fnv::fnv1a(crate::text::fnv::OFFSET, format!("{}.{}", element.name(), c.trim()).bytes())
         });
@@ -924,15 +926,63 @@ fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
 /// F1 is 0.970 or more anywhere from 12 to 20; 0.965 at 6, 0.969 at 30).
 const CARD_REPEATS: usize = 16;
 
-fn class_counts(document: &Html) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
+/// The page's cards: each class attribute on at least `CARD_REPEATS` elements, with how many
+/// carry it, and the elements of those classes that hold a post rather than a teaser
+/// (`POST_WORDS` words or more, little of it link text: an answer on a Q&A page, an entry of a
+/// list article, the wrapper a page builder gives the whole story).
+fn cards(document: &Html) -> Cards {
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for node in document.tree.root().descendants() {
         if let Some(class) = node.value().as_element().and_then(|e| e.attr("class")) {
             *counts.entry(class.to_string()).or_insert(0) += 1;
         }
     }
-    counts
+    counts.retain(|_, n| *n >= CARD_REPEATS);
+    // The words under each element of a repeated class, and how many of them are link text.
+    let mut words: HashMap<ego_tree::NodeId, (usize, usize)> = HashMap::new();
+    let mut owners = Vec::new();
+    for node in document.tree.root().descendants() {
+        let Some(text) = node.value().as_text() else { continue };
+        let n = text.split_whitespace().count();
+        if n == 0 {
+            continue;
+        }
+        let mut in_link = false;
+        owners.clear();
+        for ancestor in node.ancestors() {
+            let Some(element) = ancestor.value().as_element() else { continue };
+            match element.name() {
+                "script" | "style" | "template" => {
+                    owners.clear();
+                    break;
+                }
+                "a" => in_link = true,
+                _ => {}
+            }
+            if element.attr("class").is_some_and(|c| counts.contains_key(c)) {
+                owners.push(ancestor.id());
+            }
+        }
+        for id in &owners {
+            let entry = words.entry(*id).or_insert((0, 0));
+            entry.0 += n;
+            entry.1 += if in_link { n } else { 0 };
+        }
+    }
+    let posts =
+        words.into_iter().filter(|(_, (all, linked))| *all >= POST_WORDS && linked * 4 < *all).map(|(id, _)| id);
+    Cards { classes: counts, posts: posts.collect() }
 }
+
+/// What `cards` found: the repeated classes and the posts among their elements.
+#[derive(Default)]
+struct Cards {
+    classes: HashMap<String, usize>,
+    posts: std::collections::HashSet<ego_tree::NodeId>,
+}
+
+/// How many words make an element of a repeated class a post rather than a teaser card.
+const POST_WORDS: usize = 60;
 
 #[cfg(test)]
 mod tests {
@@ -1078,6 +1128,23 @@ mod tests {
         let last = parsed.dom.last().unwrap();
         assert_eq!(last.clutter.as_ref().map(|c| c.0), Some(Label::Related));
         assert!(!last.clutter_by_tag);
+    }
+
+    #[test]
+    fn a_card_holding_a_long_post_is_no_teaser_but_its_short_siblings_are() {
+        let answer = "Archive the whole disk with tar and leave out the folders the system makes up as it runs. "
+            .repeat(5);
+        let post = format!(r#"<div class="post"><p>{answer}</p></div>"#);
+        let teaser = r#"<div class="post"><h3><a href="/x">Other headline</a></h3><p>Its summary.</p></div>"#;
+        let html = format!("<main>{}{}</main>", post.repeat(4), teaser.repeat(16));
+        let parsed = parse(&html, None);
+        assert!(parsed.dom[0].clutter.is_none(), "{:?}", parsed.dom[0].clutter);
+        let last = parsed.dom.last().unwrap();
+        assert_eq!(last.clutter.as_ref().map(|c| c.0), Some(Label::Related));
+        // A long card that is mostly links is still a list of links.
+        let links = format!(r#"<div class="post"><p><a href="/y">{answer}</a></p></div>"#);
+        let parsed = parse(&format!("<main>{}</main>", links.repeat(16)), None);
+        assert_eq!(parsed.dom[0].clutter.as_ref().map(|c| c.0), Some(Label::Related));
     }
 
     #[test]
