@@ -1132,8 +1132,8 @@ mod tests {
 
     #[test]
     fn a_card_holding_a_long_post_is_no_teaser_but_its_short_siblings_are() {
-        let answer = "Archive the whole disk with tar and leave out the folders the system makes up as it runs. "
-            .repeat(5);
+        let answer =
+            "Archive the whole disk with tar and leave out the folders the system makes up as it runs. ".repeat(5);
         let post = format!(r#"<div class="post"><p>{answer}</p></div>"#);
         let teaser = r#"<div class="post"><h3><a href="/x">Other headline</a></h3><p>Its summary.</p></div>"#;
         let html = format!("<main>{}{}</main>", post.repeat(4), teaser.repeat(16));
