@@ -138,3 +138,21 @@ fn real_threads_keep_their_answers() {
         }
     }
 }
+
+#[test]
+fn an_about_us_entry_of_a_menu_above_the_story_does_not_end_it() {
+    let teaser = "Become a data scientist and help businesses make sense of the numbers they collect.";
+    let page = format!(
+        "Courses\n\nData Science\n\n{teaser}\n\nLearn More\n\nSoftware Engineering\n\n{teaser}\n\nLearn More\n\n\
+         Cybersecurity\n\n{teaser}\n\nLearn More\n\nGame Design\n\n{teaser}\n\nLearn More\n\n\
+         Game Programming\n\n{teaser}\n\nLearn More\n\nAbout Us\n\nAwards\n\nEvents\n\nBlog\n\n\
+         An Introduction to Software Development\n\n{PARAGRAPH}\n\n{PARAGRAPH} It went on.\n\n\
+         {PARAGRAPH} Then they voted.\n\n{PARAGRAPH} Most agreed.\n\n{PARAGRAPH} It ended late.\n"
+    );
+    let article = read(&page, Format::Text);
+    let story: Vec<_> = article.blocks.iter().filter(|b| b.text.starts_with("The council met")).collect();
+    assert_eq!(story.len(), 5);
+    for block in story {
+        assert_eq!(block.label, Label::Content, "{}: {}", block.text, block.reason);
+    }
+}

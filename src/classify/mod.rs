@@ -318,8 +318,19 @@ fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::o
     for i in story.clone() {
         let f = &facts[i];
         let clutter_heading = f.rule.filter(|r| r.heading);
-        let runs_to_the_end = |r: &&Rule| matches!(r.label, Label::Comments | Label::OtherBoilerplate);
-        if clutter_heading.is_some_and(|r| runs_to_the_end(&r)) && prose_words >= 50 {
+        // Comments run to the end of the page, however long; boilerplate after the story
+        // ("About Acme") is shorter than the story before it, so a heading with more prose
+        // after it than before is a menu entry above the story ("About Us"), not its end.
+        let runs_to_the_end = |r: &&Rule| match r.label {
+            Label::Comments => true,
+            Label::OtherBoilerplate => {
+                let after: usize =
+                    facts[i + 1..story.end].iter().filter(|f| is_prose(f)).map(|f| f.features.words).sum();
+                after < prose_words
+            }
+            _ => false,
+        };
+        if prose_words >= 50 && clutter_heading.is_some_and(|r| runs_to_the_end(&r)) {
             return story.start..i;
         }
         // A "More from…" heading followed only by teasers (never two paragraphs in a row)
