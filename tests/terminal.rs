@@ -217,17 +217,13 @@ fn keys_remapped_in_the_config_work_and_help_and_hints_name_them() {
     s.keys("h");
     s.wait_for("help, opened by the remapped key", |s| s.screen().contains("next section"));
     let screen = s.screen();
-    let line = |help: &str| {
-        screen.lines().find(|l| l.contains(help)).unwrap_or_default().trim_start_matches([' ', '│']).to_string()
-    };
+    let line = |help: &str| help_line(&screen, help);
     assert!(line("next section").starts_with("n "), "{screen}");
     assert!(line("next match").starts_with("none "), "n went to next-section: {screen}");
     s.keys("G");
     s.wait_for("the end of help", |s| s.screen().contains("[keys.lists]"));
     let screen = s.screen();
-    let line = |help: &str| {
-        screen.lines().find(|l| l.contains(help)).unwrap_or_default().trim_start_matches([' ', '│']).to_string()
-    };
+    let line = |help: &str| help_line(&screen, help);
     assert!(line("save the clean Markdown copy").starts_with("w Ctrl-s "), "{screen}");
     assert!(
         screen.lines().any(|l| l.contains("│x Esc ") && l.trim_end_matches([' ', '│']).ends_with(" close")),
@@ -242,4 +238,9 @@ fn keys_remapped_in_the_config_work_and_help_and_hints_name_them() {
     let raw = String::from_utf8_lossy(&s.raw_bytes()).into_owned();
     assert!(raw.contains("[keys] next-match has no key left"), "the lost key is reported before the reader opens");
     let _ = s.child.kill();
+}
+
+/// The line of the help box on `screen` that says `help`, without the box's edge.
+fn help_line(screen: &str, help: &str) -> String {
+    screen.lines().find(|l| l.contains(help)).unwrap_or_default().trim_start_matches([' ', '│']).to_string()
 }
