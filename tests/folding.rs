@@ -126,6 +126,8 @@ fn real_threads_keep_their_answers() {
         ("0536", "Seeing the slow IPv4 NAT issue as well.", None),
         ("0562", "Hey, if covering your testicles in mouse fur", None),
         ("0527", "Some Champagne on boarding.", None),
+        // forums.freebsd.org (XenForo): a post quoting another ("PMc said:").
+        ("0537", "Ah! Interesting point. In my circle of nerd-dom", None),
         // levitate.ai: an entry of a list article past the first ones.
         ("4857", "Wix is a user-friendly, drag-and-drop builder", None),
     ];
@@ -155,4 +157,25 @@ fn an_about_us_entry_of_a_menu_above_the_story_does_not_end_it() {
     for block in story {
         assert_eq!(block.label, Label::Content, "{}: {}", block.text, block.reason);
     }
+}
+
+#[test]
+fn a_quote_in_a_forum_post_is_part_of_the_thread_and_a_blog_comment_is_not() {
+    let reply = "I tried that on two machines last winter and it held up well, so I would do it again.";
+    let thread = format!(
+        "Which heat pump for an old house?\n\n{PARAGRAPH}\n\n{PARAGRAPH} What would you do?\n\n\
+         Harbourmaster said:\n\n{PARAGRAPH}\n\n{reply}\n\nKeeper wrote:\n\n{reply} Twice, in fact.\n"
+    );
+    let article = read(&thread, Format::Text);
+    for starts in ["I tried that", "Harbourmaster said:"] {
+        let (label, reason) = label_of(&article, starts);
+        assert_eq!(label, Label::Content, "{starts}: {reason}");
+    }
+    let blog = format!(
+        "Harbour Report\n\n{PARAGRAPH}\n\n{PARAGRAPH} Then it ended.\n\n{PARAGRAPH} Most agreed.\n\n\
+         Jane Doe says:\n\n{reply}\n"
+    );
+    let article = read(&blog, Format::Text);
+    assert_eq!(label_of(&article, "Jane Doe says:").0, Label::Comments);
+    assert_eq!(label_of(&article, "I tried that").0, Label::Comments);
 }

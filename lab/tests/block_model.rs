@@ -8,10 +8,10 @@ use folio_lab::folding::{MODEL_HEADER, Scoring, breakdown, cross_validate, load,
 
 /// Floors a little under the figures measured when the model was trained (README, "How folio decides").
 const CROSS_VALIDATED_FLOORS: [(&str, f64); 3] =
-    [("wcxb-dev html all", 0.900), ("wcxb-dev html forum", 0.72), ("zyte-dev html all", 0.970)];
+    [("wcxb-dev html all", 0.905), ("wcxb-dev html forum", 0.77), ("zyte-dev html all", 0.970)];
 const SHIPPED_FLOORS: [(&str, f64); 4] = [
-    ("wcxb-dev html all", 0.900),
-    ("wcxb-dev text all", 0.865),
+    ("wcxb-dev html all", 0.905),
+    ("wcxb-dev text all", 0.870),
     ("zyte-dev html all", 0.970),
     ("zyte-dev text all", 0.935),
 ];
@@ -45,5 +45,5 @@ fn block_model_is_rebuilt_bit_for_bit_and_its_figures_hold() {
     assert!(lost <= LOST_CEILING, "{lost} wcxb-dev HTML stories lost (ceiling {LOST_CEILING})");
 }
 
-/// A little over the wcxb-dev HTML stories lost out of fold when the ceiling was set (55).
-const LOST_CEILING: usize = 62;
+/// A little over the wcxb-dev HTML stories lost out of fold when the ceiling was set (33).
+const LOST_CEILING: usize = 40;
