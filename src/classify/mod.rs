@@ -315,6 +315,12 @@ fn is_bare_link(text: &str) -> bool {
 fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let is_prose = |f: &Facts| f.features.sentence_end && f.features.words >= 12 && f.rule.is_none();
     let mut prose_words = 0;
+    // The words of prose from each block of the story to its end (one pass, however many headings).
+    let mut prose_after = vec![0; story.len() + 1];
+    for i in story.clone().rev() {
+        let words = if is_prose(&facts[i]) { facts[i].features.words } else { 0 };
+        prose_after[i - story.start] = prose_after[i - story.start + 1] + words;
+    }
     for i in story.clone() {
         let f = &facts[i];
         let clutter_heading = f.rule.filter(|r| r.heading);
@@ -323,11 +329,7 @@ fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::o
         // after it than before is a menu entry above the story ("About Us"), not its end.
         let runs_to_the_end = |r: &&Rule| match r.label {
             Label::Comments => true,
-            Label::OtherBoilerplate => {
-                let after: usize =
-                    facts[i + 1..story.end].iter().filter(|f| is_prose(f)).map(|f| f.features.words).sum();
-                after < prose_words
-            }
+            Label::OtherBoilerplate => prose_after[i - story.start + 1] < prose_words,
             _ => false,
         };
         if prose_words >= 50 && clutter_heading.is_some_and(|r| runs_to_the_end(&r)) {
@@ -335,8 +337,8 @@ fn end_before_comments(facts: &[Facts], story: std::ops::Range<usize>) -> std::o
         }
         // A "More from…" heading followed only by teasers (never two paragraphs in a row)
         // ends the story too.
-        let teasers_follow = !facts[i + 1..story.end].windows(2).any(|w| is_prose(&w[0]) && is_prose(&w[1]));
-        if clutter_heading.is_some_and(|r| r.label == Label::Related) && prose_words >= 50 && teasers_follow {
+        let teasers_follow = || !facts[i + 1..story.end].windows(2).any(|w| is_prose(&w[0]) && is_prose(&w[1]));
+        if clutter_heading.is_some_and(|r| r.label == Label::Related) && prose_words >= 50 && teasers_follow() {
             return story.start..i;
         }
         if f.features.sentence_end && f.features.words >= 8 && f.rule.is_none() {
@@ -455,7 +457,7 @@ fn label_blocks(
         } else if story.contains(&i) {
             block.set_label(Label::Content, "story text");
         } else if beside[i] {
-            block.set_label(Label::Content, "in the same kind of container as the story (another post)");
+            block.set_label(Label::Content, "in the same kind of container as the story");
         } else if i < story.start {
             if f.words >= 12 {
                 block.set_label(Label::OtherBoilerplate, "page text before the story starts");
