@@ -1,6 +1,7 @@
 //! The pipeline's throughput on every page of ../shared/corpus/zyte-dev, as text and as
 //! HTML: bytes → decode → parse → classify → claims → Article, all pages in one iteration,
-//! and each stage on its own (the bundled samples when the corpus is absent).
+//! and each stage on its own (the bundled samples when the corpus is absent); and two built
+//! pages that would show work growing with the square of the page.
 //!
 //!     cargo bench --bench pipeline
 
@@ -70,5 +71,25 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Pages built to catch work that grows with the square of the page: a dump whose every other
+/// line is a boilerplate heading ("About Acme"), and HTML of 20,000 cards of one class.
+fn bench_adversarial(c: &mut Criterion) {
+    let paragraph = "The council met on Tuesday evening to hear from residents about the plan today.";
+    let headings = format!("About Acme\n\n{paragraph}\n\n").repeat(20_000);
+    let card = format!("<div class=\"card\"><h3><a href=\"/x\">Other headline</a></h3><p>{paragraph}</p></div>");
+    let cards = format!("<html><body>{}</body></html>", card.repeat(20_000));
+    let mut group = c.benchmark_group("pipeline/adversarial");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(headings.len() as u64));
+    group.bench_function("text, a heading on every other line", |b| {
+        b.iter(|| pipeline(black_box(headings.as_bytes()), Format::Text))
+    });
+    group.throughput(Throughput::Bytes(cards.len() as u64));
+    group.bench_function("html, 20,000 cards of one class", |b| {
+        b.iter(|| pipeline(black_box(cards.as_bytes()), Format::Html))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_adversarial);
 criterion_main!(benches);
