@@ -329,7 +329,7 @@ impl Library {
                         when(&e.read_at),
                         format!("{}%", e.percent),
                         shown(e.site.as_deref().unwrap_or("")),
-                        cut(&shown(&e.title), 60),
+                        crate::text::cells::shorten(&shown(&e.title), 60),
                         e.source.as_deref().map_or_else(|| "(standard input)".to_string(), shown),
                     ]
                 })
@@ -348,7 +348,7 @@ impl Library {
                     vec![
                         s.saved.as_deref().map_or_else(String::new, when),
                         shown(s.site.as_deref().unwrap_or("")),
-                        cut(&shown(&s.title), 60),
+                        crate::text::cells::shorten(&shown(&s.title), 60),
                         shown(&s.path.display().to_string()),
                     ]
                 })
@@ -370,24 +370,6 @@ pub fn when(stamp: &str) -> String {
 /// Text from a page made safe and one line: control characters as placeholders.
 fn shown(text: &str) -> String {
     crate::text::safe::visible(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
-}
-
-/// `text` cut to `width` cells, with `…` where it was cut.
-fn cut(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut used = 0;
-    let mut out: String = text
-        .chars()
-        .take_while(|c| {
-            used += c.width().unwrap_or(0);
-            used < width
-        })
-        .collect();
-    out.push('…');
-    out
 }
 
 /// A plain table: a header row and rows, columns padded to their widest cell (the last one

@@ -1,8 +1,9 @@
 //! Reading text, shared by every stage that looks at words: the phrase matcher, the word
 //! lists (`lexicon`, loaded from `assets/`), dates, metadata values as plain text, terminal
-//! safety and a stable hash.
+//! safety, widths in terminal cells and a stable hash.
 //! Imports no other part of folio, so that `parse`, `classify` and `claims` can all use it.
 
+pub mod cells;
 pub mod dates;
 pub mod fnv;
 pub mod lexicon;

@@ -313,7 +313,7 @@ impl Document {
         let (mut display, markers) = self.with_markers(block);
         if block.image.is_some() {
             // An image is one line: its words cut to the column, with an ellipsis.
-            display = display.map(|shown| one_line(&shown, self.width));
+            display = display.map(|shown| crate::text::cells::shorten(&shown, self.width));
         }
         let shown = display.as_deref().unwrap_or(&block.text);
         let mut lines = match block.kind {
@@ -521,24 +521,6 @@ fn wrap(text: &str, width: usize) -> Vec<VisualLine> {
     if out.is_empty() {
         out.push(VisualLine { kind: LineKind::Text { first: true }, range: 0..0 });
     }
-    out
-}
-
-/// `text` in at most `width` cells: cut, with an ellipsis, where it is wider.
-fn one_line(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
-    let mut used = 1;
-    let mut out: String = text
-        .chars()
-        .take_while(|c| {
-            used += c.width().unwrap_or(0);
-            used <= width
-        })
-        .collect();
-    out.push('…');
     out
 }
 

@@ -5,6 +5,7 @@ use super::app::{Model, Overlay, foldable_labels};
 use super::document::{LineKind, Seg, SegLayout};
 use super::keys::{Action, Binding, Keymap};
 use crate::article::{Block, BlockKind};
+use crate::text::cells::{clip, shorten};
 use crate::text::safe::visible;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -261,16 +262,6 @@ fn hints(table: &[Binding], room: usize) -> String {
     clip(&shown.join("  "), room)
 }
 
-fn clip(text: &str, width: usize) -> String {
-    let mut used = 0;
-    text.chars()
-        .take_while(|c| {
-            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-            used <= width
-        })
-        .collect()
-}
-
 fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
     let (doc, article) = (model.document(), model.article());
     let column = doc.width() as u16;
@@ -298,9 +289,7 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
                 // The categories give way to the key when the column is narrow.
                 let (head, tail) = (format!("{mark} {n} {blocks} {state}: "), format!(" · {key} to {verb}"));
                 let room = (area.width as usize).saturating_sub(head.width() + tail.width());
-                let names = fold.names();
-                let names =
-                    if names.width() > room { format!("{}…", clip(&names, room.saturating_sub(1))) } else { names };
+                let names = shorten(&fold.names(), room);
                 Line::styled(clip(&format!("{head}{names}{tail}"), area.width as usize), theme.fold())
             }
             (Seg::Block(id), kind) => {
