@@ -386,13 +386,17 @@ impl Binding {
     /// Whether the key press `key` is one of this binding's (a character that is no lowercase
     /// letter is the same key with or without Shift: terminals differ on `?` and `G`).
     fn binds(&self, key: &KeyEvent) -> bool {
-        self.keys.iter().any(|&(code, mods)| {
-            code == key.code
-                && (mods == key.modifiers
-                    || (mods == NONE
-                        && key.modifiers == SHIFT
-                        && matches!(code, KeyCode::Char(c) if !c.is_ascii_lowercase())))
-        })
+        let pressed = normal((key.code, key.modifiers));
+        self.keys.iter().any(|&k| normal(k) == pressed)
+    }
+}
+
+/// A key press as the user knows it: Shift is in the character (`G`, `?`), so a character that
+/// is no lowercase letter is the same key with or without Shift (terminals differ on which they send).
+fn normal((code, mods): (KeyCode, KeyModifiers)) -> (KeyCode, KeyModifiers) {
+    match code {
+        KeyCode::Char(c) if !c.is_ascii_lowercase() => (code, mods - SHIFT),
+        _ => (code, mods),
     }
 }
 
@@ -476,8 +480,8 @@ impl Keymap {
         for binding in table.iter_mut() {
             if binding.name == name {
                 binding.keys = Cow::Owned(presses.clone());
-            } else if binding.keys.iter().any(|k| presses.contains(k) || shifted(k, &presses)) {
-                let kept = binding.keys.iter().filter(|k| !presses.contains(k) && !shifted(k, &presses)).copied();
+            } else if binding.keys.iter().any(|&k| presses.contains(&normal(k))) {
+                let kept = binding.keys.iter().filter(|&&k| !presses.contains(&normal(k))).copied();
                 binding.keys = Cow::Owned(kept.collect());
             }
         }
@@ -528,13 +532,6 @@ impl Keymap {
     pub fn list_key(&self, action: Action) -> String {
         key_for(&self.lists, action)
     }
-}
-
-/// Whether `key` is a character bound without Shift that one of `presses` also binds with it
-/// (`G` and Shift-`G` are one key to the user).
-fn shifted(key: &(KeyCode, KeyModifiers), presses: &[(KeyCode, KeyModifiers)]) -> bool {
-    matches!(key, (KeyCode::Char(c), m) if !c.is_ascii_lowercase() && (*m == SHIFT || *m == NONE))
-        && presses.iter().any(|p| p.0 == key.0 && (p.1 == NONE || p.1 == SHIFT))
 }
 
 /// Keys in the search prompt: they type the query (fixed, not remapped).
