@@ -134,6 +134,8 @@ pub struct Settings {
     pub listing_width: usize,
     /// The reader's keys, as `[keys]` in the config file remapped them.
     pub keys: folio::tui::keys::Keymap,
+    /// What of `[keys]` could not apply, for the reader to say when it starts.
+    pub key_warnings: Vec<String>,
 }
 
 impl Settings {
@@ -149,6 +151,7 @@ impl Settings {
             claim_threshold: cli.claim_threshold.or(config.claim_threshold),
             listing_width: env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(DEFAULT_LISTING_WIDTH),
             keys: config.keys,
+            key_warnings: config.key_warnings,
         }
     }
 }

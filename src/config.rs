@@ -37,6 +37,9 @@ pub struct Config {
     pub theme: Option<ThemeChoice>,
     /// The reader's keys: the bundled tables with `[keys]` and `[keys.lists]` applied.
     pub keys: Keymap,
+    /// What of `[keys]` could not apply, one line each: only the reader uses keys, so only the
+    /// reader reports these (when it starts), not `folio clean` or `folio history`.
+    pub key_warnings: Vec<String>,
 }
 
 /// The `theme` option: which palette the reader draws with.
@@ -126,13 +129,18 @@ pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
                 }
                 _ => Some("must be \"dark\", \"light\" or \"auto\""),
             },
-            "keys" => match value.as_table() {
-                Some(remaps) => {
-                    warnings.extend(remap_keys(&mut config.keys, remaps).into_iter().map(|w| format!("{shown}: {w}")));
-                    None
-                }
-                None => Some("must be a table: [keys] with lines such as next-claim = \"n\""),
-            },
+            "keys" => {
+                let problems = match value.as_table() {
+                    Some(remaps) => remap_keys(&mut config.keys, remaps),
+                    None => vec![
+                        "keys must be a table: [keys] with lines such as next-claim = \"n\"; using the \
+                                  default keys, the rest applies"
+                            .to_string(),
+                    ],
+                };
+                config.key_warnings.extend(problems.into_iter().map(|w| format!("{shown}: {w}")));
+                continue;
+            }
             _ => {
                 warnings.push(format!(
                     "{shown}: unknown key `{key}` ignored (the options are {}); the rest applies",
@@ -256,7 +264,9 @@ mod tests {
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         let text = "[keys]\nnext-claim = \"n\"\nnext-match = [\"m\", \"Ctrl-n\"]\njump = \"j\"\nsave = \"Ctrl-\"\n\
                     [keys.lists]\nselect = [\"Enter\", \"l\"]\nclose = 5\n";
-        let (config, warnings) = parse_config(text, "config.toml");
+        let (config, others) = parse_config(text, "config.toml");
+        assert!(others.is_empty(), "{others:?}");
+        let warnings = &config.key_warnings;
         let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         assert_eq!(config.keys.action_for(KeyContext::Reading, press('n')), Some(Action::NextClaim));
         assert_eq!(config.keys.action_for(KeyContext::Reading, press('m')), Some(Action::NextMatch));
@@ -272,13 +282,13 @@ mod tests {
 
     #[test]
     fn a_key_given_twice_or_taking_an_action_s_last_key_is_named() {
-        let (_, warnings) = parse_config("[keys]\nsave = \"w\"\nsearch = \"w\"\n", "c");
+        let warnings = parse_config("[keys]\nsave = \"w\"\nsearch = \"w\"\n", "c").0.key_warnings;
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].contains("`w` is given to save and search; search has it"), "{warnings:?}");
-        let (config, warnings) = parse_config("[keys]\nfold = \"s\"\n", "c");
+        let config = parse_config("[keys]\nfold = \"s\"\n", "c").0;
         assert_eq!(config.keys.reading_key(crate::tui::keys::Action::Save), "");
-        assert!(warnings[0].contains("[keys] save has no key left"), "{warnings:?}");
-        let (_, warnings) = parse_config("keys = \"vim\"", "c");
-        assert!(warnings[0].contains("keys must be a table"), "{warnings:?}");
+        assert!(config.key_warnings[0].contains("[keys] save has no key left"), "{:?}", config.key_warnings);
+        let (config, others) = parse_config("keys = \"vim\"", "c");
+        assert!(others.is_empty() && config.key_warnings[0].contains("keys must be a table"), "{config:?}");
     }
 }

@@ -47,8 +47,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let (config, config_warnings) = config::load_config();
     let settings = Settings::resolve(&cli, config, |name| std::env::var(name).ok());
     let (rules, rules_warning) = config::load_rules(settings.rules_file.as_deref());
-    for warning in config_warnings.into_iter().chain(rules_warning) {
-        eprintln!("folio: {warning}");
+    let mut warnings: Vec<String> = config_warnings.into_iter().chain(rules_warning).collect();
+    // The reader says what went wrong on its status line when it starts (stderr would show only
+    // once it closes); every other command tells stderr, and only the reader uses keys.
+    let opens_reader = cli.command.is_none() && std::io::stdout().is_terminal();
+    if opens_reader {
+        warnings.extend(settings.key_warnings.iter().cloned());
+    } else {
+        for warning in warnings.drain(..) {
+            eprintln!("folio: {warning}");
+        }
     }
     let bundled = folio::claims::Scorer::bundled();
     let claims = bundled.with_threshold(settings.claim_threshold.unwrap_or(bundled.threshold));
@@ -123,7 +131,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print(&library.table(&settings.save_dir))
         }
         None => {
-            let article = read(cli.input)?.article;
+            let article = match read(cli.input) {
+                Ok(reading) => reading.article,
+                Err(failure) => {
+                    for warning in &warnings {
+                        eprintln!("folio: {warning}");
+                    }
+                    return Err(failure);
+                }
+            };
             if !std::io::stdout().is_terminal() {
                 return print(&markdown::clean_markdown(&article, &folio::save::now()));
             }
@@ -143,6 +159,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 color: settings.color,
                 look: folio::tui::look_for(settings.theme),
                 // An article opened from the history is read as the first was: with what folio learned of its site.
+                warnings,
                 read: &|input| {
                     let mut article = folio::read(input, &rules, &claims)?.article;
                     if let Some(learned) = &learned {
@@ -217,11 +234,31 @@ fn clean_into(
 fn input_of(arg: Option<String>) -> Result<Input, Failure> {
     match arg {
         Some(arg) => Ok(Input::from_arg(&arg)),
-        None if !std::io::stdin().is_terminal() => Ok(Input::Stdin),
+        None if stdin_is_piped() => Ok(Input::Stdin),
         None => Err(Failure::Usage(
             "usage: folio [inspect [--json] | clean [-o FILE]] INPUT\n       folio history [--json]\n       (INPUT is a file of plain text, Markdown or HTML, an http(s) URL, or - for standard input; see folio --help)".to_string(),
         )),
     }
+}
+
+/// Whether standard input brings something to read: a pipe, a file or a socket, not a terminal
+/// or a device such as `/dev/null` (`folio </dev/null` is a usage error, as with no input at all).
+fn stdin_is_piped() -> bool {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let kind = stdin.as_fd().try_clone_to_owned().and_then(|fd| std::fs::File::from(fd).metadata());
+        if let Ok(meta) = kind {
+            let kind = meta.file_type();
+            return !(kind.is_char_device() || kind.is_block_device());
+        }
+    }
+    true
 }
 
 /// Writes to stdout; a reader that went away (`folio clean x | head -1`) is not an error.

@@ -408,3 +408,51 @@ fn clean_can_keep_a_category_and_end_with_the_claims_to_check() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a category"));
 }
+
+#[test]
+fn key_remap_warnings_are_for_the_reader_not_for_clean_or_history() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "width = \"wide\"\n[keys]\njump = \"j\"\n").unwrap();
+    for args in
+        [vec!["clean".into(), asset("samples/harbour-heat-pumps.txt").display().to_string()], vec!["history".into()]]
+    {
+        let out = folio()
+            .env("FOLIO_CONFIG_DIR", dir.path())
+            .env("FOLIO_STATE_DIR", dir.path())
+            .env("FOLIO_DATA_DIR", dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(stderr.contains("using the default width"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("[keys]") && !stderr.contains("jump"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn no_input_and_dev_null_on_standard_input_is_the_usage_message() {
+    // assert_cmd pipes standard input; the device itself needs std's Command.
+    let run = |args: &[&str], stdin: std::fs::File| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("folio"))
+            .env("FOLIO_CONFIG_DIR", "/nonexistent-folio-config")
+            .env("FOLIO_DATA_DIR", "/nonexistent-folio-data")
+            .args(args)
+            .stdin(stdin)
+            .output()
+            .unwrap()
+    };
+    let null = || std::fs::File::open("/dev/null").unwrap();
+    for args in [&[][..], &["clean"][..]] {
+        let out = run(args, null());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("usage: folio"), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+    }
+    // A file on standard input is read, and `-` reads even /dev/null (as nothing).
+    let file = std::fs::File::open(asset("samples/harbour-heat-pumps.txt")).unwrap();
+    let out = run(&["clean"], file);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("title:"), "{out:?}");
+    assert!(run(&["clean", "-"], null()).status.success());
+}

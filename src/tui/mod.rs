@@ -31,6 +31,8 @@ pub struct Options<'a> {
     pub read: &'a dyn Fn(&crate::source::Input) -> crate::error::Result<Article>,
     /// Which palette to draw with.
     pub look: view::Look,
+    /// What the reader says on its status line when it starts (the config file's problems), one line each.
+    pub warnings: Vec<String>,
 }
 
 /// The palette for `choice`: `auto` asks the terminal for its background colour (OSC 11; a
@@ -178,6 +180,9 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
     let size = terminal.size()?;
     let (mut model, mut opened) =
         open(article, options.settings.clone(), (size.width, size.height), history.as_deref());
+    if !options.warnings.is_empty() {
+        model.show_message(options.warnings.join("; "));
+    }
     let theme = view::Theme { color: options.color, look: options.look };
     while !model.has_quit() {
         terminal.draw(|frame| view::view(&model, theme, frame))?;
