@@ -60,10 +60,7 @@ impl Entry {
     pub fn of(article: &Article, read_at: &str) -> Entry {
         let name = &article.source.name;
         let (origin, source) = match article.source.kind {
-            SourceKind::File => {
-                let path = std::path::absolute(name).map_or_else(|_| name.clone(), |p| p.display().to_string());
-                (Origin::File, Some(path))
-            }
+            SourceKind::File => (Origin::File, Some(crate::paths::full_path(name))),
             SourceKind::Url => (Origin::Url, Some(name.clone())),
             SourceKind::Stdin => (Origin::Stdin, None),
         };
@@ -414,6 +411,29 @@ mod tests {
             read_at: read_at.to_string(),
             percent: 0,
         }
+    }
+
+    #[test]
+    fn a_file_is_one_entry_whatever_path_it_was_typed_as() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("w")).unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Words.").unwrap();
+        let entry_for = |name: std::path::PathBuf| {
+            let source = crate::article::Source {
+                kind: SourceKind::File,
+                name: name.display().to_string(),
+                format: crate::article::Format::Text,
+            };
+            let meta = crate::article::Meta::default();
+            let article = Article { source, meta, blocks: Vec::new(), sections: Vec::new(), claims: Vec::new() };
+            Entry::of(&article, "2026-01-01T00:00:00Z")
+        };
+        let typed = entry_for(dir.path().join("w/../a.txt"));
+        let plain = entry_for(dir.path().join("a.txt"));
+        assert_eq!(typed.key, plain.key);
+        let source = typed.source.unwrap();
+        assert!(!source.contains(".."), "{source}");
+        assert!(source.ends_with("a.txt") && std::path::Path::new(&source).is_absolute(), "{source}");
     }
 
     #[test]

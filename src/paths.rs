@@ -60,3 +60,12 @@ pub fn data_dir() -> Option<PathBuf> {
 pub fn default_save_dir() -> PathBuf {
     data_dir().map(|d| d.join("saved")).unwrap_or_else(|| PathBuf::from("folio-saved"))
 }
+
+/// The full path of a file the user named, as the history and a copy's `source:` record it:
+/// canonical where the file exists (no `..`, no symbolic links: one file, one name), else
+/// made absolute, else as given.
+pub fn full_path(name: &str) -> String {
+    std::fs::canonicalize(name)
+        .or_else(|_| std::path::absolute(name))
+        .map_or_else(|_| name.to_string(), |p| p.display().to_string())
+}

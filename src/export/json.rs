@@ -1,4 +1,4 @@
-//! `folio inspect --json`: the contract in shared/docs/inspect-json.md.
+//! `folio inspect --json`: the contract in docs/inspect-json.md (held to real output by tests/contract.rs).
 
 use crate::article::{Article, Block, Claim, Meta, Section, Source};
 use serde::Serialize;

@@ -74,10 +74,9 @@ fn front_matter(article: &Article, saved: &str) -> String {
     // the folder it was made in); standard input by its URL only ("-" names nothing).
     let source = match article.source.kind {
         crate::article::SourceKind::Url => Some(article.source.name.clone()),
-        crate::article::SourceKind::File => meta.url.clone().or_else(|| {
-            let absolute = std::path::absolute(&article.source.name);
-            Some(absolute.map_or_else(|_| article.source.name.clone(), |p| p.display().to_string()))
-        }),
+        crate::article::SourceKind::File => {
+            meta.url.clone().or_else(|| Some(crate::paths::full_path(&article.source.name)))
+        }
         crate::article::SourceKind::Stdin => meta.url.clone(),
     };
     let fields = [
