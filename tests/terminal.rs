@@ -244,3 +244,23 @@ fn keys_remapped_in_the_config_work_and_help_and_hints_name_them() {
 fn help_line(screen: &str, help: &str) -> String {
     screen.lines().find(|l| l.contains(help)).unwrap_or_default().trim_start_matches([' ', '│']).to_string()
 }
+
+#[test]
+fn an_empty_file_never_says_it_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let (empty, other) = (dir.path().join("empty.txt"), dir.path().join("other.txt"));
+    std::fs::write(&empty, "").unwrap();
+    std::fs::write(&other, "  \n").unwrap();
+    let state = dir.path().join("state");
+    let env = [("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", "/nonexistent")];
+    for file in [&empty, &other] {
+        let script = format!("'{}' '{}'; echo \"EXIT=$?\"; sleep 5", bin.display(), file.display());
+        let mut s = Session::start(&script, &env);
+        s.wait_for("the empty article", |s| s.screen().contains("Nothing to read"));
+        assert!(!s.screen().contains("resumed"), "{}", s.screen());
+        s.keys("q");
+        s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
+        let _ = s.child.kill();
+    }
+}

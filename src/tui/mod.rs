@@ -137,7 +137,8 @@ fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<
     let history_key = entry.key.clone();
     let (places, warning) = state::load();
     let mut model = Model::new(article, settings, size.0, size.1);
-    if let Some(place) = places.get(&place_key) {
+    // An article with no text has no place to come back to (and every empty one has one key).
+    if let Some(place) = places.get(&place_key).filter(|_| !model.article().blocks.is_empty()) {
         model.jump_to(place.block, place.offset);
         let top = model.settings().keys.reading_key(Action::Top);
         model.show_message(format!("resumed where you left off ({top} for the top)"));
@@ -157,8 +158,9 @@ fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<
 /// Remembers where `model`'s article was left and how far it was read; what went wrong, if anything.
 fn leave(model: &Model, opened: &Opened, history: Option<&std::path::Path>) -> Option<String> {
     let (block, offset) = model.anchor();
-    let remembered = state::remember(&opened.place_key, state::Place { block, offset, seen: epoch_seconds() })
-        .err()
+    let remembered = (!model.article().blocks.is_empty())
+        .then(|| state::remember(&opened.place_key, state::Place { block, offset, seen: epoch_seconds() }))
+        .and_then(Result::err)
         .map(|e| format!("could not remember the reading position: {e}"));
     let recorded = history
         .map(|path| crate::library::record_close(path, &opened.history_key, model.percent(), &crate::save::now()));
