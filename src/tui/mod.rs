@@ -99,6 +99,12 @@ fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         restore_terminal();
         hook(info);
     }));
+    take_terminal(mouse)
+}
+
+/// Puts the terminal in the reader's modes (raw mode, the alternate screen, mouse capture if
+/// asked) and gives a `Terminal` that draws every cell afresh on its first frame.
+fn take_terminal(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
@@ -112,6 +118,25 @@ fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     // where its cursor is, which some terminals never answer.
     terminal.hide_cursor()?;
     Ok(terminal)
+}
+
+/// Ctrl-z: gives the terminal back as it was, stops folio's process group as the shell's
+/// Ctrl-z would (the shell prints its prompt), and on `fg` (SIGCONT) takes the terminal again
+/// in a new `Terminal`, whose first frame redraws the whole screen. Where there is no job
+/// control to stop under (an orphaned process group), the stop is ignored and folio goes on.
+fn suspend(
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
+) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    // The old terminal goes first: dropping it shows the cursor, which must not follow the redraw.
+    drop(terminal);
+    restore_terminal();
+    #[cfg(unix)]
+    // SAFETY: kill with pid 0 signals folio's own process group; it takes no pointers.
+    unsafe {
+        libc::kill(0, libc::SIGTSTP);
+    }
+    take_terminal(mouse)
 }
 
 /// An article open in the reader, as the history and the reading positions know it.
@@ -135,8 +160,9 @@ fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<
     let history_key = entry.key.clone();
     let (places, warning) = state::load();
     let mut model = Model::new(article, settings, size.0, size.1);
-    if let Some(place) = places.get(&place_key) {
-        model.jump_to(place.block, place.offset);
+    if let Some(place) = places.get(&place_key)
+        && model.resume(place.block, place.offset)
+    {
         let top = model.settings().keys.reading_key(Action::Top);
         model.show_message(format!("resumed where you left off ({top} for the top)"));
     }
@@ -154,8 +180,8 @@ fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<
 
 /// Remembers where `model`'s article was left and how far it was read; what went wrong, if anything.
 fn leave(model: &Model, opened: &Opened, history: Option<&std::path::Path>) -> Option<String> {
-    let (block, offset) = model.anchor();
-    let remembered = state::remember(&opened.place_key, state::Place { block, offset, seen: epoch_seconds() })
+    let place = model.place().map(|(block, offset)| state::Place { block, offset, seen: epoch_seconds() });
+    let remembered = state::remember(&opened.place_key, place)
         .err()
         .map(|e| format!("could not remember the reading position: {e}"));
     let recorded = history
@@ -206,6 +232,18 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
                         .map(|e| format!("could not remember the mark in {}: {e}", folder.display())),
                     None => Some("no data folder to remember the mark in".to_string()),
                 },
+                Effect::Forget(marks) => match crate::sites::folder() {
+                    Some(folder) => crate::sites::unlearn(&folder, &marks)
+                        .err()
+                        .map(|e| format!("could not forget the mark in {}: {e}", folder.display())),
+                    None => None,
+                },
+                Effect::Suspend => {
+                    terminal = suspend(terminal, options.mouse)?;
+                    let size = terminal.size()?;
+                    update(&mut model, Action::Resize(size.width, size.height));
+                    None
+                }
                 Effect::ShowLibrary => {
                     let save_dir = model.settings().save_dir.clone();
                     model.show_library(crate::library::Library::load(history.as_deref(), &save_dir));
