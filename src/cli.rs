@@ -100,9 +100,9 @@ pub enum Command {
     },
     /// List the rules folio learned from your marks (x and X in the reader), by site
     Rules {
-        /// Forget learned rule N (as numbered in the list)
-        #[arg(long, value_name = "N")]
-        remove: Option<usize>,
+        /// Forget learned rules N… (as numbered in the list; several at once: --remove 2 5 7)
+        #[arg(long, value_name = "N", num_args = 1.., value_delimiter = ',')]
+        remove: Vec<usize>,
     },
     /// List the articles read in the reader (when, how far) and the copies in the save folder
     History {

@@ -111,9 +111,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let Some(folder) = folio::sites::folder() else {
                 return Err(Failure::Usage("folio: no data folder (set FOLIO_DATA_DIR)".to_string()));
             };
-            if let Some(n) = remove {
-                let gone = folio::sites::forget_mark(&folder, n).map_err(|e| Failure::Usage(format!("folio: {e}")))?;
-                println!("forgot rule {n} for {}: \"{}\"", gone.site, folio::text::safe::visible(&gone.text));
+            if !remove.is_empty() {
+                let gone =
+                    folio::sites::forget_marks(&folder, &remove).map_err(|e| Failure::Usage(format!("folio: {e}")))?;
+                for (n, mark) in gone {
+                    println!("forgot rule {n} for {}: \"{}\"", mark.site, folio::text::safe::visible(&mark.text));
+                }
             }
             print(&folio::sites::listing(&folio::sites::load(&folder).0))
         }

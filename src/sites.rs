@@ -175,8 +175,8 @@ fn append<T: Serialize>(path: &Path, item: &T) -> std::io::Result<()> {
     file.write_all(line.as_bytes())
 }
 
-/// Remembers a mark in `folder`.
-pub fn remember_mark(folder: &Path, mut mark: Mark) -> std::io::Result<()> {
+/// A mark as the marks file keeps it: a long block's text cut to its start.
+fn as_stored(mut mark: Mark) -> Mark {
     if mark.text.len() > MAX_MARK_BYTES {
         let mut cut = MAX_MARK_BYTES;
         while !mark.text.is_char_boundary(cut) {
@@ -184,20 +184,48 @@ pub fn remember_mark(folder: &Path, mut mark: Mark) -> std::io::Result<()> {
         }
         mark.text.truncate(cut);
     }
-    append(&marks_file(folder), &mark)
+    mark
 }
 
-/// Forgets mark number `n` (from 1, as `folio rules` lists them); returns it.
-pub fn forget_mark(folder: &Path, n: usize) -> Result<Mark, String> {
+/// Remembers a mark in `folder`.
+pub fn remember_mark(folder: &Path, mark: Mark) -> std::io::Result<()> {
+    append(&marks_file(folder), &as_stored(mark))
+}
+
+/// Forgets the marks numbered `numbers` (from 1, as `folio rules` lists them) all at once, so
+/// that no number shifts between them; returns each with its number. A number that is no mark
+/// forgets nothing and is the error.
+pub fn forget_marks(folder: &Path, numbers: &[usize]) -> Result<Vec<(usize, Mark)>, String> {
     let mut warnings = Vec::new();
     let path = marks_file(folder);
     let mut marks = read_lines::<Mark>(&path, &mut warnings);
-    if n == 0 || n > marks.len() {
+    if let Some(n) = numbers.iter().find(|&&n| n == 0 || n > marks.len()) {
         return Err(format!("there is no learned rule {n} (there are {})", marks.len()));
     }
-    let gone = marks.remove(n - 1);
+    let mut numbers = numbers.to_vec();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let gone: Vec<(usize, Mark)> = numbers.iter().map(|&n| (n, marks[n - 1].clone())).collect();
+    let mut n = 0;
+    marks.retain(|_| {
+        n += 1;
+        numbers.binary_search(&n).is_err()
+    });
     rewrite(&path, &marks).map_err(|e| e.to_string())?;
     Ok(gone)
+}
+
+/// Forgets `marks`, each the newest one remembered like it: what `u` in the reader undoes.
+pub fn unlearn(folder: &Path, marks: &[Mark]) -> Result<(), String> {
+    let mut warnings = Vec::new();
+    let path = marks_file(folder);
+    let mut kept = read_lines::<Mark>(&path, &mut warnings);
+    for mark in marks.iter().cloned().map(as_stored) {
+        if let Some(i) = kept.iter().rposition(|m| *m == mark) {
+            kept.remove(i);
+        }
+    }
+    rewrite(&path, &kept).map_err(|e| e.to_string())
 }
 
 /// Remembers the short blocks of `article` for its site, so that later pages can be compared.
@@ -348,9 +376,9 @@ mod tests {
         apply(&mut elsewhere, &learned);
         assert_eq!(elsewhere.blocks[0].label, Label::Content);
         assert!(listing(&learned).contains("example.com\n    1  app-prompt"));
-        assert_eq!(forget_mark(dir.path(), 1).unwrap().label, Label::AppPrompt);
+        assert_eq!(forget_marks(dir.path(), &[1]).unwrap()[0].1.label, Label::AppPrompt);
         assert!(load(dir.path()).0.marks.is_empty());
-        assert!(forget_mark(dir.path(), 1).is_err());
+        assert!(forget_marks(dir.path(), &[1]).is_err());
     }
 
     #[test]

@@ -455,4 +455,31 @@ fn no_input_and_dev_null_on_standard_input_is_the_usage_message() {
     let out = run(&["clean"], file);
     assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("title:"), "{out:?}");
     assert!(run(&["clean", "-"], null()).status.success());
+
+fn rules_remove_takes_several_numbers_and_removes_them_at_once() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = data.path().join("learned");
+    for text in ["First promotion", "Second promotion", "Third promotion", "Fourth promotion"] {
+        let mark = folio::sites::Mark {
+            site: "harbour.example".into(),
+            text: text.into(),
+            label: folio::article::Label::Ad,
+            when: "2026-01-01T00:00:00Z".into(),
+        };
+        folio::sites::remember_mark(&folder, mark).unwrap();
+    }
+    let out = folio().env("FOLIO_DATA_DIR", data.path()).args(["rules", "--remove", "1", "3"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("forgot rule 1 ") && stdout.contains("forgot rule 3 "), "{stdout}");
+    let listing = stdout.split("harbour.example\n").nth(1).unwrap_or_default();
+    assert!(listing.contains("1  ad                \"Second promotion\""), "{stdout}");
+    assert!(listing.contains("2  ad                \"Fourth promotion\""), "{stdout}");
+    assert!(!listing.contains("First") && !listing.contains("Third"), "{stdout}");
+    // Commas work too; a number that is no rule removes nothing.
+    let out = folio().env("FOLIO_DATA_DIR", data.path()).args(["rules", "--remove", "1,9"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no learned rule 9"));
+    let out = folio().env("FOLIO_DATA_DIR", data.path()).args(["rules", "--remove", "2,1"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no learned rules yet"), "{out:?}");
 }

@@ -734,3 +734,155 @@ fn remapped_keys_are_the_ones_the_screen_names() {
     update(&mut model, Action::Contents);
     assert!(screen(&model).contains("Contents — l jumps, q closes"), "{}", screen(&model));
 }
+
+#[test]
+fn the_place_kept_is_in_the_story_and_the_start_is_no_place() {
+    let mut model = sample(90, 24);
+    assert_eq!(model.place(), None, "on the top fold's line: the start");
+    update(&mut model, Action::ToggleFold);
+    update(&mut model, Action::Down(2));
+    assert_eq!(top_text(&model), "Skip to content", "inside the open top fold");
+    assert_eq!(model.place(), None, "folded text is no place: the first story block, the start");
+    update(&mut model, Action::NextSection);
+    let place = model.place().expect("a place in the story");
+    let block = &model.article().blocks[place.0];
+    assert!(!block.label.is_boilerplate(), "{block:?}");
+    // Going back there opens no fold and says it resumed.
+    let mut reopened = sample(90, 24);
+    assert!(reopened.resume(place.0, place.1));
+    assert_eq!(top_text(&reopened), top_text(&model));
+    assert!(reopened.document().folds.iter().all(|f| !f.open));
+    // A place an older folio saved inside the top fold is the start, with that fold closed.
+    let mut old = sample(90, 24);
+    assert!(!old.resume(0, 0));
+    assert_eq!(old.top(), old.document().start());
+    assert!(old.document().folds.iter().all(|f| !f.open));
+}
+
+#[test]
+fn z_opens_the_fold_on_the_screen_not_one_scrolled_off_the_top() {
+    let mut model = sample(90, 30);
+    assert_eq!(screen(&model).matches('▸').count(), 2);
+    update(&mut model, Action::Down(1));
+    assert!(!screen(&model).contains("navigation, cookie"), "the top fold's line is off the screen");
+    update(&mut model, Action::ToggleFold);
+    let folds = &model.document().folds;
+    assert!(!folds[0].open, "the fold scrolled off the top was opened");
+    assert!(folds[1].open, "the fold on the screen stays closed");
+    assert!(screen(&model).contains('▾'), "{}", screen(&model));
+}
+
+/// Types `query` into a search prompt opened on `model`.
+fn type_search(model: &mut Model, query: &str) {
+    update(model, Action::Search);
+    for c in query.chars() {
+        update(model, Action::SearchInput(c));
+    }
+}
+
+#[test]
+fn search_visits_the_story_and_counts_folded_text_apart() {
+    // "energy" is in the folded breadcrumb at the top and once in the story.
+    let mut model = sample(90, 24);
+    type_search(&mut model, "energy");
+    let search = model.search().unwrap();
+    assert_eq!((search.matches().len(), search.folded()), (1, 1));
+    assert!(screen(&model).lines().last().unwrap().contains("(1 match; 1 in folded text)"));
+    assert!(model.document().folds.iter().all(|f| !f.open), "the search opened a fold");
+    let (block, _) = model.search().unwrap().matches()[0].clone();
+    assert!(!model.article().blocks[block].label.is_boilerplate());
+    update(&mut model, Action::SearchConfirm);
+    assert!(screen(&model).lines().last().unwrap().contains("match 1 of 1"), "{}", screen(&model));
+    update(&mut model, Action::NextMatch);
+    assert!(model.document().folds.iter().all(|f| !f.open));
+    // Opened folds are searched too.
+    update(&mut model, Action::ToggleAllFolds);
+    assert_eq!((model.search().unwrap().matches().len(), model.search().unwrap().folded()), (2, 0));
+    // Only folded text matches: said, and the screen does not move.
+    let mut model = sample(90, 24);
+    update(&mut model, Action::NextSection);
+    let before = model.top();
+    type_search(&mut model, "cookie");
+    update(&mut model, Action::SearchConfirm);
+    assert_eq!(model.top(), before);
+    let message = model.message().unwrap();
+    assert!(message.contains("no match for cookie in the story; 2 in folded text (Z opens every fold)"), "{message}");
+}
+
+#[test]
+fn a_failed_or_cancelled_search_goes_back_to_where_it_began() {
+    let mut model = sample(90, 24);
+    update(&mut model, Action::NextSection);
+    let before = model.top();
+    // "kelby" matches further on and moves the screen; "kelbyzz" matches nothing.
+    type_search(&mut model, "kelby");
+    assert_ne!(model.top(), before);
+    for c in "zz".chars() {
+        update(&mut model, Action::SearchInput(c));
+    }
+    update(&mut model, Action::SearchConfirm);
+    assert_eq!(model.top(), before, "a failed search leaves the screen where a partial match moved it");
+    assert!(model.message().unwrap().starts_with("pattern not found: kelbyzz"), "{:?}", model.message());
+    assert!(model.search().is_none());
+    // Esc while typing goes back too, and leaves every fold as it was.
+    type_search(&mut model, "kelby");
+    assert_ne!(model.top(), before);
+    update(&mut model, Action::Escape);
+    assert_eq!(model.top(), before);
+    assert!(model.search().is_none());
+    assert!(model.document().folds.iter().all(|f| !f.open));
+}
+
+#[test]
+fn the_clutter_picker_quotes_the_block_and_u_undoes_the_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><link rel=canonical href=\"https://harbour.example/a\"></head><body><article>\
+         <h1>The harbour pump</h1><p>Ledger members save 20% on ferry tickets this week</p>\
+         <p>The pump on the old ferry pier now heats 1,140 homes, the council said on Tuesday, and the bills are \
+         lower than anyone expected when the scheme was approved.</p></article></body></html>",
+    )
+    .unwrap();
+    let mut model = model_of(&page, 90, 24);
+    update(&mut model, Action::MarkClutter);
+    let shown = screen(&model);
+    assert!(shown.contains("“Ledger members save 20% on ferry tickets this week”"), "{shown}");
+    update(&mut model, Action::Select);
+    let promo = model.article().blocks.iter().find(|b| b.text.starts_with("Ledger members")).unwrap().id;
+    assert!(model.article().blocks[promo].label.is_boilerplate());
+    let Effect::Learn(mark) = model.take_effects().remove(0) else { panic!("no mark remembered") };
+    update(&mut model, Action::UndoMark);
+    assert_eq!(model.article().blocks[promo].label, folio::article::Label::Content);
+    assert_eq!(model.take_effects(), [Effect::Forget(vec![mark])]);
+    assert!(screen(&model).contains("Ledger members save"), "the block is story again, on the screen");
+    assert!(model.message().unwrap().contains("forgotten for harbour.example"), "{:?}", model.message());
+    update(&mut model, Action::UndoMark);
+    assert_eq!(model.message(), Some("no mark to undo in this reading"));
+}
+
+#[test]
+fn capital_x_on_a_fold_of_several_blocks_asks_which_are_story() {
+    use folio::article::Label;
+    let mut model = sample(90, 30);
+    let labels: Vec<Label> = model.article().blocks.iter().map(|b| b.label).collect();
+    update(&mut model, Action::MarkStory);
+    assert_eq!(model.overlay(), Some(&Overlay::MarkStory { fold: 0, selected: 0 }));
+    let shown = screen(&model);
+    assert!(shown.contains("Which of the fold is story?") && shown.contains("“Skip to content”"), "{shown}");
+    assert_eq!(labels, model.article().blocks.iter().map(|b| b.label).collect::<Vec<_>>(), "nothing marked yet");
+    // Pick the cookie banner alone.
+    let choices = model.story_choices(0);
+    let cookie = choices.iter().position(|c| c.label == Label::Cookie && c.blocks.len() == 1).unwrap();
+    let block = choices[cookie].blocks[0];
+    update(&mut model, Action::Down(cookie));
+    update(&mut model, Action::Select);
+    let now: Vec<Label> = model.article().blocks.iter().map(|b| b.label).collect();
+    let changed: Vec<usize> = (0..now.len()).filter(|&i| now[i] != labels[i]).collect();
+    assert_eq!(changed, [block], "only the block picked is story");
+    assert_eq!(now[block], Label::Content);
+    update(&mut model, Action::UndoMark);
+    assert_eq!(labels, model.article().blocks.iter().map(|b| b.label).collect::<Vec<_>>());
+    assert_eq!(model.top(), model.document().start(), "back on the closed fold's line");
+}

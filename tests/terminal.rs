@@ -263,4 +263,84 @@ fn an_empty_file_never_says_it_resumed() {
         s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
         let _ = s.child.kill();
     }
+
+/// The screen of `sample` opened in a fresh terminal, once drawn whole, after which `q` quits.
+fn screen_of_one_open(sample: &std::path::Path, env: &[(&str, &str)]) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let script = format!("'{}' '{}'; echo \"EXIT=$?\"; sleep 5", bin.display(), sample.display());
+    let mut s = Session::start(&script, env);
+    s.wait_for("the title and the status line", |s| s.row(0).contains("Harbour town swaps") && s.row(29).contains('%'));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let screen = s.screen();
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
+    let _ = s.child.kill();
+    screen
+}
+
+#[test]
+fn an_article_left_at_its_top_opens_again_as_it_first_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let env = [("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", "/nonexistent")];
+    let sample = common::asset("samples/harbour-heat-pumps.txt");
+    let first = screen_of_one_open(&sample, &env);
+    assert!(first.contains("▸ 6 blocks folded"), "{first}");
+    let second = screen_of_one_open(&sample, &env);
+    assert_eq!(second, first, "the second open differs from the first");
+    assert!(!second.contains("Skip to content") && !second.contains("resumed"), "{second}");
+}
+
+/// The state letter of process `pid` (`T` stopped, `S` sleeping…), from /proc.
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next()?.trim_start().chars().next()
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_stops_and_fg_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let sample = common::asset("samples/harbour-heat-pumps.txt");
+    // `set -m`: the shell runs folio as a job under job control, as an interactive shell does.
+    let script = format!(
+        "stty -a > '{0}/before'; set -m; '{1}' '{2}'; stty -a > '{0}/stopped'; echo STOPPED; read line; fg; \
+         echo \"EXIT=$?\"; stty -a > '{0}/after'; sleep 5",
+        dir.path().display(),
+        bin.display(),
+        sample.display()
+    );
+    let state = dir.path().join("state");
+    let mut s =
+        Session::start(&script, &[("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", "/nonexistent")]);
+    s.wait_for("the title", |s| s.row(0).contains("Harbour town swaps"));
+    let pid = s.program_pid().expect("folio's process");
+    s.keys("\x1a");
+    s.wait_for("the shell to go on", |s| s.screen().contains("STOPPED"));
+    s.wait_for("the modes written", |_| dir.path().join("stopped").exists());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(process_state(pid), Some('T'), "folio is not stopped");
+    let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
+    assert_eq!(std::fs::read_to_string(dir.path().join("stopped")).unwrap(), before, "terminal modes not restored");
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen() && !screen.hide_cursor(), "the screen is not the shell's");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture still on");
+    }
+    // `fg` continues folio, which takes the terminal again and draws the whole screen.
+    s.keys("\n");
+    s.wait_for("the reader redrawn", |s| {
+        s.parser.lock().unwrap().screen().alternate_screen()
+            && s.row(0).contains("Harbour town swaps")
+            && s.row(29).contains('%')
+    });
+    assert!(s.screen().contains("▸ 6 blocks folded"), "{}", s.screen());
+    s.keys("j");
+    s.wait_for("keys read again", |s| !s.screen().contains("▸ 6 blocks folded"));
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT="));
+    assert!(s.screen().contains("EXIT=0"), "{}", s.screen());
+    s.assert_restored(dir.path());
+    let _ = s.child.kill();
 }

@@ -41,6 +41,13 @@ pub enum Overlay {
         /// Index into `foldable_labels()`.
         selected: usize,
     },
+    /// The picker of `X` on a fold of several blocks: which of them are story.
+    MarkStory {
+        /// The fold (index into the document's folds).
+        fold: usize,
+        /// Index into `Model::story_choices(fold)`.
+        selected: usize,
+    },
     /// The key help.
     Help {
         /// The first line shown.
@@ -62,6 +69,7 @@ impl Overlay {
             | Overlay::Folds { selected }
             | Overlay::Links { selected }
             | Overlay::MarkAs { selected, .. }
+            | Overlay::MarkStory { selected, .. }
             | Overlay::Library { selected }
             | Overlay::Help { scroll: selected } => selected,
         }
@@ -83,21 +91,28 @@ impl Overlay {
             Overlay::Claims { .. } => article.claims.len(),
             Overlay::Links { .. } => doc.links.len(),
             Overlay::Folds { .. } | Overlay::MarkAs { .. } => foldable_labels().len(),
+            Overlay::MarkStory { fold, .. } => model.story_choices(*fold).len(),
             Overlay::Help { .. } => model.settings.keys.help_lines().len().saturating_sub(rows) + 1,
         }
     }
 }
 
-/// A search: the query, whether it is still being typed, and what it found.
+/// A search: the query, whether it is still being typed, and what it found. It finds what the
+/// screen shows, the story and any fold opened: text in closed folds is only counted (`Z` opens
+/// the folds, and then their matches are visited too), so `n` never leads into the clutter.
 #[derive(Debug, Clone)]
 pub struct Search {
     query: String,
     /// Still being typed (the prompt is open).
     typing: bool,
-    /// Matches in reading order: block id and byte range in its text.
+    /// Matches in reading order, outside closed folds: block id and byte range in its text.
     matches: Vec<(usize, Range<usize>)>,
     /// Index into `matches` of the match last gone to.
     current: Option<usize>,
+    /// How many matches closed folds hide.
+    folded: usize,
+    /// The top line when the search began: where a failed or cancelled search goes back to.
+    origin: Pos,
 }
 
 impl Search {
@@ -121,9 +136,14 @@ impl Search {
         self.current
     }
 
-    /// An empty query, the prompt open.
-    fn prompt() -> Search {
-        Search { query: String::new(), typing: true, matches: Vec::new(), current: None }
+    /// How many matches are in closed folds (not visited until the folds are opened).
+    pub fn folded(&self) -> usize {
+        self.folded
+    }
+
+    /// An empty query, the prompt open, begun with `origin` on the top line.
+    fn prompt(origin: Pos) -> Search {
+        Search { query: String::new(), typing: true, matches: Vec::new(), current: None, folded: 0, origin }
     }
 
     /// Closes the prompt; false when there is nothing to keep (the query is empty).
@@ -132,20 +152,40 @@ impl Search {
         !self.query.is_empty()
     }
 
-    /// Finds the query again in every block the document shows; no match is current.
+    /// Finds the query again in every block the document shows, counting those in closed
+    /// folds apart; the current match stays current if it is still found.
     fn find(&mut self, article: &Article, doc: &Document) {
+        let current = self.current.and_then(|i| self.matches.get(i).cloned());
         self.matches.clear();
         self.current = None;
+        self.folded = 0;
         let Some(regex) = smart_case(&self.query) else { return };
         for block in &article.blocks {
-            if doc.seg_of_block(block.id).is_none() {
-                continue;
-            }
+            let Some(seg) = doc.seg_of_block(block.id) else { continue };
+            let hidden = doc.is_hidden(seg);
             for m in regex.find_iter(&block.text) {
-                if !m.range().is_empty() {
+                if m.range().is_empty() {
+                    continue;
+                }
+                if hidden {
+                    self.folded += 1;
+                } else {
                     self.matches.push((block.id, m.range()));
                 }
             }
+        }
+        self.current = current.and_then(|c| self.matches.iter().position(|m| *m == c));
+    }
+
+    /// What the status line says when nothing shown matches.
+    fn not_found(&self, keys: &Keymap) -> String {
+        let query = crate::text::safe::visible(&self.query);
+        match self.folded {
+            0 => format!("pattern not found: {query}"),
+            n => format!(
+                "no match for {query} in the story; {n} in folded text ({} opens every fold)",
+                keys.reading_key(Action::ToggleAllFolds)
+            ),
         }
     }
 
@@ -189,6 +229,28 @@ pub enum Effect {
     ShowLibrary,
     /// Read this input and open it in the reader in place of the article open now.
     Read(Input),
+    /// Hand the terminal back and stop folio, as Ctrl-z does in a shell; redraw when continued.
+    Suspend,
+    /// Forget these marks remembered earlier (`u` undid them).
+    Forget(Vec<crate::sites::Mark>),
+}
+
+/// One entry of the `X` picker: blocks of a fold to mark as story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryChoice {
+    /// Their category.
+    pub label: Label,
+    /// The blocks, in reading order: every block of the category in the fold, or one block.
+    pub blocks: Vec<usize>,
+}
+
+/// A mark made in this reading, as `u` undoes it.
+#[derive(Debug, Clone)]
+struct MarkMade {
+    /// Each block marked, with its category and reason before.
+    before: Vec<(usize, Label, std::borrow::Cow<'static, str>)>,
+    /// What was remembered for the site.
+    remembered: Vec<crate::sites::Mark>,
 }
 
 /// What the reader is told from outside: configuration and command line.
@@ -236,6 +298,8 @@ pub struct Model {
     site: Option<String>,
     /// The articles read and the saved copies, as last loaded for the `H` list.
     library: Library,
+    /// The marks made in this reading, the newest last (`u` undoes them in turn).
+    marks_made: Vec<MarkMade>,
 }
 
 /// Rows above and below the article text: the header and the status line.
@@ -269,6 +333,7 @@ impl Model {
             section_jump: None,
             site,
             library: Library::default(),
+            marks_made: Vec::new(),
         }
     }
 
@@ -450,9 +515,43 @@ impl Model {
         self.clamp_top();
     }
 
-    /// The block and byte offset at the top of the screen (what a resize or a reopen keeps).
+    /// The block and byte offset at the top of the screen (what a resize keeps).
     pub fn anchor(&self) -> (usize, usize) {
         (self.top_block().unwrap_or(0), self.doc.offset_of(&self.article, self.top))
+    }
+
+    /// Where the reader is, as a place in the story to come back to: the story block on the top
+    /// line and the byte there. From a fold line or folded text it is the first story block
+    /// below (else, at the end, the last one above), never a folded block. None at the start:
+    /// nothing of the story lies above the screen, and reopening is opening afresh.
+    pub fn place(&self) -> Option<(usize, usize)> {
+        let doc = &self.doc;
+        let story = |seg: &usize| doc.fold_of(*seg).is_none();
+        let (seg, offset) = if story(&self.top.seg) {
+            (self.top.seg, doc.offset_of(&self.article, self.top))
+        } else if let Some(below) = (self.top.seg..doc.segs.len()).find(story) {
+            (below, 0)
+        } else {
+            let above = (0..self.top.seg).rev().find(story)?;
+            let last = Pos { seg: above, line: doc.height(&self.article, above).saturating_sub(1) };
+            (above, doc.offset_of(&self.article, last))
+        };
+        let first = (0..doc.segs.len()).find(story)?;
+        let block = doc.block_at(seg)?;
+        (seg != first || offset > 0).then_some((block, offset))
+    }
+
+    /// Goes back to a place `place()` gave: byte `offset` of story block `id` on the top line,
+    /// opening no fold (a block folded since then, or a place saved inside a fold by an older
+    /// folio, is its closed fold's line). False when that is the article's start.
+    pub fn resume(&mut self, id: usize, offset: usize) -> bool {
+        let Some(seg) = self.doc.seg_of_block(id) else { return false };
+        self.top = match self.doc.fold_of(seg) {
+            Some(f) => Pos { seg: self.doc.folds[f].seg, line: 0 },
+            None => Pos { seg, line: self.doc.line_of_offset(&self.article, seg, offset) },
+        };
+        self.clamp_top();
+        self.top != self.doc.start()
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -470,16 +569,13 @@ impl Model {
         }
     }
 
-    /// The fold `ToggleFold` acts on: the one whose fold line or open run holds the top line, else the
-    /// first fold line on the screen.
+    /// The fold `ToggleFold` acts on: the first one seen on the screen, by its fold line or, when
+    /// open, by its text (a closed fold whose line has scrolled off the top is not seen).
     fn fold_near_top(&self) -> Option<usize> {
-        if let Some(f) = self.doc.fold_of(self.top.seg) {
-            return Some(f);
-        }
         let window = self.doc.window(&self.article, self.top, self.rows());
-        window.iter().find_map(|(seg, line)| match (line.kind.clone(), self.doc.segs[*seg]) {
-            (LineKind::Fold, Seg::Fold(f)) => Some(f),
-            _ => None,
+        window.iter().find_map(|(seg, line)| {
+            let f = self.doc.fold_of(*seg)?;
+            (self.doc.folds[f].open || line.kind == LineKind::Fold).then_some(f)
         })
     }
 
@@ -487,6 +583,14 @@ impl Model {
         let (block, offset) = self.anchor();
         self.doc = Document::new(&self.article, &self.folding, self.doc.width());
         self.jump_to(block, offset);
+        self.find_again();
+    }
+
+    /// Searches again after folds opened or closed: the search finds what is shown.
+    fn find_again(&mut self) {
+        if let Some(search) = self.search.as_mut() {
+            search.find(&self.article, &self.doc);
+        }
     }
 
     fn save(&mut self) {
@@ -508,7 +612,7 @@ impl Model {
             return;
         };
         let Some(index) = search.advance(forward, here) else {
-            self.message = Some(format!("pattern not found: {}", search.query));
+            self.message = Some(search.not_found(&self.settings.keys));
             return;
         };
         let (id, start, n) = (search.matches[index].0, search.matches[index].1.start, search.matches.len());
@@ -619,6 +723,7 @@ impl Model {
             self.top = Pos { seg: self.doc.folds[f].seg, line: 0 };
         }
         self.clamp_top();
+        self.find_again();
     }
 
     /// Opens every fold, or closes them all when all are open, keeping the text at the top.
@@ -638,6 +743,7 @@ impl Model {
             _ => self.jump_to(block, offset),
         }
         self.clamp_top();
+        self.find_again();
     }
 
     /// `Select` in a list: goes to the chosen section or claim, or opens the chosen link, and
@@ -650,6 +756,11 @@ impl Model {
             Some(Overlay::MarkAs { block, selected }) => {
                 if let Some(&label) = foldable_labels().get(selected) {
                     self.mark_as(block, label);
+                }
+            }
+            Some(Overlay::MarkStory { fold, selected }) => {
+                if let Some(choice) = self.story_choices(fold).into_iter().nth(selected) {
+                    self.mark_as_story(&choice.blocks);
                 }
             }
             Some(Overlay::Library { selected }) => self.read_again(selected),
@@ -765,59 +876,112 @@ impl Model {
 
     /// `Select` in the category picker: labels the block, folds it at once, and remembers it.
     fn mark_as(&mut self, block: usize, label: Label) {
-        let Some(b) = self.article.blocks.get_mut(block) else { return };
-        let site = self.site.clone();
-        let reason = match &site {
-            Some(site) => format!("you marked this as {} on {site}", label.name()),
-            None => format!("you marked this as {}", label.name()),
-        };
-        b.set_label(label, reason);
-        let text = b.text.clone();
-        self.learn(text, label, 1);
+        if block >= self.article.blocks.len() {
+            return;
+        }
+        self.mark(&[block], label);
         // The marked block folds at once: its fold line takes its place on the top line.
-        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
         let fold = self.doc.seg_of_block(block).and_then(|seg| self.doc.fold_of(seg));
         self.top = Pos { seg: fold.map_or(0, |f| self.doc.folds[f].seg), line: 0 };
         self.clamp_top();
     }
 
-    /// `X`: shows the blocks of the fold nearest the top as story, and remembers them.
+    /// `X`: shows the blocks of the fold nearest the top as story, and remembers them; a fold of
+    /// several blocks first asks which of them (`story_choices`).
     fn mark_story(&mut self) {
         let Some(f) = self.fold_near_top() else {
             self.message = Some("no fold on this screen".to_string());
             return;
         };
-        let (from, to) = (self.doc.folds[f].seg + 1, self.doc.folds[f].end);
-        let blocks: Vec<usize> = (from..to).filter_map(|seg| self.doc.block_at(seg)).collect();
-        let site = self.site.clone();
-        for &block in &blocks {
-            let reason = match &site {
-                Some(site) => format!("you marked this as story on {site}"),
-                None => "you marked this as story".to_string(),
-            };
-            self.article.blocks[block].set_label(Label::Content, reason);
-            let text = self.article.blocks[block].text.clone();
-            self.learn(text, Label::Content, blocks.len());
+        let fold = &self.doc.folds[f];
+        if fold.blocks() > 1 {
+            self.overlay = Some(Overlay::MarkStory { fold: f, selected: 0 });
+            return;
         }
-        let first = blocks.first().copied();
-        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
-        if let Some(first) = first {
+        let blocks: Vec<usize> = (fold.seg + 1..fold.end).filter_map(|seg| self.doc.block_at(seg)).collect();
+        self.mark_as_story(&blocks);
+    }
+
+    /// What the `X` picker offers for fold `f`: each category of two or more blocks (all of its
+    /// blocks in the fold), then each block on its own.
+    pub fn story_choices(&self, f: usize) -> Vec<StoryChoice> {
+        let Some(fold) = self.doc.folds.get(f) else { return Vec::new() };
+        let blocks: Vec<usize> = (fold.seg + 1..fold.end).filter_map(|seg| self.doc.block_at(seg)).collect();
+        let label = |b: &usize| self.article.blocks[*b].label;
+        let mut choices: Vec<StoryChoice> = fold
+            .labels
+            .iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|&(l, _)| StoryChoice { label: l, blocks: blocks.iter().copied().filter(|b| label(b) == l).collect() })
+            .collect();
+        choices.extend(blocks.iter().map(|&b| StoryChoice { label: label(&b), blocks: vec![b] }));
+        choices
+    }
+
+    /// Shows `blocks` as story, remembers them, and puts the first on the top line.
+    fn mark_as_story(&mut self, blocks: &[usize]) {
+        self.mark(blocks, Label::Content);
+        if let Some(&first) = blocks.first() {
             self.jump_to(first, 0);
         }
     }
 
-    /// Queues a mark to be remembered for the site, and says so on the status line.
-    fn learn(&mut self, text: String, label: Label, blocks: usize) {
+    /// Labels `blocks` as `label` (the reader's mark), queues them to be remembered for the
+    /// site, lays the article out again and says so; `u` undoes it.
+    fn mark(&mut self, blocks: &[usize], label: Label) {
         let what = if label == Label::Content { "story".to_string() } else { label.name().to_string() };
-        let count = if blocks == 1 { String::new() } else { format!("{blocks} blocks ") };
-        self.message = Some(match &self.site {
-            Some(site) => {
-                let mark = crate::sites::Mark { site: site.clone(), text, label, when: (self.clock)() };
-                self.effects.push(Effect::Learn(mark));
-                format!("{count}marked as {what}: remembered for {site}")
+        let reason = match &self.site {
+            Some(site) => format!("you marked this as {what} on {site}"),
+            None => format!("you marked this as {what}"),
+        };
+        let mut made = MarkMade { before: Vec::new(), remembered: Vec::new() };
+        for &id in blocks {
+            let block = &mut self.article.blocks[id];
+            made.before.push((id, block.label, block.reason.clone()));
+            block.set_label(label, reason.clone());
+            if let Some(site) = &self.site {
+                let when = (self.clock)();
+                made.remembered.push(crate::sites::Mark { site: site.clone(), text: block.text.clone(), label, when });
             }
-            None => format!("{count}marked as {what} for this reading (the page names no site to remember it for)"),
+        }
+        self.effects.extend(made.remembered.iter().cloned().map(Effect::Learn));
+        self.marks_made.push(made);
+        let count = if blocks.len() == 1 { String::new() } else { format!("{} blocks ", blocks.len()) };
+        let undo = self.settings.keys.reading_key(Action::UndoMark);
+        self.message = Some(match &self.site {
+            Some(site) => format!("{count}marked as {what}: remembered for {site} ({undo} undoes)"),
+            None => format!(
+                "{count}marked as {what} for this reading (the page names no site to remember it for; {undo} undoes)"
+            ),
         });
+        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
+        self.find_again();
+    }
+
+    /// `u`: undoes the last mark of this reading: its blocks get their categories back, the site
+    /// forgets it, and the first of them is shown where it now is.
+    fn undo_mark(&mut self) {
+        let Some(made) = self.marks_made.pop() else {
+            self.message = Some("no mark to undo in this reading".to_string());
+            return;
+        };
+        for (id, label, reason) in &made.before {
+            self.article.blocks[*id].set_label(*label, reason.clone());
+        }
+        let n = made.before.len();
+        let blocks = if n == 1 { "1 block".to_string() } else { format!("{n} blocks") };
+        self.message = Some(match made.remembered.first() {
+            Some(mark) => format!("mark undone: {blocks} as before, forgotten for {}", mark.site),
+            None => format!("mark undone: {blocks} as before"),
+        });
+        if !made.remembered.is_empty() {
+            self.effects.push(Effect::Forget(made.remembered));
+        }
+        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
+        if let Some(&(first, ..)) = made.before.first() {
+            self.resume(first, 0);
+        }
+        self.find_again();
     }
 
     /// `Toggle` in the fold chooser: folds the chosen category, or shows it as text again.
@@ -862,6 +1026,7 @@ pub fn update(model: &mut Model, action: Action) {
     model.message = None;
     match (action, model.key_context()) {
         (Action::Quit, _) => model.quit = true,
+        (Action::Suspend, _) => model.effects.push(Effect::Suspend),
         (_, KeyContext::SearchPrompt) => update_search(model, action),
         (_, KeyContext::LinkPrompt) => update_link_prompt(model, action),
         (_, KeyContext::Overlay) => update_overlay(model, action),
@@ -869,29 +1034,47 @@ pub fn update(model: &mut Model, action: Action) {
     }
 }
 
-/// The search prompt: every keystroke searches again and shows the first match from the top
-/// line; confirming keeps the search (an empty one is dropped), `Escape` drops it.
+/// The search prompt: every keystroke searches again from where the search began and shows the
+/// first match after it (none: the screen is back there). Confirming keeps the search and says
+/// which match is shown, or that none is (an empty query is dropped); `Escape` drops it and goes
+/// back to where it began.
 fn update_search(model: &mut Model, action: Action) {
     let Some(search) = model.search.as_mut() else { return };
+    let origin = search.origin;
     match action {
         Action::SearchInput(c) => search.query.push(c),
         Action::SearchBackspace => {
             search.query.pop();
         }
         Action::SearchConfirm => {
+            let (current, n) = (search.current, search.matches.len());
             if !search.confirm() {
+                model.search = None;
+                return;
+            }
+            model.message = Some(match current {
+                Some(i) => format!("match {} of {n}", i + 1),
+                None => search.not_found(&model.settings.keys),
+            });
+            if search.matches.is_empty() && search.folded == 0 {
                 model.search = None;
             }
             return;
         }
         Action::Escape => {
             model.search = None;
+            model.top = origin;
+            model.clamp_top();
             return;
         }
         _ => return,
     }
+    search.current = None;
     search.find(&model.article, &model.doc);
-    if !search.matches.is_empty() {
+    let found = !search.matches.is_empty();
+    model.top = origin;
+    model.clamp_top();
+    if found {
         model.goto_match(true);
     }
 }
@@ -974,12 +1157,13 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::FollowLink => model.follow_link(),
         Action::MarkClutter => model.mark_clutter(),
         Action::MarkStory => model.mark_story(),
+        Action::UndoMark => model.undo_mark(),
         Action::YankClaim => model.yank_claim(),
         Action::YankCopy => model.yank_copy(),
         Action::ToggleFold => model.toggle_fold(),
         Action::ToggleAllFolds => model.toggle_all_folds(),
         Action::ChooseFolds => model.overlay = Some(Overlay::Folds { selected: 0 }),
-        Action::Search => model.search = Some(Search::prompt()),
+        Action::Search => model.search = Some(Search::prompt(model.top)),
         Action::NextMatch => model.goto_match(true),
         Action::PrevMatch => model.goto_match(false),
         Action::Save => model.save(),

@@ -44,8 +44,11 @@ pub enum Action {
     /// Marks the block at the top of the screen as clutter (a category is picked next),
     /// remembered for the page's site.
     MarkClutter,
-    /// Marks the blocks of the fold nearest the top as story, remembered for the page's site.
+    /// Marks the blocks of the fold nearest the top as story (of a fold of several blocks, the
+    /// ones picked next), remembered for the page's site.
     MarkStory,
+    /// Undoes the last mark (`x` or `X`) of this reading, and the site forgets it.
+    UndoMark,
     /// Copies the current claim's sentence to the clipboard.
     YankClaim,
     /// Copies the whole clean copy to the clipboard.
@@ -74,6 +77,8 @@ pub enum Action {
     Escape,
     /// Quits from anywhere (Ctrl-c).
     Quit,
+    /// Suspends folio to the shell from anywhere (Ctrl-z); `fg` brings it back.
+    Suspend,
     // In overlays.
     /// Jumps to the chosen entry of a list.
     Select,
@@ -230,6 +235,13 @@ pub const READING: &[Binding] = &[
         "mark the fold nearest the top as story (remembered for the site)",
         None
     ),
+    bind!(
+        [(KeyCode::Char('u'), NONE)],
+        "undo-mark",
+        Action::UndoMark,
+        "undo the last mark (x or X) of this reading",
+        None
+    ),
     bind!([(KeyCode::Char('/'), NONE)], "search", Action::Search, "search (smart case)", Some("search")),
     bind!([(KeyCode::Char('n'), NONE)], "next-match", Action::NextMatch, "next match", None),
     bind!(
@@ -251,6 +263,7 @@ pub const READING: &[Binding] = &[
     bind!([(KeyCode::Esc, NONE)], "cancel", Action::Escape, "close the overlay, clear the search", None),
     bind!([(KeyCode::Char('q'), NONE)], "close", Action::Close, "close the overlay, else quit", Some("quit")),
     bind!([(KeyCode::Char('c'), CTRL)], "quit", Action::Quit, "quit", None),
+    bind!([(KeyCode::Char('z'), CTRL)], "suspend", Action::Suspend, "suspend to the shell (fg comes back)", None),
 ];
 
 /// Keys inside a list overlay (contents, claims, links, folds, history, help).
@@ -278,6 +291,7 @@ pub const OVERLAY: &[Binding] = &[
     bind!([(KeyCode::Char(' '), NONE)], "toggle", Action::Toggle, "fold or show the category (fold chooser)", None),
     bind!([(KeyCode::Char('q'), NONE), (KeyCode::Esc, NONE)], "close", Action::Close, "close", None),
     bind!([(KeyCode::Char('c'), CTRL)], "quit", Action::Quit, "quit", None),
+    bind!([(KeyCode::Char('z'), CTRL)], "suspend", Action::Suspend, "suspend to the shell (fg comes back)", None),
 ];
 
 /// How one key press is written in help, hints, the README and `[keys]` (`j`, `↓`, `Ctrl-f`, `Space`).
@@ -538,6 +552,7 @@ impl Keymap {
 fn search_prompt_action(key: KeyEvent) -> Option<Action> {
     match (key.code, key.modifiers) {
         (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
+        (KeyCode::Char('z'), CTRL) => Some(Action::Suspend),
         (KeyCode::Esc, _) => Some(Action::Escape),
         (KeyCode::Enter, _) => Some(Action::SearchConfirm),
         (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
@@ -550,6 +565,7 @@ fn search_prompt_action(key: KeyEvent) -> Option<Action> {
 fn link_prompt_action(key: KeyEvent) -> Option<Action> {
     match (key.code, key.modifiers) {
         (KeyCode::Char('c'), CTRL) => Some(Action::Quit),
+        (KeyCode::Char('z'), CTRL) => Some(Action::Suspend),
         (KeyCode::Esc, _) | (KeyCode::Char('q'), _) => Some(Action::Escape),
         (KeyCode::Enter, _) => Some(Action::SearchConfirm),
         (KeyCode::Backspace, _) => Some(Action::SearchBackspace),

@@ -101,6 +101,12 @@ fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         restore_terminal();
         hook(info);
     }));
+    take_terminal(mouse)
+}
+
+/// Puts the terminal in the reader's modes (raw mode, the alternate screen, mouse capture if
+/// asked) and gives a `Terminal` that draws every cell afresh on its first frame.
+fn take_terminal(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
@@ -114,6 +120,25 @@ fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     // where its cursor is, which some terminals never answer.
     terminal.hide_cursor()?;
     Ok(terminal)
+}
+
+/// Ctrl-z: gives the terminal back as it was, stops folio's process group as the shell's
+/// Ctrl-z would (the shell prints its prompt), and on `fg` (SIGCONT) takes the terminal again
+/// in a new `Terminal`, whose first frame redraws the whole screen. Where there is no job
+/// control to stop under (an orphaned process group), the stop is ignored and folio goes on.
+fn suspend(
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
+) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    // The old terminal goes first: dropping it shows the cursor, which must not follow the redraw.
+    drop(terminal);
+    restore_terminal();
+    #[cfg(unix)]
+    // SAFETY: kill with pid 0 signals folio's own process group; it takes no pointers.
+    unsafe {
+        libc::kill(0, libc::SIGTSTP);
+    }
+    take_terminal(mouse)
 }
 
 /// An article open in the reader, as the history and the reading positions know it.
@@ -138,8 +163,9 @@ fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<
     let (places, warning) = state::load();
     let mut model = Model::new(article, settings, size.0, size.1);
     // An article with no text has no place to come back to (and every empty one has one key).
-    if let Some(place) = places.get(&place_key).filter(|_| !model.article().blocks.is_empty()) {
-        model.jump_to(place.block, place.offset);
+    if let Some(place) = places.get(&place_key).filter(|_| !model.article().blocks.is_empty())
+        && model.resume(place.block, place.offset)
+    {
         let top = model.settings().keys.reading_key(Action::Top);
         model.show_message(format!("resumed where you left off ({top} for the top)"));
     }
@@ -157,10 +183,9 @@ fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<
 
 /// Remembers where `model`'s article was left and how far it was read; what went wrong, if anything.
 fn leave(model: &Model, opened: &Opened, history: Option<&std::path::Path>) -> Option<String> {
-    let (block, offset) = model.anchor();
-    let remembered = (!model.article().blocks.is_empty())
-        .then(|| state::remember(&opened.place_key, state::Place { block, offset, seen: epoch_seconds() }))
-        .and_then(Result::err)
+    let place = model.place().map(|(block, offset)| state::Place { block, offset, seen: epoch_seconds() });
+    let remembered = state::remember(&opened.place_key, place)
+        .err()
         .map(|e| format!("could not remember the reading position: {e}"));
     let recorded = history
         .map(|path| crate::library::record_close(path, &opened.history_key, model.percent(), &crate::save::now()));
@@ -213,6 +238,18 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
                         .map(|e| format!("could not remember the mark in {}: {e}", folder.display())),
                     None => Some("no data folder to remember the mark in".to_string()),
                 },
+                Effect::Forget(marks) => match crate::sites::folder() {
+                    Some(folder) => crate::sites::unlearn(&folder, &marks)
+                        .err()
+                        .map(|e| format!("could not forget the mark in {}: {e}", folder.display())),
+                    None => None,
+                },
+                Effect::Suspend => {
+                    terminal = suspend(terminal, options.mouse)?;
+                    let size = terminal.size()?;
+                    update(&mut model, Action::Resize(size.width, size.height));
+                    None
+                }
                 Effect::ShowLibrary => {
                     let save_dir = model.settings().save_dir.clone();
                     model.show_library(crate::library::Library::load(history.as_deref(), &save_dir));

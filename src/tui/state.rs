@@ -35,8 +35,9 @@ pub fn load() -> (BTreeMap<String, Place>, Option<String>) {
     }
 }
 
-/// Records `place` for `key`, keeping the newest places only. Errors are returned, not fatal.
-pub fn remember(key: &str, place: Place) -> Result<(), String> {
+/// Records `place` for `key` (or, for none, forgets the key: an article left at its start has
+/// no place to resume), keeping the newest places only. Errors are returned, not fatal.
+pub fn remember(key: &str, place: Option<Place>) -> Result<(), String> {
     let Some(path) = crate::paths::places_file() else { return Ok(()) };
     let (mut places, warning) = load();
     if warning.is_some() && path.exists() {
@@ -44,7 +45,13 @@ pub fn remember(key: &str, place: Place) -> Result<(), String> {
         let aside = path.with_extension("json.broken");
         std::fs::rename(&path, &aside).map_err(|e| e.to_string())?;
     }
-    places.insert(key.to_string(), place);
+    match place {
+        Some(place) => {
+            places.insert(key.to_string(), place);
+        }
+        None if places.remove(key).is_none() => return Ok(()),
+        None => {}
+    }
     if places.len() > KEEP {
         let mut by_age: Vec<(String, u64)> = places.iter().map(|(k, p)| (k.clone(), p.seen)).collect();
         by_age.sort_by_key(|(_, seen)| *seen);

@@ -215,10 +215,14 @@ fn status_line(model: &Model, width: usize) -> String {
         return clip(&format!("open link [{typed}▏]  (1 to {n}; Enter opens, Esc cancels)"), width);
     }
     if let Some(search) = model.search().filter(|s| s.is_typing()) {
+        let folded = match search.folded() {
+            0 => String::new(),
+            n => format!("; {n} in folded text"),
+        };
         let found = match search.matches().len() {
             _ if search.query().is_empty() => String::new(),
-            1 => "  (1 match)".to_string(),
-            n => format!("  ({n} matches)"),
+            1 => format!("  (1 match{folded})"),
+            n => format!("  ({n} matches{folded})"),
         };
         return format!("/{}{found}", visible(search.query()));
     }
@@ -412,6 +416,9 @@ fn overlay_title(overlay: &Overlay, keys: &Keymap) -> String {
         Overlay::MarkAs { .. } => {
             format!("Mark as clutter — {} picks the category, {} closes", key(Action::Select), key(Action::Close))
         }
+        Overlay::MarkStory { .. } => {
+            format!("Which of the fold is story? — {} marks it, {} closes", key(Action::Select), key(Action::Close))
+        }
         Overlay::Help { .. } => format!("Keys — {} closes", key(Action::Close)),
         Overlay::Library { .. } => {
             format!(
@@ -428,6 +435,19 @@ fn wrapped(text: &str, width: usize, indent: &str) -> Vec<String> {
     let room = width.saturating_sub(indent.width()).max(1);
     let options = textwrap::Options::new(room).break_words(true);
     textwrap::wrap(text, options).into_iter().map(|l| format!("{indent}{l}")).collect()
+}
+
+/// A block's text quoted in at most two lines of `width` cells (the second cut with `…`), then
+/// an empty line: what a picker is about to mark.
+fn quoted(text: &str, width: usize) -> Vec<String> {
+    let one_line = visible(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lines = wrapped(&format!("“{one_line}”"), width, "");
+    if lines.len() > 2 {
+        lines.truncate(2);
+        lines[1] = format!("{}…", clip(&lines[1], width.saturating_sub(1)));
+    }
+    lines.push(String::new());
+    lines
 }
 
 /// A claim as the claims list shows it: score and kinds, then the whole sentence, then each
@@ -518,8 +538,23 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                 .collect();
             (items, Some(*selected))
         }
-        Overlay::MarkAs { selected, .. } => {
-            (foldable_labels().iter().map(|l| vec![l.name().to_string()]).collect(), Some(*selected))
+        Overlay::MarkAs { block, selected } => {
+            // The block to be marked comes first, quoted, so that the mark is not made blind.
+            let mut items = vec![quoted(&model.article().blocks[*block].text, inner_width)];
+            items.extend(foldable_labels().iter().map(|l| vec![l.name().to_string()]));
+            (items, Some(*selected + 1))
+        }
+        Overlay::MarkStory { fold, selected } => {
+            let blocks = &model.article().blocks;
+            let items = model
+                .story_choices(*fold)
+                .iter()
+                .map(|choice| match &choice.blocks[..] {
+                    [one] => vec![format!("{:<17} {}", choice.label.name(), quoted(&blocks[*one].text, 1000)[0])],
+                    all => vec![format!("every {} block ({})", choice.label.name(), all.len())],
+                })
+                .collect();
+            (items, Some(*selected))
         }
         Overlay::Help { .. } => (model.settings().keys.help_lines().into_iter().map(|l| vec![l]).collect(), None),
         Overlay::Library { selected } => (library_entries(model.library(), inner_width), Some(*selected)),
