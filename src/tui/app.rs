@@ -83,7 +83,9 @@ impl Overlay {
             Overlay::Claims { .. } => article.claims.len(),
             Overlay::Links { .. } => doc.links.len(),
             Overlay::Folds { .. } | Overlay::MarkAs { .. } => foldable_labels().len(),
-            Overlay::Help { .. } => model.settings.keys.help_lines().len().saturating_sub(rows) + 1,
+            Overlay::Help { .. } => {
+                model.settings.keys.help_lines_in(model.list_columns()).len().saturating_sub(rows) + 1
+            }
         }
     }
 }
@@ -236,6 +238,8 @@ pub struct Model {
     site: Option<String>,
     /// The articles read and the saved copies, as last loaded for the `H` list.
     library: Library,
+    /// Cells that lines of code (and tables too wide to wrap) are scrolled sideways, as `less -S` does.
+    shift: usize,
 }
 
 /// Rows above and below the article text: the header and the status line.
@@ -269,6 +273,7 @@ impl Model {
             section_jump: None,
             site,
             library: Library::default(),
+            shift: 0,
         }
     }
 
@@ -290,6 +295,11 @@ impl Model {
     /// The terminal's width and height, in cells.
     pub fn size(&self) -> (u16, u16) {
         (self.width, self.height)
+    }
+
+    /// Cells that lines of code (and tables too wide to wrap) are scrolled to the right.
+    pub fn shift(&self) -> usize {
+        self.shift
     }
 
     /// The list open over the article, if any.
@@ -362,6 +372,12 @@ impl Model {
     /// Rows a list shows at once: the screen less the margin and the list's border.
     pub fn overlay_rows(&self) -> usize {
         self.height.saturating_sub(4).max(1) as usize
+    }
+
+    /// Cells inside a list of short entries (help, contents, folds): the screen less the
+    /// margin and the border, at most 100 wide.
+    pub fn list_columns(&self) -> usize {
+        self.width.saturating_sub(4).clamp(1, 100).saturating_sub(2) as usize
     }
 
     /// Rows available for the article's text.
@@ -497,6 +513,39 @@ impl Model {
             Ok(path) => format!("saved {}", path.display()),
             Err(e) => format!("not saved: {e}"),
         });
+    }
+
+    /// Scrolls code sideways by half the column, as `less -S` does with its arrows: to the
+    /// right only while a line on the screen goes on past the edge.
+    fn scroll_sideways(&mut self, right: bool) {
+        let step = (self.doc.width() / 2).max(1);
+        if !right {
+            self.shift = self.shift.saturating_sub(step);
+            return;
+        }
+        let widest = self.widest_verbatim();
+        let furthest = (widest + 1).saturating_sub(self.doc.width());
+        if self.shift >= furthest {
+            self.message = Some(match self.shift {
+                0 => "no line on this screen goes on past the edge".to_string(),
+                _ => "at the end of the longest line on this screen".to_string(),
+            });
+            return;
+        }
+        self.shift = (self.shift + step).min(furthest);
+    }
+
+    /// The width in cells of the widest line of code (or of a table too wide to wrap) on the screen.
+    fn widest_verbatim(&self) -> usize {
+        use unicode_width::UnicodeWidthStr;
+        let window = self.doc.window(&self.article, self.top, self.rows());
+        let widths = window.iter().filter(|(_, line)| line.kind == LineKind::Verbatim).map(|(seg, line)| {
+            let Some(Seg::Block(id)) = self.doc.segs.get(*seg) else { return 0 };
+            let layout = self.doc.lines(&self.article, *seg);
+            let text = layout.text(&self.article.blocks[*id].text);
+            text.get(line.range.clone()).map_or(0, |t| t.replace('\t', "    ").width())
+        });
+        widths.max().unwrap_or(0)
     }
 
     /// Goes to the next (or previous) match after the top line.
@@ -962,6 +1011,8 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::HalfPageUp => model.scroll_up(half),
         Action::PageDown => model.scroll_down(page),
         Action::PageUp => model.scroll_up(page),
+        Action::ScrollRight => model.scroll_sideways(true),
+        Action::ScrollLeft => model.scroll_sideways(false),
         Action::Top => model.top = model.doc.start(),
         Action::Bottom => model.top = model.doc.last_top(&model.article, rows),
         Action::NextSection => model.goto_section(true),
