@@ -133,25 +133,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             print(&library.table(&settings.save_dir))
         }
+        None if !std::io::stdout().is_terminal() => {
+            let article = read(cli.input)?.article;
+            print(&markdown::clean_markdown(&article, &folio::save::now()))
+        }
         None => {
-            let article = match read(cli.input) {
-                Ok(reading) => reading.article,
-                Err(failure) => {
-                    for warning in &warnings {
-                        eprintln!("folio: {warning}");
-                    }
-                    return Err(failure);
-                }
-            };
-            if !std::io::stdout().is_terminal() {
-                return print(&markdown::clean_markdown(&article, &folio::save::now()));
-            }
-            // Site memory: what this page shows, for later pages of its site.
-            if let Some(folder) = folio::sites::folder()
-                && let Err(e) = folio::sites::remember_page(&folder, &article)
-            {
-                eprintln!("folio: could not remember this page in {}: {e}", folder.display());
-            }
+            // The reader takes the screen at once and reads the input while saying so.
+            let input = input_of(cli.input)?;
             let options = folio::tui::Options {
                 settings: folio::tui::app::Settings {
                     column: settings.column,
@@ -161,18 +149,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 mouse: settings.mouse,
                 color: settings.color,
                 look: folio::tui::look_for(settings.theme),
-                // An article opened from the history is read as the first was: with what folio learned of its site.
-                warnings,
+                // Every article opened is read with what folio learned of its site, and remembered
+                // for later pages of its site (site memory); warnings go to the status line.
+                warnings: warnings.clone(),
                 read: &|input| {
-                    let mut article = folio::read(input, &rules, &claims)?.article;
+                    let mut reading = folio::read(input, &rules, &claims)?;
                     if let Some(learned) = &learned {
-                        folio::apply_learned(&mut article, learned, &claims);
+                        folio::apply_learned(&mut reading.article, learned, &claims);
                     }
-                    Ok(article)
+                    if let Some(folder) = folio::sites::folder()
+                        && let Err(e) = folio::sites::remember_page(&folder, &reading.article)
+                    {
+                        reading.warnings.push(format!("could not remember this page in {}: {e}", folder.display()));
+                    }
+                    Ok(reading)
                 },
             };
-            folio::tui::run(article, options)
-                .map_err(|e| Failure::Folio(Error::Io { name: "terminal".to_string(), source: e }))
+            folio::tui::run(input, options).map_err(|e| {
+                // The reader could not open: what it had to say goes to stderr with the error.
+                for warning in &warnings {
+                    eprintln!("folio: {warning}");
+                }
+                Failure::Folio(e)
+            })
         }
     }
 }

@@ -635,6 +635,193 @@ fn an_empty_file_says_there_is_nothing_to_read() {
     assert!(shown.contains("Nothing to read: ") && shown.contains("empty.txt"), "{shown}");
 }
 
+/// The field notes sample with every block of its story labelled `label`: a page whose
+/// whole body a theme wrapped in navigation.
+fn all_labelled(label: folio::article::Label, keys: Keymap) -> Model {
+    let path = common::asset("samples/field-notes.md");
+    let mut article =
+        folio::read(&Input::Path(path), Rules::bundled(), &folio::claims::Scorer::bundled()).unwrap().article;
+    for block in article.blocks.iter_mut().filter(|b| b.label == folio::article::Label::Content) {
+        block.set_label(label, "test");
+    }
+    let settings = Settings { column: 80, save_dir: std::env::temp_dir().join("folio-test-unused"), keys };
+    Model::new(article, settings, 80, 24)
+}
+
+#[test]
+fn a_page_whose_every_block_folded_says_so_and_names_the_way_out() {
+    let mut model = all_labelled(folio::article::Label::Navigation, Keymap::default());
+    let shown = screen(&model);
+    let note = shown.lines().find(|l| l.contains("No story found")).unwrap_or_else(|| panic!("{shown}"));
+    assert!(note.contains("blocks were folded as navigation") && note.contains("· Z shows it all"), "{shown}");
+    // Shown, the blocks are the story on screen and the note goes.
+    update(&mut model, Action::ToggleAllFolds);
+    assert!(!screen(&model).contains("No story found"), "{}", screen(&model));
+    // The key is the one the keymap in force binds.
+    let mut keys = Keymap::default();
+    keys.remap(folio::tui::keys::Table::Reading, "all-folds", &["A".to_string()]).unwrap();
+    let shown = screen(&all_labelled(folio::article::Label::Navigation, keys));
+    assert!(shown.contains("· A shows it all"), "{shown}");
+}
+
+/// The screen drawn with `theme`, as text.
+fn screen_in(model: &Model, theme: Theme) -> String {
+    let (w, h) = model.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(model, theme, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The cell columns of `c` in `line`.
+fn columns_of(line: &str, c: char) -> Vec<usize> {
+    use unicode_width::UnicodeWidthStr;
+    line.char_indices().filter(|(_, ch)| *ch == c).map(|(i, _)| line[..i].width()).collect()
+}
+
+#[test]
+fn a_table_is_drawn_in_aligned_columns_under_a_header_rule() {
+    let mut model = model_of(&common::asset("samples/field-notes.md"), 80, 60);
+    let shown = screen(&model);
+    let lines: Vec<&str> = shown.lines().collect();
+    let head = lines.iter().position(|l| l.contains("Hour after high water")).unwrap_or_else(|| panic!("{shown}"));
+    let table = &lines[head..head + 5];
+    assert!(table[0].contains("Hour after high water │ Share of the range │ Fall (m)"), "{shown}");
+    assert!(table[1].trim().starts_with('─') && table[1].contains('┼'), "no header rule:\n{shown}");
+    let bars = columns_of(table[0], '│');
+    for row in &table[2..] {
+        assert_eq!(columns_of(row, '│'), bars, "columns not aligned:\n{shown}");
+    }
+    assert_eq!(columns_of(table[1], '┼'), bars, "{shown}");
+    // Numbers stand right-aligned in their column.
+    assert!(table[3].trim_end().ends_with("│     0.65"), "{shown}");
+    // Cells are no code: drawn in the text's colour, not the code's.
+    let mut terminal = Terminal::new(TestBackend::new(80, 60)).unwrap();
+    terminal.draw(|f| view(&model, Theme { color: true, look: Look::Dark }, f)).unwrap();
+    let x = table[2].find("1/12").unwrap() as u16;
+    let cell = terminal.backend().buffer()[(x, head as u16)].clone();
+    assert_ne!(cell.fg, folio::tui::view::Palette::DARK.code, "a table is drawn as code");
+    // Without colours, plain ASCII.
+    let mono = screen_in(&model, Theme { color: false, look: Look::Dark });
+    assert!(mono.contains("Hour after high water | Share of the range | Fall (m)"), "{mono}");
+    assert!(mono.contains("----------------------+--------------------+---------"), "{mono}");
+    // A search hit in a cell is highlighted on its words.
+    update(&mut model, Action::Search);
+    for c in "2/12".chars() {
+        update(&mut model, Action::SearchInput(c));
+    }
+    update(&mut model, Action::SearchConfirm);
+    assert!(screen(&model).contains("│               ⟦2/12⟧ │"), "{}", screen(&model));
+}
+
+#[test]
+fn a_table_wider_than_the_column_wraps_its_cells_and_never_overflows() {
+    let text = "# Wide\n\nA table follows.\n\n| Station | What the keeper wrote down that morning | Height |\n|---|---|---|\n\
+                | North pier | The tide came in faster than the table said it would, by about twenty minutes | 4.8 |\n\
+                | Ferry slip | Calm water, a light westerly wind and no swell to speak of | 0.9 |\n";
+    let (_dir, page) = common::temp_file("wide.md", text.as_bytes());
+    for width in [40u16, 60, 80] {
+        let model = model_of(&page, width, 30);
+        let shown = screen(&model);
+        let column = folio::tui::app::column_width(80, width);
+        for line in shown.lines().skip(1).take(28) {
+            assert!(unicode_width::UnicodeWidthStr::width(line.trim()) <= column, "overflows at {width}:\n{shown}");
+            assert!(!line.contains('›'), "clipped at {width}:\n{shown}");
+        }
+        assert!(shown.contains("twenty"), "{shown}");
+        let rows: Vec<&str> = shown.lines().skip(1).take(28).filter(|l| l.contains('│')).collect();
+        let bars = columns_of(rows[0], '│');
+        assert!(rows.iter().all(|r| columns_of(r, '│') == bars), "at {width}:\n{shown}");
+    }
+}
+
+#[test]
+fn a_long_code_line_is_marked_and_scrolls_sideways() {
+    let long = (0..30).map(|i| format!("word{i:02}")).collect::<Vec<_>>().join("_");
+    let text = format!("# Code\n\nThe line below is long.\n\n```\nshort = 1\n{long}\n```\n");
+    let (_dir, page) = common::temp_file("code.md", text.as_bytes());
+    let mut model = model_of(&page, 82, 24);
+    let row = |model: &Model| screen(model).lines().find(|l| l.contains("word")).unwrap().to_string();
+    let first = row(&model);
+    assert!(first.trim_end().ends_with('›') && first.contains("word00"), "{first}");
+    update(&mut model, Action::ScrollRight);
+    let shifted = row(&model);
+    assert!(shifted.trim_start().starts_with('‹') && !shifted.contains("word00"), "{shifted}");
+    for _ in 0..5 {
+        update(&mut model, Action::ScrollRight);
+    }
+    let end = row(&model);
+    assert!(end.trim_end().ends_with("word29") && !end.contains('›'), "{end}");
+    assert!(screen(&model).contains("at the end of the longest line"), "{}", screen(&model));
+    for _ in 0..6 {
+        update(&mut model, Action::ScrollLeft);
+    }
+    assert_eq!(row(&model), first);
+    // The keys are the key table's: → and ← by default.
+    let key = |code| crossterm::event::KeyEvent::new(code, KeyModifiers::NONE);
+    assert_eq!(model.settings().keys.action_for(KeyContext::Reading, key(KeyCode::Right)), Some(Action::ScrollRight));
+    assert_eq!(model.settings().keys.action_for(KeyContext::Reading, key(KeyCode::Left)), Some(Action::ScrollLeft));
+}
+
+#[test]
+fn a_long_path_in_the_status_line_loses_its_middle_not_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("a-folder-with-a-rather-long-name").join("and-another-one-below-it-for-the-copies");
+    let mut model = model_saving_to(&common::asset("samples/harbour-heat-pumps.txt"), deep, 80, 24);
+    update(&mut model, Action::Save);
+    let shown = screen(&model);
+    let status = shown.lines().last().unwrap();
+    assert!(status.contains("│ saved /") && status.contains('…') && status.ends_with(".md"), "{status}");
+}
+
+#[test]
+fn the_help_box_wraps_between_words() {
+    let mut model = sample(80, 100);
+    update(&mut model, Action::Help);
+    let shown = screen(&model);
+    let inside: Vec<String> =
+        shown.lines().filter_map(|l| Some(l.get(l.find('│')? + '│'.len_utf8()..l.rfind('│')?)?.to_string())).collect();
+    let joined = inside.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    for line in model.settings().keys.help_lines() {
+        let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(&words), "help line cut: {line:?}\n{shown}");
+    }
+}
+
+#[test]
+fn addresses_in_the_links_list_lose_their_middle() {
+    let url = "https://www.example.org/news/2026/12/05/harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump-scheme?utm_source=feed";
+    let text = format!("# Links\n\nRead [the council's report on the scheme]({url}) for more.\n");
+    let (_dir, page) = common::temp_file("links.md", text.as_bytes());
+    for width in [80u16, 100] {
+        let mut model = model_of(&page, width, 24);
+        update(&mut model, Action::LinksList);
+        let shown = screen(&model);
+        assert!(shown.contains("[1] the council's report on the scheme"), "{shown}");
+        let entry = shown.lines().find(|l| l.contains("https://")).unwrap_or_else(|| panic!("{shown}"));
+        assert!(entry.contains("https://www.example.org/") && entry.contains('…'), "{entry}");
+        assert!(entry.trim_end().trim_end_matches('│').trim_end().ends_with("utm_source=feed"), "{entry}");
+    }
+}
+
+#[test]
+fn one_claim_is_one_claim_on_the_status_line_and_in_inspect() {
+    let path = common::asset("samples/harbour-heat-pumps.txt");
+    let mut article =
+        folio::read(&Input::Path(path), Rules::bundled(), &folio::claims::Scorer::bundled()).unwrap().article;
+    article.claims.truncate(1);
+    let listing = folio::export::listing::listing(&article, false, 100);
+    assert!(listing.contains(" · 1 claim\n"), "{listing}");
+    let settings =
+        Settings { column: 80, save_dir: std::env::temp_dir().join("folio-test-unused"), keys: Keymap::default() };
+    let shown = screen(&Model::new(article, settings, 80, 24));
+    let status = shown.lines().last().unwrap();
+    assert!(status.contains("│ 1 claim ") && !status.contains("1 claims"), "{status}");
+}
+
 #[test]
 fn one_search_match_is_one_match() {
     let mut model = sample(90, 24);

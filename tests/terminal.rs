@@ -63,6 +63,41 @@ fn reader_in_a_real_terminal() {
 }
 
 #[test]
+fn a_big_input_says_it_is_being_read_at_once_and_ctrl_c_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let mut text = String::from("A very long dump\n\n");
+    let mut n = 0;
+    while text.len() < 4 << 20 {
+        n += 1;
+        text.push_str(&format!(
+            "Paragraph {n}: the pump on the old ferry pier heats {n} homes, the council said, and the bills are lower.\n\n"
+        ));
+    }
+    std::fs::write(&big, text).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let script = format!(
+        "stty -a > '{0}/before'; '{1}' '{2}'; echo \"EXIT=$?\"; stty -a > '{0}/after'; sleep 5",
+        dir.path().display(),
+        bin.display(),
+        big.display()
+    );
+    let state = dir.path().join("state");
+    let mut s =
+        Session::start(&script, &[("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", "/nonexistent")]);
+    s.wait_for("the reading line", |s| String::from_utf8_lossy(&s.raw_bytes()).contains("reading "));
+    let raw = String::from_utf8_lossy(&s.raw_bytes()).into_owned();
+    assert!(raw.contains("big.txt …"), "the line names the input");
+    assert!(!raw.contains("Paragraph 1:"), "the article was shown before the reading line");
+    s.keys("\x03");
+    s.wait_for("folio to stop", |s| s.screen().contains("EXIT="));
+    // Stopped while reading (130), or quit from the reader if it was done first (0).
+    assert!(s.screen().contains("EXIT=130") || s.screen().contains("EXIT=0"), "{}", s.screen());
+    s.assert_restored(dir.path());
+    let _ = s.child.kill();
+}
+
+#[test]
 fn piped_article_with_keys_from_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let bin = assert_cmd::cargo::cargo_bin("folio");

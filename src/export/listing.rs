@@ -2,6 +2,7 @@
 //! claims; coloured when asked to. Article text passes through `safe::visible` first.
 
 use crate::article::{Article, Label};
+use crate::text::count::said;
 use crate::text::safe::visible;
 use unicode_width::UnicodeWidthChar;
 
@@ -31,13 +32,13 @@ pub fn listing(article: &Article, color: bool, width: usize) -> String {
     }
     let folded = article.blocks.iter().filter(|b| b.label.is_boilerplate()).count();
     out.push_str(&format!(
-        "{} {} · {} blocks ({} folded) · {} sections · {} claims\n\n",
+        "{} {} · {} ({} folded) · {} · {}\n\n",
         paint("1", "format    "),
         article.source.format.name(),
-        article.blocks.len(),
+        said(article.blocks.len(), "block", "blocks"),
         folded,
-        article.sections.len(),
-        article.claims.len()
+        said(article.sections.len(), "section", "sections"),
+        said(article.claims.len(), "claim", "claims")
     ));
     let preview_width = width.saturating_sub(32).max(20);
     for block in &article.blocks {

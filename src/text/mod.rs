@@ -4,6 +4,7 @@
 //! Imports no other part of folio, so that `parse`, `classify` and `claims` can all use it.
 
 pub mod cells;
+pub mod count;
 pub mod dates;
 pub mod fnv;
 pub mod lexicon;

@@ -92,7 +92,9 @@ impl Overlay {
             Overlay::Links { .. } => doc.links.len(),
             Overlay::Folds { .. } | Overlay::MarkAs { .. } => foldable_labels().len(),
             Overlay::MarkStory { fold, .. } => model.story_choices(*fold).len(),
-            Overlay::Help { .. } => model.settings.keys.help_lines().len().saturating_sub(rows) + 1,
+            Overlay::Help { .. } => {
+                model.settings.keys.help_lines_in(model.list_columns()).len().saturating_sub(rows) + 1
+            }
         }
     }
 }
@@ -300,6 +302,8 @@ pub struct Model {
     library: Library,
     /// The marks made in this reading, the newest last (`u` undoes them in turn).
     marks_made: Vec<MarkMade>,
+    /// Cells that lines of code (and tables too wide to wrap) are scrolled sideways, as `less -S` does.
+    shift: usize,
 }
 
 /// Rows above and below the article text: the header and the status line.
@@ -334,6 +338,7 @@ impl Model {
             site,
             library: Library::default(),
             marks_made: Vec::new(),
+            shift: 0,
         }
     }
 
@@ -355,6 +360,11 @@ impl Model {
     /// The terminal's width and height, in cells.
     pub fn size(&self) -> (u16, u16) {
         (self.width, self.height)
+    }
+
+    /// Cells that lines of code (and tables too wide to wrap) are scrolled to the right.
+    pub fn shift(&self) -> usize {
+        self.shift
     }
 
     /// The list open over the article, if any.
@@ -427,6 +437,12 @@ impl Model {
     /// Rows a list shows at once: the screen less the margin and the list's border.
     pub fn overlay_rows(&self) -> usize {
         self.height.saturating_sub(4).max(1) as usize
+    }
+
+    /// Cells inside a list of short entries (help, contents, folds): the screen less the
+    /// margin and the border, at most 100 wide.
+    pub fn list_columns(&self) -> usize {
+        self.width.saturating_sub(4).clamp(1, 100).saturating_sub(2) as usize
     }
 
     /// Rows available for the article's text.
@@ -601,6 +617,39 @@ impl Model {
             Ok(path) => format!("saved {}", path.display()),
             Err(e) => format!("not saved: {e}"),
         });
+    }
+
+    /// Scrolls code sideways by half the column, as `less -S` does with its arrows: to the
+    /// right only while a line on the screen goes on past the edge.
+    fn scroll_sideways(&mut self, right: bool) {
+        let step = (self.doc.width() / 2).max(1);
+        if !right {
+            self.shift = self.shift.saturating_sub(step);
+            return;
+        }
+        let widest = self.widest_verbatim();
+        let furthest = (widest + 1).saturating_sub(self.doc.width());
+        if self.shift >= furthest {
+            self.message = Some(match self.shift {
+                0 => "no line on this screen goes on past the edge".to_string(),
+                _ => "at the end of the longest line on this screen".to_string(),
+            });
+            return;
+        }
+        self.shift = (self.shift + step).min(furthest);
+    }
+
+    /// The width in cells of the widest line of code (or of a table too wide to wrap) on the screen.
+    fn widest_verbatim(&self) -> usize {
+        use unicode_width::UnicodeWidthStr;
+        let window = self.doc.window(&self.article, self.top, self.rows());
+        let widths = window.iter().filter(|(_, line)| line.kind == LineKind::Verbatim).map(|(seg, line)| {
+            let Some(Seg::Block(id)) = self.doc.segs.get(*seg) else { return 0 };
+            let layout = self.doc.lines(&self.article, *seg);
+            let text = layout.text(&self.article.blocks[*id].text);
+            text.get(line.range.clone()).map_or(0, |t| t.replace('\t', "    ").width())
+        });
+        widths.max().unwrap_or(0)
     }
 
     /// Goes to the next (or previous) match after the top line.
@@ -1145,6 +1194,8 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::HalfPageUp => model.scroll_up(half),
         Action::PageDown => model.scroll_down(page),
         Action::PageUp => model.scroll_up(page),
+        Action::ScrollRight => model.scroll_sideways(true),
+        Action::ScrollLeft => model.scroll_sideways(false),
         Action::Top => model.top = model.doc.start(),
         Action::Bottom => model.top = model.doc.last_top(&model.article, rows),
         Action::NextSection => model.goto_section(true),

@@ -89,6 +89,15 @@ pub struct SegLayout {
     pub display: Option<String>,
     /// Each marker: its place in the block's text, its place in the shown text, its length.
     pub markers: Vec<(usize, usize, usize)>,
+    /// Where the shown text is the block's text rearranged (a table drawn as a table): each
+    /// run of the block's text shown, as its place in the block's text, its place in the shown
+    /// text and its length, in order. Empty where the shown text is the block's text with the
+    /// markers put in.
+    pub pieces: Vec<(usize, usize, usize)>,
+    /// The shown text's drawing (a table's rules and column separators), drawn dim.
+    pub frame: Vec<Range<usize>>,
+    /// Where a table's header row ends in the shown text (0: no header).
+    pub head: usize,
 }
 
 impl SegLayout {
@@ -99,16 +108,40 @@ impl SegLayout {
 
     /// Where byte `offset` of the block's text is shown (a marker at `offset` comes first).
     pub fn shown_start(&self, offset: usize) -> usize {
+        if !self.pieces.is_empty() {
+            // The first piece that holds the byte or comes after it.
+            return match self.pieces.iter().find(|p| p.0 + p.2 > offset) {
+                Some(&(at, shown, _)) => shown + offset.saturating_sub(at),
+                None => self.display.as_ref().map_or(0, String::len),
+            };
+        }
         offset + self.markers.iter().filter(|m| m.0 <= offset).map(|m| m.2).sum::<usize>()
     }
 
     /// Where a range of the block's text that ends at `offset` ends when shown.
     pub fn shown_end(&self, offset: usize) -> usize {
+        if !self.pieces.is_empty() {
+            // The last piece that starts before the end.
+            return self
+                .pieces
+                .iter()
+                .rev()
+                .find(|p| p.0 < offset)
+                .map_or(0, |&(at, shown, len)| shown + (offset - at).min(len));
+        }
         offset + self.markers.iter().filter(|m| m.0 < offset).map(|m| m.2).sum::<usize>()
     }
 
     /// The byte of the block's text shown at `shown` (a marker maps to where it stands).
     pub fn text_offset(&self, shown: usize) -> usize {
+        if !self.pieces.is_empty() {
+            return self
+                .pieces
+                .iter()
+                .rev()
+                .find(|p| p.1 <= shown)
+                .map_or(0, |&(at, start, len)| at + (shown - start).min(len));
+        }
         let mut offset = shown;
         for &(at, display, len) in &self.markers {
             if shown >= display + len {
@@ -148,6 +181,8 @@ pub struct Document {
     pub links: Vec<(usize, usize)>,
     /// For each segment, the weight of the segments before it (one more entry: the whole).
     weight_before: Vec<usize>,
+    /// How many story blocks are shown outside the folds.
+    story: usize,
     width: usize,
     cache: RefCell<HashMap<usize, Rc<SegLayout>>>,
 }
@@ -205,6 +240,7 @@ impl Document {
             }
         }
         Document {
+            story: fold_of.iter().filter(|f| f.is_none()).count(),
             weight_before,
             link_base,
             links,
@@ -217,6 +253,12 @@ impl Document {
             width: width.max(1),
             cache: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Whether there is something to read and all of it is folded away: no block stands
+    /// outside a fold, and every fold is closed.
+    pub fn all_folded(&self) -> bool {
+        self.story == 0 && !self.folds.is_empty() && self.folds.iter().all(|f| !f.open)
     }
 
     /// The reading width, in cells.
@@ -310,6 +352,13 @@ impl Document {
             Seg::Block(id) => id,
         };
         let block = &article.blocks[id];
+        if block.kind == BlockKind::Table && block.image.is_none() {
+            let numbered = (block.label == Label::Content).then_some(self.link_base[id]);
+            if let Some(mut table) = super::table::layout(block, self.width, numbered) {
+                table.lines.push(blank);
+                return table;
+            }
+        }
         let (mut display, markers) = self.with_markers(block);
         if block.image.is_some() {
             // An image is one line: its words cut to the column, with an ellipsis.
@@ -329,7 +378,7 @@ impl Document {
         if !tight {
             lines.push(blank);
         }
-        SegLayout { lines, display, markers }
+        SegLayout { lines, display, markers, ..SegLayout::default() }
     }
 
     /// The block's text with `[n]` after each numbered link, and where the markers went; an
@@ -522,6 +571,11 @@ fn wrap(text: &str, width: usize) -> Vec<VisualLine> {
         out.push(VisualLine { kind: LineKind::Text { first: true }, range: 0..0 });
     }
     out
+}
+
+/// `text` (one paragraph) wrapped to `width` cells as `wrap` does, as byte ranges.
+pub(crate) fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+    wrap(text, width).into_iter().map(|l| l.range).collect()
 }
 
 fn verbatim_lines(text: &str) -> Vec<VisualLine> {

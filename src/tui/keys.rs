@@ -25,6 +25,10 @@ pub enum Action {
     Top,
     /// To the end of the article (the last entry, in a list).
     Bottom,
+    /// Code and wide tables sideways, to the right (as `less -S` does).
+    ScrollRight,
+    /// Code and wide tables sideways, back to the left.
+    ScrollLeft,
     /// To the next section's heading.
     NextSection,
     /// To the start of this section, or the previous one.
@@ -251,6 +255,14 @@ pub const READING: &[Binding] = &[
         "previous match",
         None
     ),
+    bind!(
+        [(KeyCode::Right, NONE)],
+        "right",
+        Action::ScrollRight,
+        "code and wide tables: scroll right (a › ends a line that goes on)",
+        None
+    ),
+    bind!([(KeyCode::Left, NONE)], "left", Action::ScrollLeft, "code and wide tables: scroll back left", None),
     bind!([(KeyCode::Char('s'), NONE)], "save", Action::Save, "save the clean Markdown copy", Some("save")),
     bind!(
         [(KeyCode::Char('H'), SHIFT), (KeyCode::Char('H'), NONE)],
@@ -535,6 +547,24 @@ impl Keymap {
             "Colours: theme = \"dark\", \"light\" or \"auto\" in config.toml, or --theme; NO_COLOR: none".to_string(),
         );
         lines
+    }
+
+    /// The help overlay's lines wrapped to `width` cells between words: a key's description
+    /// goes on under itself, after the keys' column.
+    pub fn help_lines_in(&self, width: usize) -> Vec<String> {
+        let keyed: std::collections::HashSet<String> =
+            self.reading.iter().chain(&self.lists).map(|b| format!("{:<18} {}", b.shown(), b.help)).collect();
+        let mut out = Vec::new();
+        for line in self.help_lines() {
+            let indent = if keyed.contains(&line) && width > 40 { " ".repeat(19) } else { String::new() };
+            let options = textwrap::Options::new(width.max(1)).subsequent_indent(&indent).break_words(true);
+            if line.is_empty() {
+                out.push(line);
+            } else {
+                out.extend(textwrap::wrap(&line, options).into_iter().map(|l| l.into_owned()));
+            }
+        }
+        out
     }
 
     /// How the first key bound to `action` while reading is written, for messages that name it.

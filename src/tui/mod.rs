@@ -6,6 +6,7 @@ pub mod document;
 pub mod keys;
 pub mod outside;
 pub mod state;
+pub mod table;
 pub mod view;
 
 use crate::article::Article;
@@ -27,8 +28,9 @@ pub struct Options<'a> {
     pub mouse: bool,
     /// Whether to draw in colour (else bold, reverse and underline only, as for NO_COLOR).
     pub color: bool,
-    /// Reads an input through the whole pipeline, for an article opened from the history.
-    pub read: &'a dyn Fn(&crate::source::Input) -> crate::error::Result<Article>,
+    /// Reads an input through the whole pipeline: the article to open, and an article opened
+    /// from the history. Runs beside the drawing, so the screen says what is being read.
+    pub read: &'a (dyn Fn(&crate::source::Input) -> crate::error::Result<crate::Reading> + Sync),
     /// Which palette to draw with.
     pub look: view::Look,
     /// What the reader says on its status line when it starts (the config file's problems), one line each.
@@ -126,19 +128,18 @@ fn take_terminal(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> 
 /// Ctrl-z would (the shell prints its prompt), and on `fg` (SIGCONT) takes the terminal again
 /// in a new `Terminal`, whose first frame redraws the whole screen. Where there is no job
 /// control to stop under (an orphaned process group), the stop is ignored and folio goes on.
-fn suspend(
-    terminal: Terminal<CrosstermBackend<Stdout>>,
-    mouse: bool,
-) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    // The old terminal goes first: dropping it shows the cursor, which must not follow the redraw.
-    drop(terminal);
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
+    // The cursor is shown now, so the old terminal, dropped once replaced, has nothing left to
+    // show after the redraw.
+    terminal.show_cursor()?;
     restore_terminal();
     #[cfg(unix)]
     // SAFETY: kill with pid 0 signals folio's own process group; it takes no pointers.
     unsafe {
         libc::kill(0, libc::SIGTSTP);
     }
-    take_terminal(mouse)
+    *terminal = take_terminal(mouse)?;
+    Ok(())
 }
 
 /// An article open in the reader, as the history and the reading positions know it.
@@ -197,22 +198,71 @@ fn leave(model: &Model, opened: &Opened, history: Option<&std::path::Path>) -> O
     remembered.into_iter().chain(recorded).reduce(|a, b| format!("{a}; {b}"))
 }
 
-/// Opens the reader on `article` and returns when the user quits. `H` lists the history (the
-/// state folder's `history.json`) and the copies in the save folder; choosing one reads it
-/// with `options.read` and opens it in place of the article.
-pub fn run(article: Article, options: Options) -> io::Result<()> {
+/// Reads `input` with `options.read` off the drawing path while the screen says so ("reading
+/// … ", with the seconds gone by once there are some). The close and quit keys stop it: the
+/// pipeline cannot be cut short, so the terminal is restored and the process ends (exit 130,
+/// as for an interrupt).
+fn read_while_saying_so(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    input: &crate::source::Input,
+    options: &Options,
+    theme: view::Theme,
+) -> io::Result<crate::error::Result<crate::Reading>> {
+    let started = std::time::Instant::now();
+    let keys = &options.settings.keys;
+    std::thread::scope(|scope| {
+        let reading = scope.spawn(|| (options.read)(input));
+        while !reading.is_finished() {
+            let seconds = started.elapsed().as_secs();
+            terminal.draw(|frame| view::reading(&input.name(), seconds, keys, theme, frame))?;
+            if !event::poll(std::time::Duration::from_millis(100))? {
+                continue;
+            }
+            if let Event::Key(key) = event::read()?
+                && matches!(keys.action_for(keys::KeyContext::Reading, key), Some(Action::Quit | Action::Close))
+            {
+                restore_terminal();
+                std::process::exit(130);
+            }
+        }
+        Ok(reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
+/// Opens the reader on `input` and returns when the user quits: the screen is taken at once
+/// and says what is being read until the article is ready. `H` lists the history (the state
+/// folder's `history.json`) and the copies in the save folder; choosing one reads it with
+/// `options.read` and opens it in place of the article. An input that cannot be read is the
+/// error, the terminal restored first.
+pub fn run(input: crate::source::Input, options: Options) -> crate::error::Result<()> {
+    let terminal_error = |e: io::Error| crate::error::Error::Io { name: "terminal".to_string(), source: e };
     let history = crate::paths::history_file();
     let _guard = Guard;
-    let mut terminal = enter(options.mouse)?;
-    let size = terminal.size()?;
-    let (mut model, mut opened) =
-        open(article, options.settings.clone(), (size.width, size.height), history.as_deref());
-    if !options.warnings.is_empty() {
-        model.show_message(options.warnings.join("; "));
-    }
+    let mut terminal = enter(options.mouse).map_err(terminal_error)?;
     let theme = view::Theme { color: options.color, look: options.look };
+    let reading = read_while_saying_so(&mut terminal, &input, &options, theme).map_err(terminal_error)??;
+    let size = terminal.size().map_err(terminal_error)?;
+    let (mut model, mut opened) =
+        open(reading.article, options.settings.clone(), (size.width, size.height), history.as_deref());
+    // What the config file and the input gave to say, on the status line.
+    let said: Vec<String> = options.warnings.iter().cloned().chain(reading.warnings).collect();
+    if !said.is_empty() {
+        model.show_message(said.join("; "));
+    }
+    event_loop(&mut terminal, &mut model, &mut opened, &options, theme, history.as_deref()).map_err(terminal_error)
+}
+
+/// The reader's loop: draw, take a key, update, do what the model asked of the world outside.
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    model: &mut Model,
+    opened: &mut Opened,
+    options: &Options,
+    theme: view::Theme,
+    history: Option<&std::path::Path>,
+) -> io::Result<()> {
     while !model.has_quit() {
-        terminal.draw(|frame| view::view(&model, theme, frame))?;
+        terminal.draw(|frame| view::view(model, theme, frame))?;
         let action = match event::read()? {
             Event::Key(key) => model.settings().keys.action_for(model.key_context(), key),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
@@ -224,7 +274,7 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
             _ => None,
         };
         if let Some(action) = action {
-            update(&mut model, action);
+            update(model, action);
         }
         for effect in model.take_effects() {
             let failed = match effect {
@@ -245,37 +295,32 @@ pub fn run(article: Article, options: Options) -> io::Result<()> {
                     None => None,
                 },
                 Effect::Suspend => {
-                    terminal = suspend(terminal, options.mouse)?;
+                    suspend(terminal, options.mouse)?;
                     let size = terminal.size()?;
-                    update(&mut model, Action::Resize(size.width, size.height));
+                    update(model, Action::Resize(size.width, size.height));
                     None
                 }
                 Effect::ShowLibrary => {
                     let save_dir = model.settings().save_dir.clone();
-                    model.show_library(crate::library::Library::load(history.as_deref(), &save_dir));
+                    model.show_library(crate::library::Library::load(history, &save_dir));
                     None
                 }
-                Effect::Read(input) => {
-                    // Say what is being opened while it is read (a URL may take seconds).
-                    terminal.draw(|frame| view::view(&model, theme, frame))?;
-                    match (options.read)(&input) {
-                        Ok(article) => {
-                            let left = leave(&model, &opened, history.as_deref());
-                            let settings = model.settings().clone();
-                            (model, opened) = open(article, settings, model.size(), history.as_deref());
-                            left
-                        }
-                        Err(e) => Some(format!("could not open it: {e}")),
+                Effect::Read(input) => match read_while_saying_so(terminal, &input, options, theme)? {
+                    Ok(reading) => {
+                        let left = leave(model, opened, history);
+                        let settings = model.settings().clone();
+                        (*model, *opened) = open(reading.article, settings, model.size(), history);
+                        left.into_iter().chain(reading.warnings).reduce(|a, b| format!("{a}; {b}"))
                     }
-                }
+                    Err(e) => Some(format!("could not open it: {e}")),
+                },
             };
             if let Some(failed) = failed {
                 model.show_message(failed);
             }
         }
     }
-    let left = leave(&model, &opened, history.as_deref());
-    drop(terminal);
+    let left = leave(model, opened, history);
     restore_terminal();
     if let Some(e) = left {
         eprintln!("folio: {e}");

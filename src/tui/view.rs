@@ -5,7 +5,8 @@ use super::app::{Model, Overlay, foldable_labels};
 use super::document::{LineKind, Seg, SegLayout};
 use super::keys::{Action, Binding, Keymap};
 use crate::article::{Block, BlockKind};
-use crate::text::cells::{clip, shorten};
+use crate::text::cells::{clip, fit, shorten, shorten_middle, skip};
+use crate::text::count::said;
 use crate::text::safe::visible;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -38,7 +39,7 @@ pub struct Palette {
     pub dim: Color,
     /// Block quotations.
     pub quote: Color,
-    /// Code and tables.
+    /// Code.
     pub code: Color,
     /// The underline under a flagged claim.
     pub claim: Color,
@@ -174,6 +175,32 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     }
 }
 
+/// The screen while an input is being read: its name in the header, a line saying it is being
+/// read (with the seconds gone by, once there are some), and the keys that stop it.
+pub fn reading(name: &str, seconds: u64, keys: &Keymap, theme: Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let width = area.width as usize;
+    let name = visible(name);
+    let header = format!(" {}", shorten_middle(&name, width.saturating_sub(2)));
+    frame.render_widget(Paragraph::new(header).style(theme.header()), Rect { height: 1, ..area });
+    if area.height >= 3 {
+        let took = if seconds > 0 { format!(" ({seconds} s)") } else { String::new() };
+        let line = fit(&format!("reading {name} …{took}"), width.saturating_sub(2));
+        let body = Rect { x: area.x + 1, y: area.y + 2, width: area.width.saturating_sub(1), height: 1 };
+        frame.render_widget(Paragraph::new(Line::styled(line, theme.fold())), body);
+    }
+    if area.height >= 2 {
+        let stop: Vec<String> =
+            [Action::Close, Action::Quit].iter().map(|a| keys.reading_key(*a)).filter(|k| !k.is_empty()).collect();
+        let status = fit(&format!(" {} stops", stop.join(" or ")), width);
+        let row = Rect { y: area.y + area.height - 1, height: 1, ..area };
+        frame.render_widget(Paragraph::new(status).style(theme.status()), row);
+    }
+}
+
 /// Title on the left (cut to fit), then site, date, byline and reading time on the right.
 fn header_line(model: &Model, width: usize) -> String {
     let meta = &model.article().meta;
@@ -228,7 +255,8 @@ fn status_line(model: &Model, width: usize) -> String {
     }
     let mut left = format!(" {:>3}%", model.percent());
     if let Some(message) = model.message() {
-        return clip(&format!("{left} │ {}", visible(message)), width);
+        // Cut between words; a long path or address loses its middle, not its end.
+        return fit(&format!("{left} │ {}", visible(message)), width);
     }
     if let Some(section) = model.current_section() {
         left.push_str(&format!(" │ § {}", visible(&model.article().sections[section].title)));
@@ -239,7 +267,7 @@ fn status_line(model: &Model, width: usize) -> String {
             let kinds: Vec<&str> = claim.kinds.iter().map(|k| k.name()).collect();
             left.push_str(&format!(" │ claim {}/{} {} {:.2}", i + 1, claims.len(), kinds.join(","), claim.score));
         }
-        None => left.push_str(&format!(" │ {} claims", claims.len())),
+        None => left.push_str(&format!(" │ {}", said(claims.len(), "claim", "claims"))),
     }
     let room = width.saturating_sub(left.width() + 2);
     let right = hints(&model.settings().keys.reading, room);
@@ -302,7 +330,39 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
             }
         });
     }
+    if doc.all_folded() && lines.len() < body.height as usize {
+        // A page whose every block folded is no blank screen: say what happened and the way out.
+        lines.push(Line::styled(all_folded_note(model, area.width as usize), theme.heading()));
+    }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The one line under the folds of a page with no story outside them: how many blocks of
+/// which categories were folded, and the key (as the keymap in force names it) that shows them.
+fn all_folded_note(model: &Model, width: usize) -> String {
+    let doc = model.document();
+    let blocks: usize = doc.folds.iter().map(|f| f.blocks()).sum();
+    let mut names: Vec<&str> = Vec::new();
+    for fold in &doc.folds {
+        for (label, _) in &fold.labels {
+            if !names.contains(&label.name()) {
+                names.push(label.name());
+            }
+        }
+    }
+    let keys = &model.settings().keys;
+    let key = [Action::ToggleAllFolds, Action::ToggleFold, Action::ChooseFolds]
+        .into_iter()
+        .map(|a| (keys.reading_key(a), a))
+        .find(|(k, _)| !k.is_empty());
+    let way_out = match key {
+        Some((key, Action::ChooseFolds)) => format!(" · {key} chooses what folds"),
+        Some((key, _)) => format!(" · {key} shows it all"),
+        None => String::new(),
+    };
+    let head = format!("No story found: {} folded as ", said(blocks, "block was", "blocks were"));
+    let room = width.saturating_sub(head.width() + way_out.width());
+    clip(&format!("{head}{}{way_out}", shorten(&names.join(", "), room.max(8))), width)
 }
 
 /// One wrapped line of a block, with claim and search highlights laid over the base style.
@@ -321,7 +381,7 @@ fn block_line(
         _ if block.label.is_boilerplate() || block.image.is_some() => theme.folded_text(),
         BlockKind::Heading => theme.heading(),
         BlockKind::Quote => theme.quote(),
-        BlockKind::Code | BlockKind::Table => theme.code(),
+        BlockKind::Code => theme.code(),
         _ => Style::new(),
     };
     let first = matches!(kind, LineKind::Text { first: true });
@@ -332,6 +392,13 @@ fn block_line(
     };
     // Highlights: (range, style), later ones win.
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    // A table's header row is bold, its rules and separators dim.
+    if layout.head > range.start {
+        marks.push((0..layout.head, Style::new().add_modifier(Modifier::BOLD)));
+    }
+    for r in layout.frame.iter().filter(|r| r.start < range.end && r.end > range.start) {
+        marks.push((r.clone(), theme.fold()));
+    }
     for i in model.claims_in(block.id) {
         let claim = &model.article().claims[i];
         let style = if model.claim() == Some(i) { theme.current_claim() } else { theme.claim() };
@@ -369,17 +436,33 @@ fn block_line(
             continue;
         }
         let style = marks.iter().filter(|(r, _)| r.start <= a && r.end >= b).fold(base, |s, (_, m)| s.patch(*m));
-        spans.push(Span::styled(display_text(&shown[a..b]), style));
+        let piece = display_text(&shown[a..b]);
+        // Without colours a table is drawn in plain ASCII (`|`, `-`, `+`).
+        let piece = if block.kind == BlockKind::Table && !theme.color { ascii_rules(&piece) } else { piece };
+        spans.push(Span::styled(piece, style));
     }
     if text.is_empty() {
         spans.push(Span::raw(""));
     }
     let mut line = Line::from(spans);
     if matches!(kind, LineKind::Verbatim) {
-        // Code and tables are not re-wrapped: the column clips them.
-        line = clip_line(line, width as usize);
+        // Code is not re-wrapped: the column shows it from the sideways scroll on, marked
+        // where it goes on past either edge.
+        line = window_line(line, model.shift(), width as usize, theme.fold());
     }
     line
+}
+
+/// A table's box-drawing characters as plain ASCII: `│` as `|`, `─` as `-`, `┼` as `+`.
+fn ascii_rules(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '│' => '|',
+            '─' => '-',
+            '┼' => '+',
+            other => other,
+        })
+        .collect()
 }
 
 /// Article text made safe to draw: control characters as placeholders, tabs as spaces.
@@ -387,14 +470,34 @@ fn display_text(text: &str) -> String {
     visible(&text.replace('\t', "    ")).into_owned()
 }
 
-fn clip_line(line: Line<'static>, width: usize) -> Line<'static> {
-    let mut used = 0;
+/// The cells of `line` from `shift` on that fit in `width`, as `less -S` shows a long line: a
+/// `‹` in the first cell when there is text to the left, a `›` in the last when the line goes
+/// on past the edge (both in `mark`'s style).
+fn window_line(line: Line<'static>, shift: usize, width: usize, mark: Style) -> Line<'static> {
+    let total: usize = line.spans.iter().map(|s| s.content.width()).sum();
+    let left = shift > 0 && total > 0;
+    let right = total > shift + width;
+    let start = shift + usize::from(left);
+    let room = width.saturating_sub(usize::from(left) + usize::from(right));
     let mut spans = Vec::new();
+    if left {
+        spans.push(Span::styled("‹", mark));
+    }
+    let (mut skipped, mut used) = (0, 0);
     for span in line.spans {
-        let room = width.saturating_sub(used);
-        let text = clip(&span.content, room);
+        let cells = span.content.width();
+        let (rest, pad) = skip(&span.content, start.saturating_sub(skipped));
+        skipped += cells;
+        if rest.is_empty() && pad == 0 {
+            continue;
+        }
+        let text = clip(&format!("{}{rest}", " ".repeat(pad)), room.saturating_sub(used));
         used += text.width();
         spans.push(Span::styled(text, span.style));
+    }
+    if right {
+        spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
+        spans.push(Span::styled("›", mark));
     }
     Line::from(spans)
 }
@@ -448,6 +551,36 @@ fn quoted(text: &str, width: usize) -> Vec<String> {
     }
     lines.push(String::new());
     lines
+}
+
+/// A link as the links list shows it, in `width` cells: `[3] its words  — its address` on one
+/// line where that fits; else the words (losing their end if need be) and under them the
+/// address, its middle cut out where it is still too long.
+fn link_entry(number: usize, text: &str, url: &str, width: usize) -> Vec<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let head = format!("[{number}] ");
+    let one = format!("{head}{text}  — {url}");
+    if one.width() <= width {
+        return vec![one];
+    }
+    let indent = " ".repeat(head.width());
+    let room = width.saturating_sub(head.width());
+    vec![format!("{head}{}", shorten(&text, room)), format!("{indent}{}", shorten_address(url, room))]
+}
+
+/// An address in at most `width` cells, its middle cut out: its host kept whole where a dozen
+/// cells are left beside it, and as much of its end as fits.
+fn shorten_address(url: &str, width: usize) -> String {
+    if url.width() <= width {
+        return url.to_string();
+    }
+    let host_end = url.match_indices('/').nth(2).map_or(0, |(at, _)| at + 1);
+    let host = &url[..host_end];
+    if host_end == 0 || host.width() + 12 > width {
+        return shorten_middle(url, width);
+    }
+    let tail = crate::text::cells::clip_start(&url[host_end..], width.saturating_sub(host.width() + 1));
+    format!("{host}…{tail}")
 }
 
 /// A claim as the claims list shows it: score and kinds, then the whole sentence, then each
@@ -526,7 +659,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                     let block = &model.article().blocks[block];
                     let link = &block.links[i];
                     let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
-                    vec![format!("[{}] {}  — {}", n + 1, visible(text), visible(&link.url))]
+                    link_entry(n + 1, &visible(text), &visible(&link.url), inner_width)
                 })
                 .collect();
             (items, Some(*selected))
@@ -556,7 +689,9 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
                 .collect();
             (items, Some(*selected))
         }
-        Overlay::Help { .. } => (model.settings().keys.help_lines().into_iter().map(|l| vec![l]).collect(), None),
+        Overlay::Help { .. } => {
+            (model.settings().keys.help_lines_in(inner_width).into_iter().map(|l| vec![l]).collect(), None)
+        }
         Overlay::Library { selected } => (library_entries(model.library(), inner_width), Some(*selected)),
     };
     // Every line, with the entry it belongs to.
