@@ -9,6 +9,7 @@
 use super::Facts;
 use crate::article::{Block, BlockKind, Format, Label};
 use crate::parse::{Stated, StatedBy};
+use crate::text::plain::title_parts;
 use crate::text::{dates::parse_date, lexicon, plain};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -289,18 +290,6 @@ fn agreement(a: &[String], b: &[String]) -> f32 {
 
 /// Two values name the same thing when most of their words are shared.
 const AGREES: f32 = 0.8;
-
-/// Where `<title>` is split into headline and site name: "Headline | Site", "Headline – Site".
-const TITLE_SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " :: ", " • ", " · ", " » ", " / "];
-
-/// The parts of a `<title>` between its separators, in order.
-fn title_parts(title: &str) -> Vec<String> {
-    let mut parts = vec![title.to_string()];
-    for sep in TITLE_SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
-    }
-    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
-}
 
 fn flag(b: bool) -> f32 {
     if b { 1.0 } else { 0.0 }
@@ -865,11 +854,28 @@ fn byline_prefix(text: &str) -> Option<&str> {
     })
 }
 
-/// The site's name from a breadcrumb ("BTCC / BTCC Square / …" → "BTCC").
-pub fn site_from_breadcrumb(text: &str) -> Option<String> {
-    let first = text.split(['/', '|', '>', '»', '›']).next()?.trim();
-    // "Credit: Jo Roe / Getty Images" is a photo credit, not a breadcrumb.
-    (!first.is_empty() && !first.contains(':') && first.split_whitespace().count() <= 4).then(|| first.to_string())
+static COPYRIGHT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–—]\s*(?:(?:19|20)\d{2}|present)\s*)?,?\s*)+(?:by\s+)?(.*)")
+        .expect("valid")
+});
+
+/// The site's name from its copyright line ("© 2025 The Ledger. All rights reserved." →
+/// "The Ledger"): the holder named after the mark and the year, up to the end of its phrase.
+/// A line without a year is a photo credit ("© Getty Images"), not the site's.
+pub fn site_from_copyright(text: &str) -> Option<String> {
+    if text.split_whitespace().count() > 30 {
+        return None;
+    }
+    let rest = COPYRIGHT.captures(text)?.get(1)?.as_str();
+    let end = [". ", " | ", " - ", " – ", " — ", ",", " · ", " • ", "All rights", "all rights", "\n", "("]
+        .iter()
+        .filter_map(|stop| rest.find(stop))
+        .min()
+        .unwrap_or(rest.len());
+    let name = rest[..end].trim().trim_end_matches(['.', ';', ':']).trim();
+    let words = name.split_whitespace().count();
+    let named = name.chars().next().is_some_and(|c| c.is_alphanumeric()) && name.chars().any(char::is_alphabetic);
+    (named && (1..=6).contains(&words)).then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -889,6 +895,16 @@ mod tests {
         assert_eq!(byline_name("Jo Roe on May 3, 2025"), "Jo Roe");
         assert_eq!(byline_name("Korin MillerPublished: May 3"), "Korin Miller");
         assert_eq!(byline_name("Jane Doe and John Roe, Reuters"), "Jane Doe and John Roe, Reuters");
+    }
+
+    #[test]
+    fn the_site_is_named_by_its_copyright_line() {
+        assert_eq!(site_from_copyright("© 2025 The Ledger. All rights reserved.").as_deref(), Some("The Ledger"));
+        assert_eq!(site_from_copyright("Copyright © 2009-2025 Harbour Media, LLC").as_deref(), Some("Harbour Media"));
+        assert_eq!(site_from_copyright("(c) 2024 by Ars Nova | Terms").as_deref(), Some("Ars Nova"));
+        assert_eq!(site_from_copyright("Photo: © Getty Images"), None);
+        assert_eq!(site_from_copyright("Copyright 2025"), None);
+        assert_eq!(site_from_copyright("Home / News / Climate"), None);
     }
 
     #[test]
