@@ -139,7 +139,8 @@ fn no_site_is_a_link_label_or_holds_a_newline() {
             let parsed = folio::parse::parse(&page.decoded.text, page.format, None);
             let site = classify(parsed, page.format, rules).meta.site?;
             let (labels, stated) = pages.get(&id_of(path))?;
-            let label = labels.contains(&site.to_lowercase()) && !stated.contains(&site.to_lowercase());
+            let letters = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            let label = labels.contains(&site.to_lowercase()) && !letters(stated).contains(&letters(&site));
             (label || site.contains('\n')).then(|| format!("{}: {site:?}", path.display()))
         })
         .collect();
@@ -178,22 +179,15 @@ fn the_site_is_what_the_page_states_and_inspect_says_why() {
 }
 
 #[test]
-fn a_text_dump_is_named_by_its_copyright_line_not_its_breadcrumb() {
-    let read = |text: &str| {
-        let source = folio::article::Source {
-            kind: folio::article::SourceKind::File,
-            name: "page.txt".into(),
-            format: folio::article::Format::Text,
-        };
-        folio::build(text, source, Rules::bundled(), &folio::claims::Scorer::bundled()).meta
+fn a_text_dump_is_not_named_by_its_breadcrumb() {
+    let source = folio::article::Source {
+        kind: folio::article::SourceKind::File,
+        name: "page.txt".into(),
+        format: folio::article::Format::Text,
     };
     let story = "The coach said after the game that the team had needed the win more than any other this season, \
         and that the players had answered every question asked of them in the second half.";
-    let meta = read(&format!("Home / News / Sport\n\nA headline here\n\n{story}\n\n{story}\n"));
+    let text = format!("Home / News / Sport\n\nA headline here\n\n{story}\n\n{story}\n");
+    let meta = folio::build(&text, source, Rules::bundled(), &folio::claims::Scorer::bundled()).meta;
     assert_eq!(meta.site, None);
-    let meta = read(&format!(
-        "Home / News / Sport\n\nA headline here\n\n{story}\n\n{story}\n\n© 2025 The Ledger. All rights reserved.\n"
-    ));
-    assert_eq!(meta.site.as_deref(), Some("The Ledger"));
-    assert!(meta.reasons["site"].contains("copyright"), "{:?}", meta.reasons);
 }

@@ -854,30 +854,6 @@ fn byline_prefix(text: &str) -> Option<&str> {
     })
 }
 
-static COPYRIGHT: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–—]\s*(?:(?:19|20)\d{2}|present)\s*)?,?\s*)+(?:by\s+)?(.*)")
-        .expect("valid")
-});
-
-/// The site's name from its copyright line ("© 2025 The Ledger. All rights reserved." →
-/// "The Ledger"): the holder named after the mark and the year, up to the end of its phrase.
-/// A line without a year is a photo credit ("© Getty Images"), not the site's.
-pub fn site_from_copyright(text: &str) -> Option<String> {
-    if text.split_whitespace().count() > 30 {
-        return None;
-    }
-    let rest = COPYRIGHT.captures(text)?.get(1)?.as_str();
-    let end = [". ", " | ", " - ", " – ", " — ", ",", " · ", " • ", "All rights", "all rights", "\n", "("]
-        .iter()
-        .filter_map(|stop| rest.find(stop))
-        .min()
-        .unwrap_or(rest.len());
-    let name = rest[..end].trim().trim_end_matches(['.', ';', ':']).trim();
-    let words = name.split_whitespace().count();
-    let named = name.chars().next().is_some_and(|c| c.is_alphanumeric()) && name.chars().any(char::is_alphabetic);
-    (named && (1..=6).contains(&words)).then(|| name.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -895,16 +871,6 @@ mod tests {
         assert_eq!(byline_name("Jo Roe on May 3, 2025"), "Jo Roe");
         assert_eq!(byline_name("Korin MillerPublished: May 3"), "Korin Miller");
         assert_eq!(byline_name("Jane Doe and John Roe, Reuters"), "Jane Doe and John Roe, Reuters");
-    }
-
-    #[test]
-    fn the_site_is_named_by_its_copyright_line() {
-        assert_eq!(site_from_copyright("© 2025 The Ledger. All rights reserved.").as_deref(), Some("The Ledger"));
-        assert_eq!(site_from_copyright("Copyright © 2009-2025 Harbour Media, LLC").as_deref(), Some("Harbour Media"));
-        assert_eq!(site_from_copyright("(c) 2024 by Ars Nova | Terms").as_deref(), Some("Ars Nova"));
-        assert_eq!(site_from_copyright("Photo: © Getty Images"), None);
-        assert_eq!(site_from_copyright("Copyright 2025"), None);
-        assert_eq!(site_from_copyright("Home / News / Climate"), None);
     }
 
     #[test]

@@ -118,16 +118,8 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Optio
     if format == Format::Markdown {
         fill_meta(&blocks, &carriers, &mut meta);
     }
-    // A text dump states no name in markup: its copyright line is where it names itself (a
-    // breadcrumb's or a menu's first entry is a link: "Home").
-    if format == Format::Text
-        && meta.site.is_none()
-        && let Some((i, name)) =
-            blocks.iter().enumerate().rev().find_map(|(i, b)| Some((i, meta::site_from_copyright(&b.text)?)))
-    {
-        meta.site = Some(name);
-        meta.reasons.insert("site".into(), format!("the copyright line at block {i}"));
-    }
+    // A text dump states no name: no line of it is taken for one (a breadcrumb's or a menu's
+    // first entry is a link, "Home"; a copyright line's holder is often a link to it too).
     if meta.site.is_none()
         && let Some(host) =
             meta.url.as_deref().and_then(|u| url::Url::parse(u).ok()).and_then(|u| u.host_str().map(str::to_string))
