@@ -377,6 +377,18 @@ fn the_copy_names_a_file_by_its_absolute_path_and_standard_input_not_at_all() {
     let piped = folio().args(["clean", "-"]).write_stdin("A title\n\nSome text of the story.\n").output().unwrap();
     let copy = String::from_utf8(piped.stdout).unwrap();
     assert!(!copy.contains("source:"), "{copy}");
+    // A page that states its address relative (or scheme-relative) with no address to read it
+    // against names itself by its file, never by a relative address.
+    let page = "<html><head><meta property=\"og:url\" content=\"/spotter/blog/a\">\
+        <link rel=\"canonical\" href=\"//us.yahoo.com/news/\"></head><body><article><h1>A title</h1>\
+        <p>A paragraph of the story that runs on for a while, as stories do.</p></article></body></html>";
+    let (dir, _path) = temp_file("page.html", page.as_bytes());
+    let out = folio().current_dir(dir.path()).args(["clean", "page.html"]).output().unwrap();
+    let copy = String::from_utf8(out.stdout).unwrap();
+    assert!(copy.contains(&format!("source: \"{}\"", dir.path().join("page.html").display())), "{copy}");
+    let piped = folio().args(["clean", "-"]).write_stdin(page).output().unwrap();
+    let copy = String::from_utf8(piped.stdout).unwrap();
+    assert!(!copy.contains("source:"), "{copy}");
 }
 
 #[test]
@@ -455,7 +467,9 @@ fn no_input_and_dev_null_on_standard_input_is_the_usage_message() {
     let out = run(&["clean"], file);
     assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("title:"), "{out:?}");
     assert!(run(&["clean", "-"], null()).status.success());
+}
 
+#[test]
 fn rules_remove_takes_several_numbers_and_removes_them_at_once() {
     let data = tempfile::tempdir().unwrap();
     let folder = data.path().join("learned");
@@ -482,4 +496,40 @@ fn rules_remove_takes_several_numbers_and_removes_them_at_once() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no learned rule 9"));
     let out = folio().env("FOLIO_DATA_DIR", data.path()).args(["rules", "--remove", "2,1"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("no learned rules yet"), "{out:?}");
+}
+
+/// `bytes` gzipped, as `gzip` writes them.
+fn gzipped(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn a_gzipped_page_is_read_from_a_file_and_from_standard_input() {
+    let page = b"<html><head><title>Harbour pump | Ledger</title></head><body><nav><a href=\"/\">Home</a></nav>\
+        <article><h1>Harbour pump</h1><p>The pump on the old ferry pier now heats 1,140 homes, the council said, \
+        and the bills are lower than anyone expected.</p></article></body></html>";
+    let (_dir, path) = temp_file("page.html.gz", &gzipped(page));
+    let out = folio().arg("clean").arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let copy = String::from_utf8(out.stdout).unwrap();
+    assert!(copy.contains("title: \"Harbour pump\"") && copy.contains("now heats 1,140 homes"), "{copy}");
+    assert!(!copy.contains("Home"), "{copy}");
+    assert_eq!(common::inspect(&path)["source"]["format"], "html");
+    let out = folio().args(["clean", "-"]).write_stdin(gzipped(page)).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("now heats 1,140 homes"));
+}
+
+#[test]
+fn a_gzip_file_is_capped_like_any_input_and_a_broken_one_is_one_line() {
+    let bomb = gzipped(&vec![b'a'; 65 * 1024 * 1024]);
+    let (_dir, path) = temp_file("bomb.txt.gz", &bomb);
+    one_line_error(folio().arg("clean").arg(&path), 2, "folio reads articles of at most 67108864 bytes");
+    one_line_error(folio().args(["clean", "-"]).write_stdin(bomb), 2, "at most 67108864 bytes");
+    let mut broken = gzipped(b"Some words of an article.");
+    broken.truncate(12);
+    let (_dir, path) = temp_file("broken.txt.gz", &broken);
+    one_line_error(folio().arg("clean").arg(&path), 2, "gzip");
 }

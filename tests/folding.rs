@@ -179,3 +179,102 @@ fn a_quote_in_a_forum_post_is_part_of_the_thread_and_a_blog_comment_is_not() {
     assert_eq!(label_of(&article, "Jane Doe says:").0, Label::Comments);
     assert_eq!(label_of(&article, "I tried that").0, Label::Comments);
 }
+
+#[test]
+fn a_short_sentence_after_code_in_html_is_no_section_heading() {
+    let page = format!(
+        "<html><body><article><h1>Using hooks</h1><p>{PARAGRAPH}</p><pre><code>useEffect(() => {{\n  save();\n}});</code></pre>\
+         <p>That is all it takes</p><p>{PARAGRAPH} The effect runs after every render of the component.</p>\
+         <h2>Cleaning up</h2><p>{PARAGRAPH}</p></article></body></html>"
+    );
+    let article = read(&page, Format::Html);
+    let line = article.blocks.iter().find(|b| b.text == "That is all it takes").expect("the line is a block");
+    assert_eq!((line.label, line.kind), (Label::Content, folio::article::BlockKind::Paragraph), "{}", line.reason);
+    let sections: Vec<&str> = article.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["Cleaning up"]);
+}
+
+/// A page laid out as MediaWiki's Vector 2022 skin lays out a Wikipedia article (written for
+/// the test): the site's header and menus, the title bar with the `<h1>` and the language and
+/// page tools, section headings with their "[edit]" links (the older `mw-headline` form and
+/// the newer `mw-heading` one) and citation marks.
+fn wiki_page() -> String {
+    let edit = |n: u32, name: &str| {
+        format!(
+            "<span class=\"mw-editsection\"><span class=\"mw-editsection-bracket\">[</span>\
+             <a href=\"/w/index.php?title=Heat_pump&amp;action=edit&amp;section={n}\" title=\"Edit section: {name}\">\
+             <span>edit</span></a><span class=\"mw-editsection-bracket\">]</span></span>"
+        )
+    };
+    let cite =
+        |n: u32| format!("<sup id=\"cite_ref-{n}\" class=\"reference\"><a href=\"#cite_note-{n}\">[{n}]</a></sup>");
+    let menu: String = ["Main page", "Contents", "Current events", "Random article", "About Wikipedia", "Contact us"]
+        .iter()
+        .map(|t| format!("<li class=\"mw-list-item\"><a href=\"/wiki/{t}\"><span>{t}</span></a></li>"))
+        .collect();
+    let languages: String = ["Deutsch", "Español", "Français", "Italiano", "Nederlands", "Polski"]
+        .iter()
+        .map(|t| {
+            format!(
+                "<li class=\"interlanguage-link\"><a href=\"https://x.wikipedia.org/wiki/W\" lang=\"x\">{t}</a></li>"
+            )
+        })
+        .collect();
+    let tools: String = ["Article", "Talk", "Read", "Edit", "View history", "Tools"]
+        .iter()
+        .map(|t| format!("<li class=\"vector-tab-noicon mw-list-item\"><a href=\"/w/{t}\"><span>{t}</span></a></li>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>Heat pump - Wikipedia</title>\
+         <link rel=\"canonical\" href=\"https://en.wikipedia.org/wiki/Heat_pump\"></head>\
+         <body class=\"skin-vector-2022 mediawiki\"><div class=\"mw-page-container\">\
+         <header class=\"vector-header mw-header\"><nav class=\"vector-main-menu\"><ul>{menu}</ul></nav>\
+         <a href=\"/wiki/Main_Page\" class=\"mw-logo\"><img class=\"mw-logo-icon\" src=\"/static/w.svg\" alt=\"\">\
+         <span class=\"mw-logo-container\"><img class=\"mw-logo-wordmark\" alt=\"Wikipedia\" src=\"/static/wordmark.svg\">\
+         <img class=\"mw-logo-tagline\" alt=\"The Free Encyclopedia\" src=\"/static/tagline.svg\"></span></a>\
+         <div class=\"vector-user-links\"><ul><li><a href=\"/w/Donate\">Donate</a></li><li><a href=\"/w/Create\">Create account</a></li>\
+         <li><a href=\"/w/Login\">Log in</a></li></ul></div></header>\
+         <div class=\"mw-content-container\"><main id=\"content\" class=\"mw-body\">\
+         <header class=\"mw-body-header vector-page-titlebar\">\
+         <h1 id=\"firstHeading\" class=\"firstHeading mw-first-heading\"><span class=\"mw-page-title-main\">Heat pump</span></h1>\
+         <div id=\"p-lang-btn\" class=\"vector-dropdown mw-portlet mw-portlet-lang\"><label class=\"vector-dropdown-label\">\
+         <span class=\"vector-dropdown-label-text\">58 languages</span></label><div class=\"vector-dropdown-content\">\
+         <ul class=\"vector-menu-content-list\">{languages}</ul></div></div></header>\
+         <div class=\"vector-page-toolbar\"><ul>{tools}</ul></div>\
+         <div id=\"bodyContent\" class=\"vector-body\"><div id=\"siteSub\" class=\"noprint\">From Wikipedia, the free encyclopedia</div>\
+         <div id=\"mw-content-text\" class=\"mw-body-content\"><div class=\"mw-content-ltr mw-parser-output\" lang=\"en\">\
+         <p>A <b>heat pump</b> is a device that uses electricity to move heat from a colder place to a warmer place, \
+         heating a building in winter and cooling it in summer, and it does so more efficiently than a resistive heater.{c1}</p>\
+         <p>Heat pumps are three to four times as efficient as resistive heating because they move heat rather than \
+         make it, and the efficiency falls as the difference between the two temperatures grows.{c2}</p>\
+         <h2><span class=\"mw-headline\" id=\"History\">History</span>{e1}</h2>\
+         <p>The first heat pump was built in the 1850s, after Lord Kelvin described the principle, and the first \
+         large systems heated buildings in Zurich in the 1930s and 1940s, drawing heat from the river.{c1}</p>\
+         <div class=\"mw-heading mw-heading2\"><h2 id=\"Types\">Types</h2>{e2}</div>\
+         <p>Air source heat pumps draw heat from the outside air, while ground source heat pumps draw it from the \
+         ground through buried pipes, where the temperature stays the same through the year.{c2}</p>\
+         </div></div></div></main></div></div></body></html>",
+        c1 = cite(1),
+        c2 = cite(2),
+        e1 = edit(1, "History"),
+        e2 = edit(2, "Types"),
+    )
+}
+
+#[test]
+fn a_wiki_article_has_its_h1_as_title_and_headings_without_edit_links_or_citation_marks() {
+    let article = read(&wiki_page(), Format::Html);
+    let h1 = article.blocks.iter().find(|b| b.text == "Heat pump").expect("the <h1> is a block");
+    assert_eq!(h1.label, Label::Title, "{}", h1.reason);
+    assert_eq!(article.meta.title.as_deref(), Some("Heat pump"), "{:?}", article.meta.reasons);
+    assert_eq!(article.meta.site.as_deref(), Some("Wikipedia"));
+    let sections: Vec<&str> = article.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["History", "Types"]);
+    for block in &article.blocks {
+        assert!(!block.text.contains("edit]") && !block.text.contains("[1]"), "{:?}", block.text);
+    }
+    let copy = folio::export::markdown::clean_markdown(&article, "2026-12-05");
+    assert!(copy.contains("## History\n") && copy.contains("## Types\n"), "{copy}");
+    assert!(!copy.contains("edit") && !copy.contains("[1]") && !copy.contains("cite_note"), "{copy}");
+    assert!(copy.contains("than a resistive heater.\n"), "{copy}");
+}

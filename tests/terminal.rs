@@ -298,6 +298,7 @@ fn an_empty_file_never_says_it_resumed() {
         s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
         let _ = s.child.kill();
     }
+}
 
 /// The screen of `sample` opened in a fresh terminal, once drawn whole, after which `q` quits.
 fn screen_of_one_open(sample: &std::path::Path, env: &[(&str, &str)]) -> String {

@@ -9,6 +9,7 @@
 use super::Facts;
 use crate::article::{Block, BlockKind, Format, Label};
 use crate::parse::{Stated, StatedBy};
+use crate::text::plain::title_parts;
 use crate::text::{dates::parse_date, lexicon, plain};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -289,18 +290,6 @@ fn agreement(a: &[String], b: &[String]) -> f32 {
 
 /// Two values name the same thing when most of their words are shared.
 const AGREES: f32 = 0.8;
-
-/// Where `<title>` is split into headline and site name: "Headline | Site", "Headline – Site".
-const TITLE_SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " :: ", " • ", " · ", " » ", " / "];
-
-/// The parts of a `<title>` between its separators, in order.
-fn title_parts(title: &str) -> Vec<String> {
-    let mut parts = vec![title.to_string()];
-    for sep in TITLE_SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
-    }
-    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
-}
 
 fn flag(b: bool) -> f32 {
     if b { 1.0 } else { 0.0 }
@@ -863,13 +852,6 @@ fn byline_prefix(text: &str) -> Option<&str> {
         (t.len() > prefix.len() && head.eq_ignore_ascii_case(prefix))
             .then(|| t[prefix.len()..].trim().trim_start_matches(':').trim())
     })
-}
-
-/// The site's name from a breadcrumb ("BTCC / BTCC Square / …" → "BTCC").
-pub fn site_from_breadcrumb(text: &str) -> Option<String> {
-    let first = text.split(['/', '|', '>', '»', '›']).next()?.trim();
-    // "Credit: Jo Roe / Getty Images" is a photo credit, not a breadcrumb.
-    (!first.is_empty() && !first.contains(':') && first.split_whitespace().count() <= 4).then(|| first.to_string())
 }
 
 #[cfg(test)]

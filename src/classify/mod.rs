@@ -111,13 +111,15 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Optio
     let carriers = label_blocks(&mut blocks, &facts, (&story, &beside), meta.title.as_deref(), title);
     if format != Format::Markdown {
         keep_standfirst(&mut blocks, &facts, story.start, title);
-        infer_headings(&mut blocks, &facts);
+        infer_headings(&mut blocks, &facts, format);
     }
     fold_repeats(&mut blocks);
     // Outside Markdown the byline and the date were decided above, from every candidate.
-    let carriers: Vec<_> =
-        carriers.into_iter().filter(|(_, field)| format == Format::Markdown || *field == MetaField::Site).collect();
-    fill_meta(&blocks, &carriers, &mut meta);
+    if format == Format::Markdown {
+        fill_meta(&blocks, &carriers, &mut meta);
+    }
+    // A text dump states no name: no line of it is taken for one (a breadcrumb's or a menu's
+    // first entry is a link, "Home"; a copyright line's holder is often a link to it too).
     if meta.site.is_none()
         && let Some(host) =
             meta.url.as_deref().and_then(|u| url::Url::parse(u).ok()).and_then(|u| u.host_str().map(str::to_string))
@@ -125,6 +127,8 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, model: Optio
         meta.site = Some(host.trim_start_matches("www.").to_string());
         meta.reasons.insert("site".into(), "the address's host name".into());
     }
+    // A name is one line.
+    meta.site = meta.site.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty());
     Classified { blocks, meta }
 }
 
@@ -557,8 +561,10 @@ fn keep_standfirst(blocks: &mut [Block], facts: &[Facts], story_start: usize, ti
     }
 }
 
-/// Section headings of a text dump: short, title-like lines between paragraphs of the story.
-fn infer_headings(blocks: &mut [Block], facts: &[Facts]) {
+/// Section headings of a text dump: short, title-like lines between paragraphs of the story
+/// (HTML gives its headings in its markup: there, only a short line inside a `<figure>` between
+/// paragraphs is told apart, as the image's credit).
+fn infer_headings(blocks: &mut [Block], facts: &[Facts], format: Format) {
     let is_story = |b: &Block| b.label == Label::Content;
     for i in 0..blocks.len() {
         let f = &facts[i].features;
@@ -579,7 +585,9 @@ fn infer_headings(blocks: &mut [Block], facts: &[Facts]) {
         // Times/Getty Images") or source: clutter beside its caption, not a section.
         if prev_prose && next_prose && facts[i].dom.as_ref().is_some_and(|d| d.in_figure) {
             blocks[i].set_label(Label::OtherBoilerplate, "image credit: a short line inside the image's <figure>");
-        } else if prev_prose && next_prose {
+        } else if prev_prose && next_prose && format == Format::Text {
+            // Only a text dump's headings must be guessed: HTML's come from its markup, and a
+            // short sentence there (after a code block, say) is a sentence.
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = Some(2);
             blocks[i].reason = "section heading: a short title-like line between paragraphs".into();
@@ -608,7 +616,7 @@ fn fold_repeats(blocks: &mut [Block]) {
     }
 }
 
-/// The byline, date and site from the first block of each that a rule marked as carrying it.
+/// The byline and date from the first block of each that a rule marked as carrying it.
 fn fill_meta(blocks: &[Block], carriers: &[(usize, MetaField)], meta: &mut Meta) {
     for &(i, field) in carriers {
         let text = &blocks[i].text;
@@ -616,7 +624,6 @@ fn fill_meta(blocks: &[Block], carriers: &[(usize, MetaField)], meta: &mut Meta)
             MetaField::Byline if meta.byline.is_none() => meta.byline = Some(meta::byline_name(text)),
             // A second byline line often carries the date ("Feb 11, 2019 · 3 min read").
             MetaField::Byline | MetaField::Date if meta.published.is_none() => meta.published = parse_date(text),
-            MetaField::Site if meta.site.is_none() => meta.site = meta::site_from_breadcrumb(text),
             _ => {}
         }
     }

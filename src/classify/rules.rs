@@ -64,7 +64,8 @@ pub enum MetaField {
     Byline,
     /// The block holds the publication date.
     Date,
-    /// The block's first segment names the site (a breadcrumb: "BTCC / News / …").
+    /// Read from older rule files and ignored: a breadcrumb's first segment ("Home / News")
+    /// is a link, not the site's name, which comes only from what the page states.
     Site,
 }
 

@@ -21,6 +21,12 @@ const HIDDEN: &[&str] = &[
     "canvas", "audio", "video", "map", "head", "title", "button", "input", "textarea",
 ];
 
+/// Elements that are a page's machinery, never its text, by element name (`*` for any) and a
+/// class they carry: MediaWiki's "[edit]" link beside each section heading, and its citation
+/// marks (`<sup class="reference">[1]</sup>`, a link to a note at the end of the page), which
+/// kept as text would read as folio's own link markers `[1]`.
+const MACHINERY: &[(&str, &str)] = &[("*", "mw-editsection"), ("sup", "reference")];
+
 /// Elements that start a new block.
 const BLOCK_TAGS: &[&str] = &[
     "p",
@@ -91,6 +97,7 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
         style: Style::default(),
         urls: Vec::new(),
         inline_elements: 0,
+        code_breaks: 0,
     };
     walker.walk(document.tree.root());
     walker.flush();
@@ -260,6 +267,9 @@ struct Walker {
     urls: Vec<String>,
     /// Inline elements met so far.
     inline_elements: usize,
+    /// Line breaks a code block owes: lines that ended (a line element closed) with no
+    /// newline of their own, written before the next text unless it brings its own.
+    code_breaks: usize,
 }
 
 /// What the walker does when it leaves an element: a block ends, or an inline element whose
@@ -267,6 +277,9 @@ struct Walker {
 enum Exit {
     Flush,
     Inline(Style),
+    /// A line of a code block ends (a block element or a `…-line` element inside `<pre>`);
+    /// the length of the block's text when the element began.
+    CodeLine(usize),
     Nothing,
 }
 
@@ -292,6 +305,7 @@ impl Walker {
                 match exit {
                     Exit::Flush => self.flush(),
                     Exit::Inline(style) => self.style = style,
+                    Exit::CodeLine(start) => self.end_code_line(start),
                     Exit::Nothing => {}
                 }
                 continue;
@@ -318,6 +332,7 @@ impl Walker {
                         continue;
                     }
                     if HIDDEN.contains(&name)
+                        || is_machinery(element)
                         || element.id().and_then(|id| id.strip_prefix("S:")).is_some_and(|id| streamed.contains_key(id))
                     {
                         continue;
@@ -353,6 +368,15 @@ impl Walker {
         path: &[Frame],
         frame: &Frame,
     ) -> Exit {
+        // Highlighters write a code block's lines as elements of their own, displayed as
+        // blocks, often with no newline between them (Prism under Gatsby: `<span
+        // class="gatsby-highlight-code-line">`; `<div class="line">`): each ends a line.
+        if let Some(open) = self.open.as_ref().filter(|o| o.kind == BlockKind::Code)
+            && path.iter().any(|f| f.name == "pre")
+            && (BLOCK_TAGS.contains(&name) || (name == "span" && is_line_element(element)))
+        {
+            return Exit::CodeLine(open.text.len());
+        }
         match name {
             "br" => {
                 self.push_break();
@@ -485,6 +509,12 @@ impl Walker {
         self.ensure_open(path);
         let Some(open) = self.open.as_mut() else { return };
         if in_pre || open.kind == BlockKind::Code {
+            // A newline the text brings stands for one the last line element owed.
+            let owed = if text.starts_with('\n') { self.code_breaks.saturating_sub(1) } else { self.code_breaks };
+            self.code_breaks = 0;
+            if open.kind == BlockKind::Code && !open.text.is_empty() {
+                open.text.extend(std::iter::repeat_n('\n', owed));
+            }
             open.text.push_str(text);
             if open.kind != BlockKind::Code {
                 for (i, line) in text.split('\n').enumerate() {
@@ -516,14 +546,31 @@ impl Walker {
         open.push_run(&collapsed, &style);
     }
 
+    /// A code block's line element ends, begun when the text was `start` bytes long: a line
+    /// that ended without a newline owes one; an empty line element owes one more.
+    fn end_code_line(&mut self, start: usize) {
+        let Some(open) = self.open.as_ref().filter(|o| o.kind == BlockKind::Code) else { return };
+        if open.text.len() == start {
+            self.code_breaks += 1;
+        } else if !open.text.ends_with('\n') {
+            self.code_breaks = 1;
+        }
+    }
+
     fn push_break(&mut self) {
         if let Some(open) = self.open.as_mut() {
+            if open.kind == BlockKind::Code && !open.text.is_empty() {
+                // The break ends the line that owed one; any others are empty lines.
+                open.text.extend(std::iter::repeat_n('\n', self.code_breaks.saturating_sub(1)));
+            }
+            self.code_breaks = 0;
             open.text.push('\n');
             open.push_line_break(&self.style);
         }
     }
 
     fn flush(&mut self) {
+        self.code_breaks = 0;
         let Some(open) = self.open.take() else { return };
         let text =
             if open.kind == BlockKind::Code { open.text.trim_matches('\n').to_string() } else { tidy(&open.text) };
@@ -742,6 +789,25 @@ fn text_len(node: NodeRef<'_, Node>) -> usize {
             (!matches!(parent, "script" | "style" | "template")).then(|| text.trim().len())
         })
         .sum()
+}
+
+/// Whether an element is one of `MACHINERY`.
+fn is_machinery(element: &scraper::node::Element) -> bool {
+    MACHINERY.iter().any(|&(tag, class)| {
+        (tag == "*" || tag == element.name())
+            && element.has_class(class, scraper::CaseSensitivity::AsciiCaseInsensitive)
+    })
+}
+
+/// A `<span>` a highlighter made one line of code: a class `line`, `…-line` or `line-…`
+/// (`token-line`, `code-line`, `gatsby-highlight-code-line`, `line-1`).
+fn is_line_element(element: &scraper::node::Element) -> bool {
+    element.attr("class").is_some_and(|class| {
+        class.split_whitespace().any(|c| {
+            let c = c.to_ascii_lowercase();
+            c == "line" || c.ends_with("-line") || c.strip_prefix("line-").is_some_and(|n| n.parse::<u32>().is_ok())
+        })
+    })
 }
 
 fn is_hidden(element: &scraper::node::Element) -> bool {
@@ -1017,6 +1083,27 @@ mod tests {
     }
 
     #[test]
+    fn code_lines_written_as_elements_keep_their_lines() {
+        let code = |html: &str| blocks(html).into_iter().map(|(_, text)| text).collect::<Vec<_>>();
+        // Prism under Gatsby: highlighted lines are spans with no newline between them, mixed
+        // with plain lines that end in one; an empty line is an empty span.
+        let gatsby = "<pre><code><span class=\"gatsby-highlight-code-line\">a(<span class=\"token\">1</span>);</span>\
+            <span class=\"gatsby-highlight-code-line\">  b();</span><span class=\"gatsby-highlight-code-line\"></span>\
+            <span class=\"gatsby-highlight-code-line\">c();</span>d();\ne();\n</code></pre>";
+        assert_eq!(code(gatsby), ["a(1);\n  b();\n\nc();\nd();\ne();"]);
+        // Lines as <div>s are one block, not a paragraph each.
+        assert_eq!(
+            code("<pre><div class=\"l\">x = 1</div><div class=\"l\">  y</div></pre><p>After.</p>"),
+            ["x = 1\n  y", "After."]
+        );
+        // Line elements that bring their newline (Shiki) gain no blank lines; nor do <br>s.
+        let shiki = "<pre><code><span class=\"line\">a</span>\n<span class=\"line\"></span>\n<span class=\"line\">b</span></code></pre>";
+        assert_eq!(code(shiki), ["a\n\nb"]);
+        let breaks = "<pre><span class=\"token-line\">a<br></span><span class=\"token-line\">b<br></span></pre>";
+        assert_eq!(code(breaks), ["a\nb"]);
+    }
+
+    #[test]
     fn posts_inside_noscript_are_read() {
         let got = blocks(
             "<html><head><noscript><link rel=stylesheet href=x.css></noscript></head><body>\
@@ -1054,6 +1141,26 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["Title", "The story, long enough to be most of the page's text.", "Footer"]);
+    }
+
+    #[test]
+    fn the_page_address_is_absolute_or_not_given() {
+        let page = |head: &str, url: Option<&str>| {
+            parse(&format!("<html><head>{head}</head><body><p>Text.</p><img src=\"diagram.png\"></body></html>"), url)
+        };
+        let parsed =
+            page(r#"<meta property="og:url" content="/spotter/blog/a">"#, Some("https://site.org/spotter/blog/a?r=1"));
+        assert_eq!(parsed.meta.url.as_deref(), Some("https://site.org/spotter/blog/a"));
+        assert_eq!(parsed.blocks[1].image.as_ref().unwrap().url, "https://site.org/spotter/blog/diagram.png");
+        let parsed = page(r#"<link rel="canonical" href="//us.yahoo.com/news/">"#, Some("https://www.yahoo.com/x"));
+        assert_eq!(parsed.meta.url.as_deref(), Some("https://us.yahoo.com/news/"));
+        // With the page's own address unknown, a relative one is no address; an absolute one is.
+        assert_eq!(page(r#"<meta property="og:url" content="/spotter/blog/a">"#, None).meta.url, None);
+        assert_eq!(page(r#"<link rel="canonical" href="//us.yahoo.com/news/">"#, None).meta.url, None);
+        let parsed =
+            page(r#"<link rel="canonical" href="/a"><meta property="og:url" content="https://site.org/a">"#, None);
+        assert_eq!(parsed.meta.url.as_deref(), Some("https://site.org/a"));
+        assert_eq!(parsed.blocks[1].image.as_ref().unwrap().url, "https://site.org/diagram.png");
     }
 
     #[test]

@@ -7,12 +7,15 @@ use crate::article::{Block, BlockKind, Inline, Meta};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use std::ops::Range;
 
-pub fn parse(text: &str) -> Parsed {
+/// Parses Markdown; `url` is the page's own address, if known, against which relative links
+/// and images are made absolute.
+pub fn parse(text: &str, url: Option<&str>) -> Parsed {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut builder = Builder::new(text);
+    builder.base = url.and_then(|u| url::Url::parse(u).ok());
     // pulldown-cmark splits a run of text where it met an escape or a would-be delimiter (`\~~`
     // comes as `~` and `~`); escaping looks at neighbours, so it sees the run whole. Inline HTML
     // tags are left out of the copy, so the text on either side of one is one run as well.
@@ -58,6 +61,8 @@ struct Builder<'a> {
     table_cell: String,
     in_front_matter: bool,
     front_matter: String,
+    /// The page's own address, when known: relative links and images are read against it.
+    base: Option<url::Url>,
 }
 
 impl<'a> Builder<'a> {
@@ -78,6 +83,17 @@ impl<'a> Builder<'a> {
             table_cell: String::new(),
             in_front_matter: false,
             front_matter: String::new(),
+            base: None,
+        }
+    }
+
+    /// A link's or image's address, absolute where it was relative and the page's address is known.
+    fn resolve(&self, dest: &str) -> String {
+        match (&self.base, url::Url::parse(dest)) {
+            (Some(base), Err(url::ParseError::RelativeUrlWithoutBase)) if !dest.is_empty() => {
+                base.join(dest).map_or_else(|_| dest.to_string(), |u| u.to_string())
+            }
+            _ => dest.to_string(),
         }
     }
 
@@ -286,8 +302,8 @@ impl<'a> Builder<'a> {
                     Tag::Emphasis => Frame::Emphasis,
                     Tag::Strong => Frame::Strong,
                     Tag::Strikethrough => Frame::Strikethrough,
-                    Tag::Link { dest_url, .. } => Frame::Link(dest_url.to_string()),
-                    Tag::Image { dest_url, .. } => Frame::Image(dest_url.to_string()),
+                    Tag::Link { dest_url, .. } => Frame::Link(self.resolve(&dest_url)),
+                    Tag::Image { dest_url, .. } => Frame::Image(self.resolve(&dest_url)),
                     _ => return,
                 };
                 self.frames.push((frame, Vec::new()));
@@ -367,6 +383,9 @@ fn front_matter(yaml: &str) -> Meta {
         };
         *slot = Some(value);
     }
+    if meta.site.is_some() {
+        meta.reasons.insert("site".into(), "the front matter".into());
+    }
     meta
 }
 
@@ -398,8 +417,28 @@ fn unquote(value: &str) -> String {
 mod tests {
     use super::*;
 
+    fn parse_md(md: &str) -> Parsed {
+        parse(md, None)
+    }
+
+    #[test]
+    fn relative_links_and_images_are_read_against_the_page_address() {
+        let md = "See [the report](report.pdf) and [this](https://a.org/x).\n\n![A diagram](img/diagram.png)\n";
+        let parsed = parse(md, Some("https://example.org/notes/page.md"));
+        let written: Vec<String> =
+            parsed.blocks.iter().map(|b| crate::export::markdown::inline_markdown(&b.inline_content())).collect();
+        assert_eq!(written[0], "See [the report](https://example.org/notes/report.pdf) and [this](https://a.org/x).");
+        assert_eq!(
+            parsed.blocks[1].image.as_ref().map(|i| i.url.as_str()),
+            Some("https://example.org/notes/img/diagram.png")
+        );
+        // With no address known they stay as they are.
+        let parsed = parse(md, None);
+        assert_eq!(parsed.blocks[1].image.as_ref().map(|i| i.url.as_str()), Some("img/diagram.png"));
+    }
+
     fn kinds(md: &str) -> Vec<(BlockKind, String)> {
-        parse(md).blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+        parse(md, None).blocks.into_iter().map(|b| (b.kind, b.text)).collect()
     }
 
     #[test]
@@ -423,21 +462,21 @@ mod tests {
 
     #[test]
     fn inline_markdown_is_kept_for_export() {
-        let blocks = parse("Some **bold** and *em* and [x](http://a.b/c) and `code`.\n").blocks;
+        let blocks = parse_md("Some **bold** and *em* and [x](http://a.b/c) and `code`.\n").blocks;
         let written = crate::export::markdown::inline_markdown(&blocks[0].inline_content());
         assert_eq!(written, "Some **bold** and *em* and [x](http://a.b/c) and `code`.");
     }
 
     #[test]
     fn nested_list_items_have_depth_and_lines() {
-        let blocks = parse("- outer\n  - inner\n- last\n").blocks;
+        let blocks = parse_md("- outer\n  - inner\n- last\n").blocks;
         let got: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.depth, b.source_lines)).collect();
         assert_eq!(got, [("outer", 0, Some([1, 1])), ("inner", 1, Some([2, 2])), ("last", 0, Some([3, 3]))]);
     }
 
     #[test]
     fn front_matter_fills_meta() {
-        let parsed = parse("---\ntitle: \"A: \\\"quoted\\\" title\"\nauthor: 'Jo'\n---\n\nBody.\n");
+        let parsed = parse_md("---\ntitle: \"A: \\\"quoted\\\" title\"\nauthor: 'Jo'\n---\n\nBody.\n");
         assert_eq!(parsed.meta.title.as_deref(), Some("A: \"quoted\" title"));
         assert_eq!(parsed.meta.byline.as_deref(), Some("Jo"));
         assert_eq!(parsed.blocks.len(), 1);

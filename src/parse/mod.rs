@@ -110,10 +110,25 @@ pub struct DomHint {
     pub container: Option<u64>,
 }
 
+/// `href` as an absolute `http(s)` address: as it is when it is one, else read against `base`
+/// (a relative or scheme-relative address); `None` when it cannot be made one.
+pub(crate) fn absolute_url(href: &str, base: Option<&url::Url>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    let url = match url::Url::parse(href) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(href).ok()?,
+        Err(_) => return None,
+    };
+    (matches!(url.scheme(), "http" | "https") && url.has_host()).then(|| url.to_string())
+}
+
 /// Parses `text` of `format`; `url` is the page's own address (for HTML links), if known.
 pub fn parse(text: &str, format: Format, url: Option<&str>) -> Parsed {
     let mut parsed = match format {
-        Format::Markdown => markdown::parse(text),
+        Format::Markdown => markdown::parse(text, url),
         Format::Text => Parsed { blocks: text::parse(text), ..Parsed::default() },
         Format::Html => html::parse(text, url),
     };

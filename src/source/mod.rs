@@ -49,10 +49,17 @@ impl Input {
         }
     }
 
-    /// What the file's extension says of the format: a hint, never the last word.
+    /// What the file's extension says of the format: a hint, never the last word. A gzip
+    /// file's is the extension before `.gz` (`page.html.gz` is HTML).
     pub fn hint(&self) -> Option<FormatHint> {
         match self {
-            Input::Path(p) => p.extension().and_then(|e| FormatHint::from_extension(&e.to_string_lossy())),
+            Input::Path(p) => {
+                let inner = match p.extension() {
+                    Some(gz) if gz.eq_ignore_ascii_case("gz") => Path::new(p.file_stem()?),
+                    _ => p.as_path(),
+                };
+                inner.extension().and_then(|e| FormatHint::from_extension(&e.to_string_lossy()))
+            }
             Input::Stdin | Input::Url(_) => None,
         }
     }
@@ -79,8 +86,11 @@ pub fn load(input: &Input) -> Result<Loaded> {
     let name = input.name();
     let local = |bytes, kind, name| Loaded { bytes, kind, name, charset: None, hint: input.hint() };
     match input {
-        Input::Path(path) => Ok(local(load_file(path, &name)?, SourceKind::File, name)),
-        Input::Stdin => Ok(local(read_capped(std::io::stdin().lock(), &name)?, SourceKind::Stdin, name)),
+        Input::Path(path) => Ok(local(gunzip(load_file(path, &name)?, &name)?, SourceKind::File, name)),
+        Input::Stdin => {
+            let bytes = gunzip(read_capped(std::io::stdin().lock(), &name)?, &name)?;
+            Ok(local(bytes, SourceKind::Stdin, name))
+        }
         Input::Url(url) => {
             let fetched = fetch::fetch(url, &fetch::Limits::default())?;
             Ok(Loaded {
@@ -139,6 +149,32 @@ impl Read for Patient {
             }
         }
     }
+}
+
+/// The two bytes every gzip stream starts with.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// A gzip file's contents (every member, as `gzip -d` reads them), capped at
+/// `MAX_INPUT_BYTES` like any other input; other bytes as they are. Pages kept in archives
+/// are often gzipped (`page.html.gz`).
+pub fn gunzip(bytes: Vec<u8>, name: &str) -> Result<Vec<u8>> {
+    if !bytes.starts_with(&GZIP_MAGIC) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    let decoder = flate2::read::MultiGzDecoder::new(bytes.as_slice());
+    decoder.take(MAX_INPUT_BYTES + 1).read_to_end(&mut out).map_err(|e| Error::Binary {
+        name: name.to_string(),
+        why: format!("a gzip file that does not decompress: {e}"),
+    })?;
+    if out.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            name: format!("{name} (decompressed)"),
+            size: out.len() as u64,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(out)
 }
 
 fn read_capped(reader: impl Read, name: &str) -> Result<Vec<u8>> {

@@ -20,6 +20,18 @@ pub fn decode_entities(value: &str) -> String {
     html_escape::decode_html_entities(&once).into_owned()
 }
 
+/// Where `<title>` is split into headline and site name: "Headline | Site", "Headline – Site".
+const TITLE_SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " :: ", " • ", " · ", " » ", " / "];
+
+/// The parts of a `<title>` between its separators, in order.
+pub fn title_parts(title: &str) -> Vec<String> {
+    let mut parts = vec![title.to_string()];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+    }
+    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,11 @@ pub(super) fn read(document: &Html, page_url: Option<&str>) -> (Meta, Stated) {
     let mut stated = Stated::default();
     let mut ld = LinkedData::default();
     let (mut bylines, mut times) = (0, 0);
+    // The page's own address as it states it, each possibly relative: canonical, og:url.
+    let (mut canonical, mut og_url) = (None, None);
+    // Names the page states for itself (`og:site_name`, `application-name`), and the places
+    // it shows its brand (its logo, a link to its home page, its copyright line).
+    let (mut og_site, mut app_name, mut brand) = (None, None, Vec::new());
     for node in document.tree.root().descendants() {
         let Some(element) = node.value().as_element() else { continue };
         // Text nodes joined by a space: a byline's name and date often sit in elements side by side.
@@ -40,8 +45,9 @@ pub(super) fn read(document: &Html, page_url: Option<&str>) -> (Meta, Stated) {
                 match key.as_str() {
                     "og:title" => push(&mut stated.titles, StatedBy::OpenGraph, content),
                     "twitter:title" => push(&mut stated.titles, StatedBy::Twitter, content),
-                    "og:site_name" if meta.site.is_none() => meta.site = Some(clean(content)),
-                    "og:url" if meta.url.is_none() => meta.url = Some(content.to_string()),
+                    "og:site_name" if og_site.is_none() => og_site = Some(content.to_string()),
+                    "application-name" if app_name.is_none() => app_name = Some(content.to_string()),
+                    "og:url" if og_url.is_none() => og_url = Some(content.to_string()),
                     "author" | "byl" | "parsely-author" | "sailthru.author" | "dc.creator" | "citation_author" => {
                         push_name(&mut stated.bylines, StatedBy::MetaTag, content)
                     }
@@ -70,7 +76,7 @@ pub(super) fn read(document: &Html, page_url: Option<&str>) -> (Meta, Stated) {
             }
             "link" if element.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                 if let Some(href) = element.attr("href") {
-                    meta.url = Some(href.to_string());
+                    canonical = Some(href.to_string());
                 }
             }
             "script" if element.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
@@ -79,6 +85,13 @@ pub(super) fn read(document: &Html, page_url: Option<&str>) -> (Meta, Stated) {
                 }
             }
             _ => {}
+        }
+        if brand.len() < MAX_BRAND_PLACES
+            && let Some(place) = brand_place(element)
+        {
+            let mut shown = vec![text_of()];
+            shown.extend(node.descendants().filter_map(|n| n.value().as_element()?.attr("alt")).map(str::to_string));
+            brand.push((place, shown));
         }
         if let Some(prop) = element.attr("itemprop") {
             let value = || element.attr("content").or(element.attr("datetime")).map(str::to_string);
@@ -130,14 +143,127 @@ pub(super) fn read(document: &Html, page_url: Option<&str>) -> (Meta, Stated) {
             push_date(list, StatedBy::TimeElement, datetime);
         }
     }
+    // The canonical link before og:url; a relative or scheme-relative one is read against the
+    // page's own address, and one that cannot be made absolute is no address.
+    let page = page_url.and_then(|u| url::Url::parse(u).ok());
+    meta.url = [canonical, og_url].into_iter().flatten().find_map(|u| crate::parse::absolute_url(&u, page.as_ref()));
     ld.add_to(&mut stated);
-    if meta.site.is_none() {
-        meta.site = ld.publisher.map(|p| clean(&p)).filter(|p| !p.is_empty());
+    let host = meta.url.as_deref().or(page_url).and_then(|u| url::Url::parse(u).ok()?.host_str().map(str::to_string));
+    let mut brand: Vec<String> =
+        brand.into_iter().filter(|(place, _)| place.is_home(host.as_deref())).flat_map(|(_, shown)| shown).collect();
+    brand.extend(copyright_lines(document));
+    let title = stated.titles.iter().find(|s| s.by == StatedBy::TitleTag).map(|s| s.value.as_str());
+    let named = [
+        (og_site, "og:site_name"),
+        (app_name, "<meta name=\"application-name\">"),
+        (ld.website, "the JSON-LD WebSite's name"),
+        (
+            title.and_then(|t| brand_in_title(t, &brand, host.as_deref())),
+            "the part of <title> the page repeats as its brand",
+        ),
+        (ld.publisher, "the JSON-LD publisher"),
+    ];
+    if let Some((site, reason)) = named.into_iter().find_map(|(name, reason)| Some((site_name(&name?)?, reason))) {
+        meta.site = Some(site);
+        meta.reasons.insert("site".into(), reason.into());
     }
     if let Some(date) = meta.url.as_deref().or(page_url).and_then(date_in_address) {
         stated.published.push(Statement { by: StatedBy::Url, value: date });
     }
     (meta, stated)
+}
+
+/// At most this many elements are read for the page's brand (logo, home link).
+const MAX_BRAND_PLACES: usize = 40;
+
+/// A site's name: one line of plain text, short (a sentence or an address is no name).
+fn site_name(value: &str) -> Option<String> {
+    let name = clean(value);
+    let words = name.split_whitespace().count();
+    (!name.is_empty() && words <= 8 && name.chars().count() <= 60 && !name.contains("://")).then_some(name)
+}
+
+/// An element that may show the site's brand.
+enum BrandPlace {
+    /// A logo or brand element (by its class or id).
+    Logo,
+    /// A link, to be a link to the site's home page.
+    Link(String),
+}
+
+impl BrandPlace {
+    /// Whether it shows the brand of the site at `host` (a link to another site's home page
+    /// shows that site's).
+    fn is_home(&self, host: Option<&str>) -> bool {
+        let BrandPlace::Link(href) = self else { return true };
+        let same = |a: &str, b: &str| a.trim_start_matches("www.") == b.trim_start_matches("www.");
+        match url::Url::parse(href.trim()) {
+            Ok(url) => host.is_some_and(|h| url.host_str().is_some_and(|u| same(u, h))),
+            Err(_) => true,
+        }
+    }
+}
+
+/// Whether an element may show the site's brand: a logo or brand element, or a link to a
+/// home page.
+fn brand_place(element: &scraper::node::Element) -> Option<BrandPlace> {
+    let marks = format!("{} {}", element.attr("class").unwrap_or(""), element.id().unwrap_or("")).to_ascii_lowercase();
+    if marks
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|t| matches!(t, "logo" | "brand" | "wordmark" | "sitename"))
+    {
+        return Some(BrandPlace::Logo);
+    }
+    let href = element.attr("href").filter(|_| element.name() == "a")?;
+    let root = match url::Url::parse(href.trim()) {
+        Ok(url) => matches!(url.path(), "" | "/" | "/index.html" | "/index.php") && url.query().is_none(),
+        Err(_) => matches!(href.trim(), "/" | "./" | "/index.html" | "/index.php"),
+    };
+    root.then(|| BrandPlace::Link(href.to_string()))
+}
+
+/// The page's copyright lines ("© 2025 The Ledger. All rights reserved."), where sites name
+/// themselves.
+fn copyright_lines(document: &Html) -> Vec<String> {
+    let mut lines = Vec::new();
+    for node in document.tree.root().descendants() {
+        let Some(text) = node.value().as_text() else { continue };
+        let in_script =
+            node.parent().and_then(|p| p.value().as_element()).is_some_and(|e| matches!(e.name(), "script" | "style"));
+        if !in_script && text.len() <= 300 && (text.contains('©') || text.to_ascii_lowercase().contains("copyright")) {
+            lines.push(text.to_string());
+            if lines.len() >= 4 {
+                break;
+            }
+        }
+    }
+    lines
+}
+
+/// The part of a `<title>` ("Headline | Brand") that the page repeats as its brand: shown
+/// by its logo, a home link or its copyright line, or spelt by its host name. The last part
+/// is tried first, then the first, then the rest.
+fn brand_in_title(title: &str, brand: &[String], host: Option<&str>) -> Option<String> {
+    let parts = crate::text::plain::title_parts(title);
+    if parts.len() < 2 {
+        return None;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let shown: Vec<Vec<String>> = brand.iter().map(|b| words(b)).collect();
+    let host: Vec<String> = host.map(words).unwrap_or_default();
+    let order = std::iter::once(parts.len() - 1).chain(0..parts.len() - 1);
+    order
+        .map(|i| &parts[i])
+        .find(|part| {
+            let part_words = words(part);
+            !part_words.is_empty()
+                && part_words.len() <= 6
+                && (shown.iter().any(|b| b.windows(part_words.len()).any(|w| w == part_words.as_slice()))
+                    || (!host.is_empty() && part_words.iter().all(|w| host.contains(w))))
+        })
+        .cloned()
 }
 
 /// Whether an element's class or id names it the article's byline or author name (not a
@@ -192,6 +318,8 @@ struct LinkedData {
     published: Vec<String>,
     modified: Vec<String>,
     publisher: Option<String>,
+    /// The name of the `WebSite` the page belongs to.
+    website: Option<String>,
 }
 
 impl LinkedData {
@@ -207,6 +335,9 @@ impl LinkedData {
                     self.read(graph, depth + 1);
                 }
                 let kind = map.get("@type").map(|t| t.to_string()).unwrap_or_default();
+                if kind.contains("WebSite") && self.website.is_none() {
+                    self.website = map.get("name").and_then(serde_json::Value::as_str).map(str::to_string);
+                }
                 let creative = ["Article", "Posting", "Report", "WebPage", "Blog", "Question", "Recipe", "HowTo"];
                 if !creative.iter().any(|k| kind.contains(k)) {
                     return;
