@@ -21,7 +21,7 @@ pub const DEFAULT_LISTING_WIDTH: usize = 100;
     version,
     about = "Read articles in the terminal: clutter folded, claims flagged, clean Markdown kept"
 )]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, after_long_help = environment_help())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -45,6 +45,69 @@ pub struct Cli {
     /// Flag sentences whose claim score is at least T, 0–1 (default: the threshold chosen in training)
     #[arg(long, global = true, value_name = "T", value_parser = threshold)]
     pub claim_threshold: Option<f32>,
+}
+
+/// The environment variables folio reads, each with what it does: `--help` and the man page
+/// list them from here.
+pub const ENVIRONMENT: [(&str, &str); 9] = [
+    (
+        "FOLIO_CONFIG_DIR",
+        "the folder of config.toml and rules.toml (default: the platform's, ~/.config/folio on Linux)",
+    ),
+    ("FOLIO_STATE_DIR", "the folder of the reading positions and the history (default: the platform's state folder)"),
+    ("FOLIO_DATA_DIR", "the folder of learned site rules and of saved copies (default: the platform's data folder)"),
+    ("NO_COLOR", "when set and not empty, no colours: bold, underline and reverse only"),
+    ("BROWSER", "the program that opens a link outside folio (default: xdg-open, open or start)"),
+    ("COLUMNS", "the width of folio inspect's listing (default 100)"),
+    ("HTTPS_PROXY, HTTP_PROXY", "the proxy for fetching pages, as http://host:port (also lower case)"),
+    ("ALL_PROXY", "a proxy for every fetch, taking precedence over the two above"),
+    ("NO_PROXY", "hosts fetched without the proxy: a comma-separated list (example.org, .example.org, *)"),
+];
+
+/// `--help`'s closing part: the environment variables.
+fn environment_help() -> String {
+    let width = ENVIRONMENT.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+    let lines: Vec<String> = ENVIRONMENT.iter().map(|(name, what)| format!("  {name:width$}  {what}")).collect();
+    format!("Environment:\n{}", lines.join("\n"))
+}
+
+/// Writes folio's man page (roff): clap_mangen's page of `folio` (name, synopsis, options,
+/// commands), then each command's synopsis and options, then the environment variables.
+pub fn man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    use clap_mangen::roff::{Roff, bold, roman};
+    let command = Cli::command().after_long_help(None::<&'static str>);
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    for sub in command.get_subcommands() {
+        let name = format!("folio {}", sub.get_name());
+        let mut heading = Roff::new();
+        heading.control("SH", [name.to_uppercase().as_str()]);
+        heading.text([roman(sub.get_about().map(|a| a.to_string()).unwrap_or_default())]);
+        heading.to_writer(out)?;
+        // The command's own synopsis and options, under sub-headings of its section.
+        let page = clap_mangen::Man::new(sub.clone().bin_name(&name));
+        let mut parts = Vec::new();
+        page.render_synopsis_section(&mut parts)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            page.render_options_section(&mut parts)?;
+        }
+        let parts = String::from_utf8_lossy(&parts)
+            .replace(".SH SYNOPSIS", ".SS Synopsis")
+            .replace(".SH OPTIONS", ".SS Options");
+        out.write_all(parts.as_bytes())?;
+    }
+    let mut environment = Roff::new();
+    environment.control("SH", ["ENVIRONMENT"]);
+    for (name, what) in ENVIRONMENT {
+        environment.control("TP", []).text([bold(name)]).text([roman(what)]);
+    }
+    environment.to_writer(out)
 }
 
 /// A clutter category by the name `inspect` gives it.
@@ -110,6 +173,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a completion script for a shell (bash: `folio completions bash > ~/.local/share/bash-completion/completions/folio`)
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print folio's man page (roff; read it with `folio man | man -l -`)
+    Man,
 }
 
 /// What a run uses, each value from the first that says: the flag, the config file, the

@@ -120,6 +120,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             print(&folio::sites::listing(&folio::sites::load(&folder).0))
         }
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            write_out(|out| {
+                clap_complete::generate(shell, &mut Cli::command(), "folio", out);
+                Ok(())
+            })
+        }
+        Some(Command::Man) => write_out(cli::man_page),
         Some(Command::History { json }) => {
             let library = folio::library::Library::load(folio::paths::history_file().as_deref(), &settings.save_dir);
             for warning in &library.warnings {
