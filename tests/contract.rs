@@ -89,6 +89,9 @@ fn every_field_of_real_output_is_in_the_contract_and_every_field_of_the_contract
         }
         let format = report["source"]["format"].as_str().unwrap();
         assert!(["text", "markdown", "html"].contains(&format), "{format}");
+        if let Some(url) = report["meta"]["url"].as_str() {
+            assert!(url.contains("://"), "{input:?}: meta.url {url:?} is not absolute");
+        }
     }
     for (caption, fields) in &seen {
         assert_eq!(fields, &listed(&tables, caption), "{caption}: real output (left) against the contract (right)");
