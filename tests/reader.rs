@@ -308,7 +308,7 @@ fn seed_first_screen_folds_the_clutter_and_titles_the_header() {
     let screen = screen(&model);
     let lines: Vec<&str> = screen.lines().collect();
     assert!(lines[0].contains("Vitalik Buterin Dismisses"), "{screen}");
-    assert!(lines[0].contains("BTCC") && lines[0].contains("2025-12-17"), "{screen}");
+    assert!(lines[0].contains("2025-12-17"), "{screen}");
     assert!(screen.contains("▸ 3 blocks folded: navigation, engagement · z to open"), "{screen}");
     assert!(!screen.contains("BTCC Square"), "breadcrumb shown as text:\n{screen}");
     assert!(!screen.contains("Published:"), "metadata belongs in the header:\n{screen}");

@@ -49,7 +49,8 @@ pub fn remember(key: &str, place: Option<Place>) -> Result<(), String> {
         Some(place) => {
             places.insert(key.to_string(), place);
         }
-        None if places.remove(key).is_none() => return Ok(()),
+        // Nothing to forget and nothing set aside: the file stays as it is.
+        None if places.remove(key).is_none() && warning.is_none() => return Ok(()),
         None => {}
     }
     if places.len() > KEEP {
