@@ -321,12 +321,12 @@ impl Walker {
                     if name == "template" {
                         // A streamed boundary's content is read where its placeholder stands.
                         let boundary = element.id().and_then(placeholder_of);
-                        if let Some((id, content)) = boundary.and_then(|id| streamed.get_key_value(id)) {
-                            if !placed.contains(id) {
-                                placed.push(id);
-                                for child in content.children().collect::<Vec<_>>().into_iter().rev() {
-                                    stack.push((child, None));
-                                }
+                        if let Some((id, content)) = boundary.and_then(|id| streamed.get_key_value(id))
+                            && !placed.contains(id)
+                        {
+                            placed.push(id);
+                            for child in content.children().collect::<Vec<_>>().into_iter().rev() {
+                                stack.push((child, None));
                             }
                         }
                         continue;
