@@ -4,6 +4,7 @@
 pub mod app;
 pub mod document;
 pub mod keys;
+pub mod lines;
 pub mod outside;
 pub mod state;
 pub mod table;

@@ -3,7 +3,7 @@
 //! within their columns. The lines drawn are one string, mapped back to the block's text piece
 //! by piece, so that search hits, link markers and reading positions stay on their words.
 
-use super::document::{LineKind, SegLayout, VisualLine};
+use super::lines::{LineKind, SegLayout, VisualLine};
 use crate::article::Block;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
@@ -269,7 +269,7 @@ fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     if text.width() <= width {
         return std::iter::once(0..text.len()).collect();
     }
-    super::document::wrap_ranges(text, width.max(1))
+    super::lines::wrap_ranges(text, width.max(1))
 }
 
 #[cfg(test)]
