@@ -6,9 +6,10 @@
 //!     cargo bench --bench pipeline
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use folio::article::{Format, Source, SourceKind};
-use folio::claims::Scorer;
+use folio::Pipeline;
+use folio::article::{Format, SourceKind};
 use folio::classify::Rules;
+use folio::source::{FormatHint, Loaded};
 use std::hint::black_box;
 use std::path::Path;
 
@@ -25,30 +26,44 @@ fn pages(form: &str) -> Vec<Vec<u8>> {
     paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 
-fn source(format: Format) -> Source {
-    Source { kind: SourceKind::File, name: "bench".to_string(), format }
+/// What the file's extension would say of a page in `format`.
+fn hint(format: Format) -> Option<FormatHint> {
+    Some(format.into())
 }
 
-/// What `folio::read` does once the bytes are loaded, the format known.
-fn pipeline(bytes: &[u8], format: Format) -> usize {
-    let text = folio::decode_as(bytes, format).unwrap().text;
-    folio::build(&text, source(format), Rules::bundled(), &Scorer::bundled()).blocks.len()
+/// What `Pipeline::read` does once the bytes are loaded: the real path, decoding included.
+fn pipeline(reader: &Pipeline, bytes: &[u8], format: Format) -> usize {
+    let loaded = Loaded {
+        bytes: bytes.to_vec(),
+        kind: SourceKind::File,
+        name: "bench".into(),
+        charset: None,
+        hint: hint(format),
+    };
+    reader.read_loaded(loaded).map_or(0, |r| r.article.blocks.len())
 }
 
 fn bench(c: &mut Criterion) {
-    let scorer = Scorer::bundled();
+    let reader = Pipeline::bundled();
+    let scorer = *reader.claims();
     for (form, format) in [("text", Format::Text), ("html", Format::Html)] {
         let pages = pages(form);
         let bytes: usize = pages.iter().map(Vec::len).sum();
-        pipeline(&pages[0], format);
+        pipeline(&reader, &pages[0], format);
         let mut group = c.benchmark_group(format!("pipeline/{form}"));
         group.sample_size(10).throughput(Throughput::Bytes(bytes as u64));
         group.bench_function(format!("all {} pages", pages.len()), |b| {
-            b.iter(|| pages.iter().map(|p| pipeline(black_box(p), format)).sum::<usize>())
+            b.iter(|| pages.iter().map(|p| pipeline(&reader, black_box(p), format)).sum::<usize>())
         });
-        let texts: Vec<String> = pages.iter().map(|p| folio::decode_as(p, format).unwrap().text).collect();
+        let texts: Vec<String> =
+            pages.iter().map(|p| folio::source::decode_page(p, hint(format), None).unwrap().decoded.text).collect();
         group.bench_function("decode", |b| {
-            b.iter(|| pages.iter().map(|p| folio::decode_as(black_box(p), format).unwrap().text.len()).sum::<usize>())
+            b.iter(|| {
+                pages
+                    .iter()
+                    .map(|p| folio::source::decode_page(black_box(p), hint(format), None).unwrap().decoded.text.len())
+                    .sum::<usize>()
+            })
         });
         group.bench_function("parse", |b| {
             b.iter(|| texts.iter().map(|t| folio::parse::parse(black_box(t), format, None).blocks.len()).sum::<usize>())
@@ -78,15 +93,16 @@ fn bench_adversarial(c: &mut Criterion) {
     let headings = format!("About Acme\n\n{paragraph}\n\n").repeat(20_000);
     let card = format!("<div class=\"card\"><h3><a href=\"/x\">Other headline</a></h3><p>{paragraph}</p></div>");
     let cards = format!("<html><body>{}</body></html>", card.repeat(20_000));
+    let reader = Pipeline::bundled();
     let mut group = c.benchmark_group("pipeline/adversarial");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(headings.len() as u64));
     group.bench_function("text, a heading on every other line", |b| {
-        b.iter(|| pipeline(black_box(headings.as_bytes()), Format::Text))
+        b.iter(|| pipeline(&reader, black_box(headings.as_bytes()), Format::Text))
     });
     group.throughput(Throughput::Bytes(cards.len() as u64));
     group.bench_function("html, 20,000 cards of one class", |b| {
-        b.iter(|| pipeline(black_box(cards.as_bytes()), Format::Html))
+        b.iter(|| pipeline(&reader, black_box(cards.as_bytes()), Format::Html))
     });
     group.finish();
 }

@@ -9,7 +9,6 @@
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use folio::article::{Article, Format, Source, SourceKind};
-use folio::classify::Rules;
 use folio::tui::app::{Model, Settings, update};
 use folio::tui::keys::Action;
 use folio::tui::view::{Theme, view};
@@ -35,7 +34,7 @@ fn corpus_texts() -> Vec<(PathBuf, String)> {
 
 fn article(text: &str) -> Article {
     let source = Source { kind: SourceKind::File, name: "bench".into(), format: Format::Text };
-    folio::build(text, source, Rules::bundled(), &folio::claims::Scorer::bundled())
+    folio::Pipeline::bundled().build(text, source)
 }
 
 /// Pages of the corpus, one after another, until `bytes` is reached.

@@ -516,15 +516,62 @@ pub struct Article {
     pub source: Source,
     /// Its title, byline, date, site and address, as far as they are known.
     pub meta: Meta,
-    /// Every block of the input, in reading order; a block's `id` is its index here.
+    /// Every block of the input, in reading order; a block's `id` is its index here. Labels
+    /// change through `relabel`, which keeps the sections and claims true.
     pub blocks: Vec<Block>,
-    /// One per heading of the story, in reading order.
-    pub sections: Vec<Section>,
-    /// The check-worthy sentences of the story, in reading order.
-    pub claims: Vec<Claim>,
+    /// One per heading of the story, in reading order (derived from the blocks).
+    sections: Vec<Section>,
+    /// The check-worthy sentences of the story, in reading order (derived from the blocks).
+    claims: Vec<Claim>,
+}
+
+/// A block given another label, and why (the reader's words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relabel {
+    /// The block's `id`.
+    pub block: usize,
+    /// Its new label.
+    pub label: Label,
+    /// Why, as the reader is told.
+    pub reason: String,
 }
 
 impl Article {
+    /// An article of labelled blocks; its sections follow from the labels and its claims are
+    /// what `find_claims` finds in them (the claim scorer lives above this module).
+    pub fn new(
+        source: Source,
+        meta: Meta,
+        blocks: Vec<Block>,
+        find_claims: impl FnOnce(&[Block]) -> Vec<Claim>,
+    ) -> Article {
+        let sections = Section::of(&blocks);
+        let claims = find_claims(&blocks);
+        Article { source, meta, blocks, sections, claims }
+    }
+
+    /// Gives blocks other labels and finds the sections and claims again from the new labels.
+    /// An id that is no block is skipped.
+    pub fn relabel(&mut self, changes: &[Relabel], find_claims: impl FnOnce(&[Block]) -> Vec<Claim>) {
+        for change in changes {
+            if let Some(block) = self.blocks.get_mut(change.block) {
+                block.set_label(change.label, change.reason.clone());
+            }
+        }
+        self.sections = Section::of(&self.blocks);
+        self.claims = find_claims(&self.blocks);
+    }
+
+    /// One per heading of the story, in reading order.
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// The check-worthy sentences of the story, in reading order.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
     /// The blocks a reader keeps: the story, without title, metadata or clutter.
     pub fn story(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.label == Label::Content)

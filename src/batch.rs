@@ -1,8 +1,7 @@
 //! `folio clean --out-dir DIR INPUT…`: many inputs cleaned in one process on every core,
 //! one `.md` per input. An input that fails is reported and the others are still written.
 
-use crate::claims::Scorer;
-use crate::classify::Rules;
+use crate::Pipeline;
 use crate::error::{Error, Result};
 use crate::source::Input;
 use rayon::prelude::*;
@@ -57,14 +56,14 @@ pub struct Output<'a> {
     pub copy: &'a crate::export::markdown::CopyOptions,
 }
 
-/// Cleans every input into `output.dir` (created if needed; failing that, nothing is read), in
-/// parallel on rayon's pool; `done` is called once per input as it finishes (from any
-/// thread). Outcomes are in input order.
+/// Cleans every input into `output.dir` (created if needed; failing that, nothing is read)
+/// through `pipeline`, the path `folio clean INPUT` takes (what was learned of the sites
+/// included), in parallel on rayon's pool; `done` is called once per input as it finishes
+/// (from any thread). Outcomes are in input order.
 pub fn clean_all(
     inputs: &[Input],
     output: Output,
-    rules: &Rules,
-    claims: &Scorer,
+    pipeline: &Pipeline,
     done: &(dyn Fn(&Outcome) + Sync),
 ) -> Result<Vec<Outcome>> {
     let Output { dir: out_dir, replace, saved, copy: options } = output;
@@ -75,7 +74,7 @@ pub fn clean_all(
         .zip(names.par_iter())
         .map(|(input, name)| {
             let mut warnings = Vec::new();
-            let result = crate::read(input, rules, claims).and_then(|reading| {
+            let result = pipeline.read(input).and_then(|reading| {
                 warnings = reading.warnings;
                 let path = out_dir.join(name);
                 let text = crate::export::markdown::clean_markdown_with(&reading.article, saved, options);

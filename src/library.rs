@@ -235,8 +235,11 @@ pub fn saved_copies(folder: &Path) -> Vec<Saved> {
             let mut head = Vec::new();
             let file = std::fs::File::open(&path).ok()?;
             file.take(16 * 1024).read_to_end(&mut head).ok()?;
-            let fields = front_matter(&String::from_utf8_lossy(&head));
-            let field = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+            let fields = crate::text::front_matter::at_top(&String::from_utf8_lossy(&head));
+            // A value on one line, as the list shows it.
+            let field = |key: &str| {
+                fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            };
             field("generator").filter(|g| g.starts_with("folio"))?;
             let stem = || path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             Some(Saved { title: field("title").unwrap_or_else(stem), site: field("site"), saved: field("saved"), path })
@@ -244,41 +247,6 @@ pub fn saved_copies(folder: &Path) -> Vec<Saved> {
         .collect();
     copies.sort_by(|a, b| b.saved.cmp(&a.saved).then_with(|| a.path.cmp(&b.path)));
     copies
-}
-
-/// The `key: "value"` lines of a copy's front matter, values unquoted.
-fn front_matter(text: &str) -> Vec<(String, String)> {
-    let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
-        return Vec::new();
-    }
-    lines
-        .take_while(|l| l.trim_end() != "---")
-        .filter_map(|l| {
-            let (key, value) = l.split_once(": ")?;
-            Some((key.trim().to_string(), unquote(value.trim())))
-        })
-        .collect()
-}
-
-/// A YAML double-quoted scalar as `export::markdown::yaml_quote` writes it, read back.
-fn unquote(value: &str) -> String {
-    let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) else { return value.to_string() };
-    let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push(' '),
-            Some('t') => out.push(' '),
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out
 }
 
 /// Everything `folio history` and the reader's `H` list show.
@@ -425,7 +393,7 @@ mod tests {
                 format: crate::article::Format::Text,
             };
             let meta = crate::article::Meta::default();
-            let article = Article { source, meta, blocks: Vec::new(), sections: Vec::new(), claims: Vec::new() };
+            let article = Article::new(source, meta, Vec::new(), |_| Vec::new());
             Entry::of(&article, "2026-01-01T00:00:00Z")
         };
         let typed = entry_for(dir.path().join("w/../a.txt"));

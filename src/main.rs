@@ -61,21 +61,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let bundled = folio::claims::Scorer::bundled();
     let claims = bundled.with_threshold(settings.claim_threshold.unwrap_or(bundled.threshold));
     // What the reader taught folio of its sites (marks, site memory), applied to every article read.
-    let learned = folio::sites::folder().map(|folder| {
+    let learned = folio::paths::learned_dir().map(|folder| {
         let (learned, warnings) = folio::sites::load(&folder);
         for warning in warnings {
             eprintln!("folio: {warning}");
         }
         learned
     });
+    let pipeline =
+        folio::Pipeline::bundled().with_rules(rules).with_claims(claims).with_learned(learned.unwrap_or_default());
     let read = |arg: Option<String>| -> Result<Reading, Failure> {
-        let input = input_of(arg)?;
-        let mut reading = folio::read(&input, &rules, &claims)?;
+        let reading = pipeline.read(&input_of(arg)?)?;
         for warning in &reading.warnings {
             eprintln!("folio: warning: {warning}");
-        }
-        if let Some(learned) = &learned {
-            folio::apply_learned(&mut reading.article, learned, &claims);
         }
         Ok(reading)
     };
@@ -90,7 +88,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Clean { inputs, out_dir: Some(dir), force, jobs, keep, claims: with_claims, .. }) => {
             let options = markdown::CopyOptions { keep, claims: with_claims };
-            clean_into(&inputs, &dir, force, jobs, &rules, &claims, &options)
+            clean_into(&inputs, &dir, force, jobs, &pipeline, &options)
         }
         Some(Command::Clean { inputs, output, force, keep, claims: with_claims, .. }) => {
             if inputs.len() > 1 {
@@ -108,7 +106,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Some(Command::Rules { remove }) => {
-            let Some(folder) = folio::sites::folder() else {
+            let Some(folder) = folio::paths::learned_dir() else {
                 return Err(Failure::Usage("folio: no data folder (set FOLIO_DATA_DIR)".to_string()));
             };
             if !remove.is_empty() {
@@ -157,21 +155,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 mouse: settings.mouse,
                 color: settings.color,
                 look: folio::tui::look_for(settings.theme),
-                // Every article opened is read with what folio learned of its site, and remembered
-                // for later pages of its site (site memory); warnings go to the status line.
+                // Warnings go to the status line.
                 warnings: warnings.clone(),
-                read: &|input| {
-                    let mut reading = folio::read(input, &rules, &claims)?;
-                    if let Some(learned) = &learned {
-                        folio::apply_learned(&mut reading.article, learned, &claims);
-                    }
-                    if let Some(folder) = folio::sites::folder()
-                        && let Err(e) = folio::sites::remember_page(&folder, &reading.article)
-                    {
-                        reading.warnings.push(format!("could not remember this page in {}: {e}", folder.display()));
-                    }
-                    Ok(reading)
-                },
+                // Every article opened is read with what folio learned of its site, and remembered
+                // for later pages of its site (site memory).
+                pipeline: &pipeline,
             };
             folio::tui::run(input, options).map_err(|e| {
                 // The reader could not open: what it had to say goes to stderr with the error.
@@ -191,8 +179,7 @@ fn clean_into(
     dir: &std::path::Path,
     force: bool,
     jobs: Option<u16>,
-    rules: &folio::classify::Rules,
-    claims: &folio::claims::Scorer,
+    pipeline: &folio::Pipeline,
     options: &markdown::CopyOptions,
 ) -> Result<(), Failure> {
     if inputs.is_empty() {
@@ -220,7 +207,7 @@ fn clean_into(
     let pool = pool.map_err(|e| Failure::Usage(format!("folio: {e}")))?;
     let outcomes = pool.install(|| {
         let output = folio::batch::Output { dir, replace: force, saved: &folio::save::now(), copy: options };
-        folio::batch::clean_all(&inputs, output, rules, claims, &done)
+        folio::batch::clean_all(&inputs, output, pipeline, &done)
     })?;
     bar.finish_and_clear();
     let mut failed = 0;

@@ -1,5 +1,6 @@
 //! Where folio keeps its own files, and nothing else: the config folder (config.toml,
-//! rules.toml), the state folder (reading positions, history) and the data folder (saved copies), each
+//! rules.toml), the state folder (reading positions, history) and the data folder (saved copies,
+//! what was learned of the reader's sites), each
 //! from the platform's conventions (`directories`) unless a `FOLIO_*` variable names it.
 
 use std::path::PathBuf;
@@ -53,6 +54,12 @@ pub fn history_file() -> Option<PathBuf> {
 /// The data folder: `FOLIO_DATA_DIR`, else the platform's data folder.
 pub fn data_dir() -> Option<PathBuf> {
     from_env("FOLIO_DATA_DIR").or_else(|| project().map(|d| d.data_dir().to_path_buf()))
+}
+
+/// What folio learned of the reader's sites (marks, site memory; see `sites`): `learned` in
+/// the data folder.
+pub fn learned_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("learned"))
 }
 
 /// Where saved copies go unless the user names a folder: `saved` in the data folder (or

@@ -15,7 +15,7 @@
 //! file's path, the file is kept aside as `.broken` and rewritten with the good lines; folio
 //! goes on.
 
-use crate::article::{Article, BlockKind, Label};
+use crate::article::{Article, Block, BlockKind, Label, Meta, Source};
 use crate::text::fnv;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -66,11 +66,6 @@ pub struct Learned {
     pub seen: HashMap<String, Vec<(String, HashSet<String>)>>,
 }
 
-/// The folder learned files live in: `learned` in the data folder.
-pub fn folder() -> Option<PathBuf> {
-    crate::paths::data_dir().map(|d| d.join("learned"))
-}
-
 fn marks_file(folder: &Path) -> PathBuf {
     folder.join("marks.jsonl")
 }
@@ -81,15 +76,26 @@ fn seen_file(folder: &Path) -> PathBuf {
 
 /// The site an article belongs to: its address's host (without `www.`), else the site name it gives.
 pub fn site_of(article: &Article) -> Option<String> {
-    let url = article
-        .meta
-        .url
-        .as_deref()
-        .or((article.source.kind == crate::article::SourceKind::Url).then_some(article.source.name.as_str()));
+    site_of_page(&article.meta, &article.source)
+}
+
+/// The site of a page with this metadata and source (see `site_of`).
+pub fn site_of_page(meta: &Meta, source: &Source) -> Option<String> {
+    let url = meta.url.as_deref().or((source.kind == crate::article::SourceKind::Url).then_some(source.name.as_str()));
     let host = url
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_string()));
-    host.or_else(|| article.meta.site.clone()).filter(|s| !s.trim().is_empty())
+    host.or_else(|| meta.site.clone()).filter(|s| !s.trim().is_empty())
+}
+
+/// Why a block the reader marked has its label: "you marked this as ad on example.com"
+/// ("as story" for `content`; without "on …" when the page names no site).
+pub fn mark_reason(label: Label, site: Option<&str>) -> String {
+    let what = if label == Label::Content { "story" } else { label.name() };
+    match site {
+        Some(site) => format!("you marked this as {what} on {site}"),
+        None => format!("you marked this as {what}"),
+    }
 }
 
 /// How a block's text is compared: lower case, spaces collapsed.
@@ -99,8 +105,8 @@ fn key_of(text: &str) -> String {
 
 /// A hash of a page's text, as the reader keys its reading position: the same page read
 /// twice is one page.
-fn page_key(article: &Article) -> String {
-    fnv::text_key(&article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"))
+fn page_key(blocks: &[Block]) -> String {
+    fnv::text_key(&blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"))
 }
 
 fn hash_of(text: &str) -> String {
@@ -119,6 +125,11 @@ pub fn load(folder: &Path) -> (Learned, Vec<String>) {
 }
 
 impl Learned {
+    /// Whether nothing was learned yet (no mark, no page remembered).
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty() && self.seen.is_empty()
+    }
+
     /// Adds a page to site memory (the same page again replaces itself; the oldest pages of
     /// a site beyond `MAX_PAGES_PER_SITE` are forgotten).
     pub fn add_seen(&mut self, page: Seen) {
@@ -248,22 +259,22 @@ pub fn seen_of(article: &Article) -> Option<Seen> {
     blocks.sort();
     blocks.dedup();
     blocks.truncate(MAX_SEEN_BLOCKS);
-    Some(Seen { site, page: page_key(article), blocks })
+    Some(Seen { site, page: page_key(&article.blocks), blocks })
 }
 
-/// Applies what was learned to `article`: the reader's marks for its site first, then site
-/// memory. Changes labels and reasons only.
-pub fn apply(article: &mut Article, learned: &Learned) {
-    let Some(site) = site_of(article) else { return };
+/// Applies what was learned to the blocks of a page of `site`: the reader's marks for the
+/// site first, then site memory. Changes labels and reasons only; the pipeline does this
+/// before it finds the article's sections and claims.
+pub fn apply(blocks: &mut [Block], site: &str, learned: &Learned) {
     let marks: HashMap<String, &Mark> =
         learned.marks.iter().filter(|m| m.site == site).map(|m| (key_of(&m.text), m)).collect();
-    let this_page = page_key(article);
+    let this_page = page_key(blocks);
     let pages: Vec<&HashSet<String>> = learned
         .seen
-        .get(&site)
+        .get(site)
         .map(|p| p.iter().filter(|(page, _)| *page != this_page).map(|(_, b)| b).collect())
         .unwrap_or_default();
-    for block in &mut article.blocks {
+    for block in blocks.iter_mut() {
         let key = key_of(&block.text);
         let marked = marks.get(&key).or_else(|| {
             // A long block was remembered by its start.
@@ -272,11 +283,7 @@ pub fn apply(article: &mut Article, learned: &Learned) {
                 .flatten()
         });
         if let Some(mark) = marked {
-            let reason = match mark.label {
-                Label::Content => format!("you marked this as story on {site}"),
-                label => format!("you marked this as {} on {site}", label.name()),
-            };
-            block.set_label(mark.label, reason);
+            block.set_label(mark.label, mark_reason(mark.label, Some(site)));
             continue;
         }
         let words = block.text.split_whitespace().count();
@@ -338,12 +345,14 @@ mod tests {
                 b
             })
             .collect();
-        Article {
-            source: Source { kind: SourceKind::File, name: "page.html".into(), format: Format::Html },
-            meta: Meta { url: Some(url.into()), ..Meta::default() },
-            blocks,
-            sections: Vec::new(),
-            claims: Vec::new(),
+        let source = Source { kind: SourceKind::File, name: "page.html".into(), format: Format::Html };
+        Article::new(source, Meta { url: Some(url.into()), ..Meta::default() }, blocks, |_| Vec::new())
+    }
+
+    /// What the pipeline does with what was learned: applies it for the page's site.
+    fn apply_to(article: &mut Article, learned: &Learned) {
+        if let Some(site) = site_of(article) {
+            apply(&mut article.blocks, &site, learned);
         }
     }
 
@@ -368,12 +377,12 @@ mod tests {
                 ("Try our app TODAY", BlockKind::Paragraph, Label::Content),
             ],
         );
-        apply(&mut other, &learned);
+        apply_to(&mut other, &learned);
         assert_eq!(other.blocks[1].label, Label::AppPrompt);
         assert_eq!(other.blocks[1].reason, "you marked this as app-prompt on example.com");
         assert_eq!(other.blocks[0].label, Label::Content);
         let mut elsewhere = page("https://other.org/b", &[("Try our app today", BlockKind::Paragraph, Label::Content)]);
-        apply(&mut elsewhere, &learned);
+        apply_to(&mut elsewhere, &learned);
         assert_eq!(elsewhere.blocks[0].label, Label::Content);
         assert!(listing(&learned).contains("example.com\n    1  app-prompt"));
         assert_eq!(forget_marks(dir.path(), &[1]).unwrap()[0].1.label, Label::AppPrompt);
@@ -397,7 +406,7 @@ mod tests {
         }
         let (learned, _) = load(dir.path());
         let mut third = page("https://example.com/c", &blocks("three"));
-        apply(&mut third, &learned);
+        apply_to(&mut third, &learned);
         assert_eq!(third.blocks[1].label, Label::OtherBoilerplate);
         assert_eq!(third.blocks[1].reason, "seen on 2 other pages of example.com");
         assert_eq!(third.blocks[0].label, Label::Content, "prose is never folded by site memory");
@@ -405,7 +414,7 @@ mod tests {
         // The same page read again is one page, not a second witness.
         let mut again = page("https://example.com/a", &blocks("one"));
         let (learned, _) = load(dir.path());
-        apply(&mut again, &learned);
+        apply_to(&mut again, &learned);
         assert_eq!(again.blocks[1].label, Label::Content);
     }
 

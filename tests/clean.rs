@@ -112,7 +112,7 @@ fn markup_in_the_text_reads_back_as_the_same_copy() {
     use folio::article::{Format, Source, SourceKind};
     let build = |text: &str, format: Format| {
         let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
-        let article = folio::build(text, source, folio::classify::Rules::bundled(), &folio::claims::Scorer::bundled());
+        let article = folio::Pipeline::bundled().build(text, source);
         folio::export::markdown::clean_markdown(&article, "T")
     };
     let p = "The scheme cost a great deal of money, the council said on Monday afternoon.";

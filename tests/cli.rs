@@ -361,6 +361,37 @@ fn batch_cleans_every_input_into_the_folder_and_reports_failures() {
 }
 
 #[test]
+fn a_batch_copy_is_the_single_copy_with_what_was_learned_of_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("pumps.html");
+    let aside = "Ask the harbour master about the pumps when you visit the quay this summer, she said.";
+    let html = format!(
+        "<html><head><title>Harbour pumps</title><link rel=\"canonical\" href=\"https://harbour.example/pumps\"></head>\
+         <body><article><h1>Harbour pumps</h1>\
+         <p>The council agreed on Tuesday to fit heat pumps in 40 harbour homes by next spring, at a cost of two million pounds.</p>\
+         <p>{aside}</p>\
+         <p>The work starts in March, and residents will pay nothing for the first five years of the scheme, the council said.</p>\
+         </article></body></html>"
+    );
+    std::fs::write(&page, html).unwrap();
+    let data = dir.path().join("data");
+    let mark = folio::sites::Mark {
+        site: "harbour.example".into(),
+        text: aside.into(),
+        label: folio::article::Label::Ad,
+        when: "2026-01-01T00:00:00Z".into(),
+    };
+    folio::sites::remember_mark(&data.join("learned"), mark).unwrap();
+    let out = dir.path().join("copies");
+    folio().env("FOLIO_DATA_DIR", &data).args(["clean", "--out-dir"]).arg(&out).arg(&page).assert().success();
+    let single = folio().env("FOLIO_DATA_DIR", &data).arg("clean").arg(&page).output().unwrap();
+    let without_time = |t: &str| t.lines().filter(|l| !l.starts_with("saved: ")).collect::<Vec<_>>().join("\n");
+    let copy = std::fs::read_to_string(out.join("pumps.md")).unwrap();
+    assert_eq!(without_time(&copy), without_time(&String::from_utf8_lossy(&single.stdout)));
+    assert!(copy.contains("The work starts in March") && !copy.contains("harbour master"), "{copy}");
+}
+
+#[test]
 fn several_inputs_need_an_out_dir() {
     let text = asset("samples/harbour-heat-pumps.txt");
     one_line_error(folio().arg("clean").arg(&text).arg(&text), 2, "several inputs need --out-dir");

@@ -23,7 +23,7 @@ fn article_from(text: &str, format: Format) -> Option<Article> {
     let parsed = folio::parse::parse(text, format, None);
     let classified = classify(parsed, format, Rules::bundled());
     let source = Source { kind: SourceKind::Stdin, name: "-".into(), format };
-    Some(Article { source, meta: classified.meta, blocks: classified.blocks, sections: Vec::new(), claims: Vec::new() })
+    Some(Article::new(source, classified.meta, classified.blocks, |_| Vec::new()))
 }
 
 /// What a block reads as once written and read again: its text (a table its cells), and its

@@ -3,12 +3,10 @@
 mod common;
 
 use folio::article::{Article, Format, Label, Source, SourceKind};
-use folio::claims::Scorer;
-use folio::classify::Rules;
 
 fn read(text: &str, format: Format) -> Article {
     let source = Source { kind: SourceKind::File, name: "page".to_string(), format };
-    folio::build(text, source, Rules::bundled(), &Scorer::bundled())
+    folio::Pipeline::bundled().build(text, source)
 }
 
 fn label_of<'a>(article: &'a Article, starts: &str) -> (Label, &'a str) {
@@ -190,7 +188,7 @@ fn a_short_sentence_after_code_in_html_is_no_section_heading() {
     let article = read(&page, Format::Html);
     let line = article.blocks.iter().find(|b| b.text == "That is all it takes").expect("the line is a block");
     assert_eq!((line.label, line.kind), (Label::Content, folio::article::BlockKind::Paragraph), "{}", line.reason);
-    let sections: Vec<&str> = article.sections.iter().map(|s| s.title.as_str()).collect();
+    let sections: Vec<&str> = article.sections().iter().map(|s| s.title.as_str()).collect();
     assert_eq!(sections, ["Cleaning up"]);
 }
 
@@ -268,7 +266,7 @@ fn a_wiki_article_has_its_h1_as_title_and_headings_without_edit_links_or_citatio
     assert_eq!(h1.label, Label::Title, "{}", h1.reason);
     assert_eq!(article.meta.title.as_deref(), Some("Heat pump"), "{:?}", article.meta.reasons);
     assert_eq!(article.meta.site.as_deref(), Some("Wikipedia"));
-    let sections: Vec<&str> = article.sections.iter().map(|s| s.title.as_str()).collect();
+    let sections: Vec<&str> = article.sections().iter().map(|s| s.title.as_str()).collect();
     assert_eq!(sections, ["History", "Types"]);
     for block in &article.blocks {
         assert!(!block.text.contains("edit]") && !block.text.contains("[1]"), "{:?}", block.text);

@@ -5,7 +5,6 @@
 mod common;
 
 use common::pty::Session;
-use folio::classify::Rules;
 use folio::library::{Entry, Library};
 use folio::source::Input;
 use folio::tui::app::{Effect, Model, Overlay, Settings, update};
@@ -19,7 +18,7 @@ const SAMPLE_TITLE: &str = "Harbour town swaps gas boilers for a seawater heat p
 const NOTES_TITLE: &str = "Field notes: reading a tide table";
 
 fn article(path: &Path) -> folio::article::Article {
-    folio::read(&Input::Path(path.to_path_buf()), Rules::bundled(), &folio::claims::Scorer::bundled()).unwrap().article
+    folio::Pipeline::bundled().read(&Input::Path(path.to_path_buf())).unwrap().article
 }
 
 fn model(path: &Path, save_dir: PathBuf) -> Model {

@@ -35,7 +35,7 @@ fn article_of(html: &str) -> folio::article::Article {
         name: "page.html".into(),
         format: folio::article::Format::Html,
     };
-    folio::build(html, source, Rules::bundled(), &folio::claims::Scorer::bundled())
+    folio::Pipeline::bundled().build(html, source)
 }
 
 const STORY: &str = "<p>The coach said after the game that the team had needed the win more than any other this \
@@ -188,6 +188,6 @@ fn a_text_dump_is_not_named_by_its_breadcrumb() {
     let story = "The coach said after the game that the team had needed the win more than any other this season, \
         and that the players had answered every question asked of them in the second half.";
     let text = format!("Home / News / Sport\n\nA headline here\n\n{story}\n\n{story}\n");
-    let meta = folio::build(&text, source, Rules::bundled(), &folio::claims::Scorer::bundled()).meta;
+    let meta = folio::Pipeline::bundled().build(&text, source).meta;
     assert_eq!(meta.site, None);
 }

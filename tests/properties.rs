@@ -16,8 +16,6 @@
 //! commit it with the fix. With `CI` set, `FOLIO_PROPTEST_EXPLORE` is ignored.
 
 use folio::article::{Article, Format, Label, Source, SourceKind};
-use folio::claims::Scorer;
-use folio::classify::Rules;
 use folio::export::{json, listing, markdown};
 use folio::tui::app::{Model, Settings, update};
 use folio::tui::keys::Action;
@@ -46,7 +44,7 @@ fn config() -> ProptestConfig {
 
 fn build(text: &str, format: Format) -> Article {
     let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
-    folio::build(text, source, Rules::bundled(), &Scorer::bundled())
+    folio::Pipeline::bundled().build(text, source)
 }
 
 /// Reads bytes the way `folio` reads a file (decode, tell the format, HTML charset).
@@ -58,7 +56,7 @@ fn read_bytes(bytes: &[u8]) -> Option<Article> {
         charset: None,
         hint: None,
     };
-    folio::read_loaded(loaded, Rules::bundled(), &Scorer::bundled()).ok().map(|r| r.article)
+    folio::Pipeline::bundled().read_loaded(loaded).ok().map(|r| r.article)
 }
 
 /// Every way out of the pipeline: both inspect outputs, the copy, and the reader on a few keys.

@@ -4,7 +4,6 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use folio::classify::Rules;
 use folio::source::Input;
 use folio::tui::app::{Effect, Model, Overlay, Settings, update};
 use folio::tui::document::Seg;
@@ -20,9 +19,7 @@ fn model_of(path: &Path, width: u16, height: u16) -> Model {
 }
 
 fn model_saving_to(path: &Path, save_dir: PathBuf, width: u16, height: u16) -> Model {
-    let article = folio::read(&Input::Path(path.to_path_buf()), Rules::bundled(), &folio::claims::Scorer::bundled())
-        .unwrap()
-        .article;
+    let article = folio::Pipeline::bundled().read(&Input::Path(path.to_path_buf())).unwrap().article;
     let settings = Settings { column: 80, save_dir, keys: Default::default() };
     let mut model = Model::new(article, settings, width, height);
     model.set_clock(|| "2026-01-01T00:00:00Z".to_string());
@@ -170,7 +167,7 @@ fn claims_are_visited_in_order() {
     let mut model = sample(90, 24);
     update(&mut model, Action::NextClaim);
     assert_eq!(model.claim(), Some(0));
-    let first = &model.article().claims[0];
+    let first = &model.article().claims()[0];
     assert_eq!(model.top_block(), Some(first.block));
     update(&mut model, Action::NextClaim);
     assert_eq!(model.claim(), Some(1));
@@ -179,7 +176,7 @@ fn claims_are_visited_in_order() {
     update(&mut model, Action::ClaimsList);
     update(&mut model, Action::Bottom);
     update(&mut model, Action::Select);
-    assert_eq!(model.claim(), Some(model.article().claims.len() - 1));
+    assert_eq!(model.claim(), Some(model.article().claims().len() - 1));
     assert_eq!(model.overlay(), None);
 }
 
@@ -323,7 +320,7 @@ fn seed_navigation() {
     update(&mut model, Action::NextSection);
     assert_eq!(top_text(&model), "The Flawed Frame");
     update(&mut model, Action::NextClaim);
-    let claim = &model.article().claims[model.claim().unwrap()];
+    let claim = &model.article().claims()[model.claim().unwrap()];
     assert!(claim.text.starts_with("Senator Bernie Sanders"), "{}", claim.text);
     update(&mut model, Action::Bottom);
     assert_eq!(model.percent(), 100);
@@ -514,7 +511,7 @@ fn y_copies_the_current_claim_and_capital_y_the_clean_copy() {
     assert!(model.message().unwrap().starts_with("no current claim"), "{:?}", model.message());
     update(&mut model, Action::NextClaim);
     update(&mut model, Action::YankClaim);
-    let sentence = model.article().claims[0].text.clone();
+    let sentence = model.article().claims()[0].text.clone();
     assert_eq!(model.take_effects(), [Effect::Copy(sentence)]);
     assert!(model.message().unwrap().contains("OSC 52"));
     update(&mut model, Action::YankCopy);
@@ -565,8 +562,8 @@ fn position_leaves_out_folded_blocks() {
 #[test]
 fn the_status_line_names_the_section_jumped_to_even_near_the_end() {
     let mut model = sample(90, 24);
-    let last = model.article().sections.len() - 1;
-    let title = model.article().sections[last].title.clone();
+    let last = model.article().sections().len() - 1;
+    let title = model.article().sections()[last].title.clone();
     update(&mut model, Action::Contents);
     update(&mut model, Action::Bottom);
     update(&mut model, Action::Select);
@@ -615,7 +612,11 @@ fn an_image_is_one_dim_line_of_its_alt_text() {
 fn a_photo_credit_in_a_figure_is_no_section() {
     let (_dir, page) = common::temp_file("figure.html", FIGURE_PAGE.as_bytes());
     let model = model_of(&page, 90, 30);
-    assert!(model.article().sections.iter().all(|s| !s.title.contains("Jane Roe")), "{:?}", model.article().sections);
+    assert!(
+        model.article().sections().iter().all(|s| !s.title.contains("Jane Roe")),
+        "{:?}",
+        model.article().sections()
+    );
     let credit = model.article().blocks.iter().find(|b| b.text == "Jane Roe/Ledger Photos").unwrap();
     assert!(credit.label.is_boilerplate() && credit.reason.contains("image credit"), "{credit:?}");
     let Some(vox) =
@@ -624,7 +625,7 @@ fn a_photo_credit_in_a_figure_is_no_section() {
         return;
     };
     let model = model_of(&vox, 80, 24);
-    let sections: Vec<&str> = model.article().sections.iter().map(|s| s.title.as_str()).collect();
+    let sections: Vec<&str> = model.article().sections().iter().map(|s| s.title.as_str()).collect();
     assert!(sections.iter().all(|t| !t.contains("Getty Images") && *t != "NASA Worldview"), "{sections:?}");
 }
 
@@ -639,8 +640,7 @@ fn an_empty_file_says_there_is_nothing_to_read() {
 /// whole body a theme wrapped in navigation.
 fn all_labelled(label: folio::article::Label, keys: Keymap) -> Model {
     let path = common::asset("samples/field-notes.md");
-    let mut article =
-        folio::read(&Input::Path(path), Rules::bundled(), &folio::claims::Scorer::bundled()).unwrap().article;
+    let mut article = folio::Pipeline::bundled().read(&Input::Path(path)).unwrap().article;
     for block in article.blocks.iter_mut().filter(|b| b.label == folio::article::Label::Content) {
         block.set_label(label, "test");
     }
@@ -810,9 +810,10 @@ fn addresses_in_the_links_list_lose_their_middle() {
 #[test]
 fn one_claim_is_one_claim_on_the_status_line_and_in_inspect() {
     let path = common::asset("samples/harbour-heat-pumps.txt");
-    let mut article =
-        folio::read(&Input::Path(path), Rules::bundled(), &folio::claims::Scorer::bundled()).unwrap().article;
-    article.claims.truncate(1);
+    let read = folio::Pipeline::bundled().read(&Input::Path(path)).unwrap().article;
+    let first = read.claims()[0].clone();
+    // The article as read, with its first claim the only one.
+    let article = folio::article::Article::new(read.source, read.meta, read.blocks, |_| vec![first]);
     let listing = folio::export::listing::listing(&article, false, 100);
     assert!(listing.contains(" · 1 claim\n"), "{listing}");
     let settings =
@@ -909,7 +910,7 @@ fn remapped_keys_are_the_ones_the_screen_names() {
     remap(&mut keys, folio::tui::keys::Table::Reading, "fold", &["Tab"]);
     remap(&mut keys, folio::tui::keys::Table::Reading, "search", &["s"]);
     remap(&mut keys, folio::tui::keys::Table::Lists, "select", &["l", "Enter"]);
-    let article = folio::read(&Input::Path(seed), Rules::bundled(), &folio::claims::Scorer::bundled()).unwrap().article;
+    let article = folio::Pipeline::bundled().read(&Input::Path(seed)).unwrap().article;
     let settings = Settings { column: 80, save_dir: std::env::temp_dir().join("folio-test-unused"), keys };
     let mut model = Model::new(article, settings, 100, 30);
     let shown = screen(&model);
@@ -1033,15 +1034,20 @@ fn the_clutter_picker_quotes_the_block_and_u_undoes_the_mark() {
     )
     .unwrap();
     let mut model = model_of(&page, 90, 24);
+    let claims = model.article().claims().to_vec();
+    let promo = model.article().blocks.iter().find(|b| b.text.starts_with("Ledger members")).unwrap().id;
+    assert!(claims.iter().any(|c| c.block == promo), "the promotion reads as a claim until it is marked: {claims:?}");
     update(&mut model, Action::MarkClutter);
     let shown = screen(&model);
     assert!(shown.contains("“Ledger members save 20% on ferry tickets this week”"), "{shown}");
     update(&mut model, Action::Select);
-    let promo = model.article().blocks.iter().find(|b| b.text.starts_with("Ledger members")).unwrap().id;
     assert!(model.article().blocks[promo].label.is_boilerplate());
+    // A mark keeps the claims true: clutter has none.
+    assert!(model.article().claims().iter().all(|c| c.block != promo), "{:?}", model.article().claims());
     let Effect::Learn(mark) = model.take_effects().remove(0) else { panic!("no mark remembered") };
     update(&mut model, Action::UndoMark);
     assert_eq!(model.article().blocks[promo].label, folio::article::Label::Content);
+    assert_eq!(model.article().claims(), claims, "undone, the claims are as they were");
     assert_eq!(model.take_effects(), [Effect::Forget(vec![mark])]);
     assert!(screen(&model).contains("Ledger members save"), "the block is story again, on the screen");
     assert!(model.message().unwrap().contains("forgotten for harbour.example"), "{:?}", model.message());

@@ -10,7 +10,7 @@
 
 use folio::article::{Article, Label, Source, SourceKind};
 use folio::classify::{Rules, classify};
-use folio::sites::{Learned, apply, seen_of};
+use folio::sites::{Learned, apply, seen_of, site_of};
 use folio_lab::extraction::score_document;
 use folio_lab::folding::{Page, load};
 use std::collections::BTreeMap;
@@ -22,7 +22,7 @@ fn article_of(page: &Page, rules: &Rules) -> Option<Article> {
     let mut meta = classified.meta;
     // Every page as if fetched from its site, so that text dumps have a site too.
     meta.url = Some(format!("https://{}/", page.site));
-    Some(Article { source, meta, blocks: classified.blocks, sections: Vec::new(), claims: Vec::new() })
+    Some(Article::new(source, meta, classified.blocks, |_| Vec::new()))
 }
 
 fn kept(article: &Article) -> String {
@@ -53,7 +53,9 @@ fn main() {
             let Some(mut article) = article_of(page, rules) else { continue };
             if k > 0 {
                 let before = score_document(&page.id, &page.truth, &kept(&article)).f1();
-                apply(&mut article, &learned);
+                if let Some(site) = site_of(&article) {
+                    apply(&mut article.blocks, &site, &learned);
+                }
                 let tally = tallies.entry((corpus.clone(), form.clone())).or_default();
                 tally.pages += 1;
                 for (i, block) in article.blocks.iter().enumerate() {

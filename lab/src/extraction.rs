@@ -85,7 +85,7 @@ pub fn score_corpus(corpus: &std::path::Path, form: &str) -> std::io::Result<(Ve
         let truth = std::fs::read_to_string(corpus.join("truth").join(name))?;
         let extension = if form == "html" { "html" } else { "txt" };
         let input = folio::source::Input::Path(corpus.join(form).join(format!("{id}.{extension}")));
-        let kept = match folio::read(&input, folio::classify::Rules::bundled(), &folio::claims::Scorer::bundled()) {
+        let kept = match folio::Pipeline::bundled().read(&input) {
             Ok(reading) => kept_text(&reading.article),
             Err(e) => {
                 failures.push(format!("{id}: {e}"));

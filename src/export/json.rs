@@ -19,8 +19,8 @@ fn report(article: &Article) -> Report<'_> {
         source: &article.source,
         meta: &article.meta,
         blocks: &article.blocks,
-        sections: &article.sections,
-        claims: &article.claims,
+        sections: article.sections(),
+        claims: article.claims(),
     }
 }
 

@@ -37,8 +37,8 @@ pub fn listing(article: &Article, color: bool, width: usize) -> String {
         article.source.format.name(),
         said(article.blocks.len(), "block", "blocks"),
         folded,
-        said(article.sections.len(), "section", "sections"),
-        said(article.claims.len(), "claim", "claims")
+        said(article.sections().len(), "section", "sections"),
+        said(article.claims().len(), "claim", "claims")
     ));
     let preview_width = width.saturating_sub(32).max(20);
     for block in &article.blocks {
@@ -65,9 +65,9 @@ pub fn listing(article: &Article, color: bool, width: usize) -> String {
             paint("2", &visible(&block.reason)),
         ));
     }
-    if !article.sections.is_empty() {
+    if !article.sections().is_empty() {
         out.push_str(&format!("\n{}\n", paint("1", "sections")));
-        for s in &article.sections {
+        for s in article.sections() {
             out.push_str(&format!(
                 "  {}{} (block {})\n",
                 "  ".repeat(s.level.saturating_sub(1) as usize),
@@ -76,9 +76,9 @@ pub fn listing(article: &Article, color: bool, width: usize) -> String {
             ));
         }
     }
-    if !article.claims.is_empty() {
+    if !article.claims().is_empty() {
         out.push_str(&format!("\n{}\n", paint("1", "claims")));
-        for c in &article.claims {
+        for c in article.claims() {
             let kinds: Vec<&str> = c.kinds.iter().map(|k| k.name()).collect();
             out.push_str(&format!(
                 "  {:.2} [{}] block {}: {}\n       {}\n",

@@ -42,7 +42,7 @@ pub fn clean_markdown_with(article: &Article, saved: &str, options: &CopyOptions
         out.push_str(if is_item && previous_item.is_some() { "\n" } else { "\n\n" });
         out.push_str(&block_markdown(block, depth));
         if options.claims && !matches!(block.kind, BlockKind::Code | BlockKind::Table) {
-            for claim in article.claims.iter().filter(|c| c.block == block.id) {
+            for claim in article.claims().iter().filter(|c| c.block == block.id) {
                 footnotes.push(claim);
                 out.push_str(&format!("[^claim-{}]", footnotes.len()));
             }

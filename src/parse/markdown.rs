@@ -366,13 +366,8 @@ impl<'a> Builder<'a> {
 /// The few `key: value` lines of YAML front matter folio writes and commonly meets.
 fn front_matter(yaml: &str) -> Meta {
     let mut meta = Meta::default();
-    for line in yaml.lines() {
-        let Some((key, value)) = line.split_once(':') else { continue };
-        let value = unquote(value.trim());
-        if value.is_empty() {
-            continue;
-        }
-        let slot = match key.trim().to_ascii_lowercase().as_str() {
+    for (key, value) in crate::text::front_matter::fields(yaml) {
+        let slot = match key.to_ascii_lowercase().as_str() {
             "title" => &mut meta.title,
             "author" | "byline" => &mut meta.byline,
             "published" | "date" => &mut meta.published,
@@ -387,30 +382,6 @@ fn front_matter(yaml: &str) -> Meta {
         meta.reasons.insert("site".into(), "the front matter".into());
     }
     meta
-}
-
-fn unquote(value: &str) -> String {
-    if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-        let mut out = String::new();
-        let mut chars = inner.chars();
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                match chars.next() {
-                    Some('n') => out.push('\n'),
-                    Some('t') => out.push('\t'),
-                    Some(other) => out.push(other),
-                    None => {}
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    } else if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
-        inner.replace("''", "'")
-    } else {
-        value.to_string()
-    }
 }
 
 #[cfg(test)]

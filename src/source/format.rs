@@ -15,6 +15,17 @@ pub enum FormatHint {
     Text,
 }
 
+impl From<Format> for FormatHint {
+    /// The hint a file of a known format gives (a file named for its format).
+    fn from(format: Format) -> FormatHint {
+        match format {
+            Format::Html => FormatHint::Html,
+            Format::Markdown => FormatHint::Markdown,
+            Format::Text => FormatHint::Text,
+        }
+    }
+}
+
 impl FormatHint {
     /// The hint of a file extension (any case); `None` for one that says nothing.
     pub fn from_extension(extension: &str) -> Option<FormatHint> {

@@ -1,5 +1,5 @@
 //! Reading text, shared by every stage that looks at words: the phrase matcher, the word
-//! lists (`lexicon`, loaded from `assets/`), dates, metadata values as plain text, terminal
+//! lists (`lexicon`, loaded from `assets/`), dates, front matter, metadata values as plain text, terminal
 //! safety, widths in terminal cells and a stable hash.
 //! Imports no other part of folio, so that `parse`, `classify` and `claims` can all use it.
 
@@ -7,6 +7,7 @@ pub mod cells;
 pub mod count;
 pub mod dates;
 pub mod fnv;
+pub mod front_matter;
 pub mod lexicon;
 pub mod matcher;
 pub mod plain;

@@ -3,7 +3,7 @@
 
 use super::document::{Document, LineKind, Pos, Seg};
 use super::keys::{Action, KeyContext, Keymap};
-use crate::article::{Article, Label};
+use crate::article::{Article, Label, Relabel};
 use crate::library::Library;
 use crate::source::Input;
 use regex::{Regex, RegexBuilder};
@@ -87,8 +87,8 @@ impl Overlay {
         let (article, doc, library) = (&model.article, &model.doc, &model.library);
         match self {
             Overlay::Library { .. } => library.len(),
-            Overlay::Contents { .. } => article.sections.len(),
-            Overlay::Claims { .. } => article.claims.len(),
+            Overlay::Contents { .. } => article.sections().len(),
+            Overlay::Claims { .. } => article.claims().len(),
             Overlay::Links { .. } => doc.links.len(),
             Overlay::Folds { .. } | Overlay::MarkAs { .. } => foldable_labels().len(),
             Overlay::MarkStory { fold, .. } => model.story_choices(*fold).len(),
@@ -304,6 +304,8 @@ pub struct Model {
     marks_made: Vec<MarkMade>,
     /// Cells that lines of code (and tables too wide to wrap) are scrolled sideways, as `less -S` does.
     shift: usize,
+    /// What finds the claims again when a mark changes the story (the scorer that found them).
+    claims: crate::claims::Scorer,
 }
 
 /// Rows above and below the article text: the header and the status line.
@@ -339,7 +341,14 @@ impl Model {
             library: Library::default(),
             marks_made: Vec::new(),
             shift: 0,
+            claims: crate::claims::Scorer::bundled(),
         }
+    }
+
+    /// The same reader finding claims with `claims` when a mark changes the story (the scorer
+    /// the article was read with; the bundled one unless said).
+    pub fn with_claims(self, claims: crate::claims::Scorer) -> Model {
+        Model { claims, ..self }
     }
 
     /// The article being read.
@@ -479,7 +488,7 @@ impl Model {
         self.doc.block_at(self.top.seg)
     }
 
-    /// Index into `article.sections` of the section being read: the one last jumped to while
+    /// Index into `article.sections()` of the section being read: the one last jumped to while
     /// the screen has not moved since, else the one the top line is in.
     pub fn current_section(&self) -> Option<usize> {
         if let Some((section, top)) = self.section_jump
@@ -488,7 +497,7 @@ impl Model {
             return Some(section);
         }
         let block = self.top_block()?;
-        self.article.sections.partition_point(|s| s.block <= block).checked_sub(1)
+        self.article.sections().partition_point(|s| s.block <= block).checked_sub(1)
     }
 
     /// Position in the article, 0–100: how much of the text shown lies above the top line, as
@@ -670,7 +679,7 @@ impl Model {
     }
 
     fn goto_claim(&mut self, forward: bool) {
-        let claims = &self.article.claims;
+        let claims = &self.article.claims();
         if claims.is_empty() {
             self.message = Some("no claims flagged in this article".to_string());
             return;
@@ -688,7 +697,7 @@ impl Model {
     }
 
     fn select_claim(&mut self, index: usize) {
-        let Some(claim) = self.article.claims.get(index) else { return };
+        let Some(claim) = self.article.claims().get(index) else { return };
         let (block, start) = (claim.block, claim.span[0]);
         self.claim = Some(index);
         self.jump_to(block, start);
@@ -700,10 +709,10 @@ impl Model {
     fn goto_section(&mut self, forward: bool) {
         // From the section last jumped to while the screen stays there (it may not be at the top).
         let (block, line) = match self.section_jump.filter(|&(_, top)| top == self.top) {
-            Some((section, _)) => (self.article.sections[section].block, 0),
+            Some((section, _)) => (self.article.sections()[section].block, 0),
             None => (self.top_block().unwrap_or(0), self.top.line),
         };
-        let sections = &self.article.sections;
+        let sections = &self.article.sections();
         let target = if forward {
             sections.iter().position(|s| s.block > block)
         } else {
@@ -719,20 +728,20 @@ impl Model {
     /// Puts section `section`'s heading at the top (or as high as the article's end lets it),
     /// and makes it the current section.
     fn goto_section_number(&mut self, section: usize) {
-        let Some(block) = self.article.sections.get(section).map(|s| s.block) else { return };
+        let Some(block) = self.article.sections().get(section).map(|s| s.block) else { return };
         self.jump_to(block, 0);
         self.section_jump = Some((section, self.top));
     }
 
     /// Indices of the claims in block `id` (claims are in reading order).
     pub fn claims_in(&self, id: usize) -> Range<usize> {
-        let claims = &self.article.claims;
+        let claims = &self.article.claims();
         let start = claims.partition_point(|c| c.block < id);
         start..claims.partition_point(|c| c.block <= id)
     }
 
     fn open_contents(&mut self) {
-        if self.article.sections.is_empty() {
+        if self.article.sections().is_empty() {
             self.message = Some("this article has no sections".to_string());
         } else {
             self.overlay = Some(Overlay::Contents { selected: self.current_section().unwrap_or(0) });
@@ -740,7 +749,7 @@ impl Model {
     }
 
     fn open_claims(&mut self) {
-        if self.article.claims.is_empty() {
+        if self.article.claims().is_empty() {
             self.message = Some("no claims flagged in this article".to_string());
         } else {
             self.overlay = Some(Overlay::Claims { selected: self.claim.unwrap_or(0) });
@@ -875,7 +884,7 @@ impl Model {
                 }
             }
             Some(Overlay::Claims { selected }) => {
-                if let Some(text) = self.article.claims.get(selected).map(|c| c.text.clone()) {
+                if let Some(text) = self.article.claims().get(selected).map(|c| c.text.clone()) {
                     self.copy(&format!("claim {}'s sentence", selected + 1), text);
                 }
             }
@@ -885,7 +894,7 @@ impl Model {
 
     /// `y` while reading: the current claim's sentence.
     fn yank_claim(&mut self) {
-        match self.claim.and_then(|i| self.article.claims.get(i)).map(|c| c.text.clone()) {
+        match self.claim.and_then(|i| self.article.claims().get(i)).map(|c| c.text.clone()) {
             Some(text) => self.copy(&format!("claim {}'s sentence", self.claim.unwrap_or(0) + 1), text),
             None => {
                 self.message = Some(format!(
@@ -975,24 +984,33 @@ impl Model {
         }
     }
 
+    /// Gives blocks other labels and keeps what is shown true: the sections and claims found
+    /// again from the new labels (`pipeline::relabel`), the claim and section last gone to
+    /// still ones that exist, the article laid out again.
+    fn relabel(&mut self, changes: &[Relabel]) {
+        crate::pipeline::relabel(&mut self.article, changes, &self.claims);
+        self.claim = self.claim.filter(|&i| i < self.article.claims().len());
+        self.section_jump = self.section_jump.filter(|&(i, _)| i < self.article.sections().len());
+        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
+    }
+
     /// Labels `blocks` as `label` (the reader's mark), queues them to be remembered for the
     /// site, lays the article out again and says so; `u` undoes it.
     fn mark(&mut self, blocks: &[usize], label: Label) {
-        let what = if label == Label::Content { "story".to_string() } else { label.name().to_string() };
-        let reason = match &self.site {
-            Some(site) => format!("you marked this as {what} on {site}"),
-            None => format!("you marked this as {what}"),
-        };
+        let what = if label == Label::Content { "story" } else { label.name() };
+        let reason = crate::sites::mark_reason(label, self.site.as_deref());
         let mut made = MarkMade { before: Vec::new(), remembered: Vec::new() };
+        let mut changes = Vec::new();
         for &id in blocks {
-            let block = &mut self.article.blocks[id];
+            let Some(block) = self.article.blocks.get(id) else { continue };
             made.before.push((id, block.label, block.reason.clone()));
-            block.set_label(label, reason.clone());
+            changes.push(Relabel { block: id, label, reason: reason.clone() });
             if let Some(site) = &self.site {
                 let when = (self.clock)();
                 made.remembered.push(crate::sites::Mark { site: site.clone(), text: block.text.clone(), label, when });
             }
         }
+        self.relabel(&changes);
         self.effects.extend(made.remembered.iter().cloned().map(Effect::Learn));
         self.marks_made.push(made);
         let count = if blocks.len() == 1 { String::new() } else { format!("{} blocks ", blocks.len()) };
@@ -1003,7 +1021,6 @@ impl Model {
                 "{count}marked as {what} for this reading (the page names no site to remember it for; {undo} undoes)"
             ),
         });
-        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
         self.find_again();
     }
 
@@ -1014,9 +1031,12 @@ impl Model {
             self.message = Some("no mark to undo in this reading".to_string());
             return;
         };
-        for (id, label, reason) in &made.before {
-            self.article.blocks[*id].set_label(*label, reason.clone());
-        }
+        let changes: Vec<Relabel> = made
+            .before
+            .iter()
+            .map(|(id, label, reason)| Relabel { block: *id, label: *label, reason: reason.to_string() })
+            .collect();
+        self.relabel(&changes);
         let n = made.before.len();
         let blocks = if n == 1 { "1 block".to_string() } else { format!("{n} blocks") };
         self.message = Some(match made.remembered.first() {
@@ -1026,7 +1046,6 @@ impl Model {
         if !made.remembered.is_empty() {
             self.effects.push(Effect::Forget(made.remembered));
         }
-        self.doc = Document::new(&self.article, &self.folding, self.doc.width());
         if let Some(&(first, ..)) = made.before.first() {
             self.resume(first, 0);
         }

@@ -29,9 +29,10 @@ pub struct Options<'a> {
     pub mouse: bool,
     /// Whether to draw in colour (else bold, reverse and underline only, as for NO_COLOR).
     pub color: bool,
-    /// Reads an input through the whole pipeline: the article to open, and an article opened
-    /// from the history. Runs beside the drawing, so the screen says what is being read.
-    pub read: &'a (dyn Fn(&crate::source::Input) -> crate::error::Result<crate::Reading> + Sync),
+    /// What every article opened is read with: the article to open, and an article opened
+    /// from the history. Reading runs beside the drawing, so the screen says what is being
+    /// read; each page read is remembered for its site (site memory).
+    pub pipeline: &'a crate::Pipeline,
     /// Which palette to draw with.
     pub look: view::Look,
     /// What the reader says on its status line when it starts (the config file's problems), one line each.
@@ -158,12 +159,18 @@ fn epoch_seconds() -> u64 {
 
 /// Starts reading `article` in a model of `size`: resumes where it was left, records it in the
 /// history, and says on the status line what the user should know.
-fn open(article: Article, settings: Settings, size: (u16, u16), history: Option<&std::path::Path>) -> (Model, Opened) {
+fn open(
+    article: Article,
+    settings: Settings,
+    claims: crate::claims::Scorer,
+    size: (u16, u16),
+    history: Option<&std::path::Path>,
+) -> (Model, Opened) {
     let place_key = state::content_key(&article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
     let entry = crate::library::Entry::of(&article, &crate::save::now());
     let history_key = entry.key.clone();
     let (places, warning) = state::load();
-    let mut model = Model::new(article, settings, size.0, size.1);
+    let mut model = Model::new(article, settings, size.0, size.1).with_claims(claims);
     // An article with no text has no place to come back to (and every empty one has one key).
     if let Some(place) = places.get(&place_key).filter(|_| !model.article().blocks.is_empty())
         && model.resume(place.block, place.offset)
@@ -199,7 +206,19 @@ fn leave(model: &Model, opened: &Opened, history: Option<&std::path::Path>) -> O
     remembered.into_iter().chain(recorded).reduce(|a, b| format!("{a}; {b}"))
 }
 
-/// Reads `input` with `options.read` off the drawing path while the screen says so ("reading
+/// Reads `input` through `options.pipeline` and remembers the page for its site (site
+/// memory): what every article the reader opens goes through, the first and any from `H`.
+fn read_and_remember(pipeline: &crate::Pipeline, input: &crate::source::Input) -> crate::error::Result<crate::Reading> {
+    let mut reading = pipeline.read(input)?;
+    if let Some(folder) = crate::paths::learned_dir()
+        && let Err(e) = crate::sites::remember_page(&folder, &reading.article)
+    {
+        reading.warnings.push(format!("could not remember this page in {}: {e}", folder.display()));
+    }
+    Ok(reading)
+}
+
+/// Reads `input` with `read_and_remember` off the drawing path while the screen says so ("reading
 /// … ", with the seconds gone by once there are some). The close and quit keys stop it: the
 /// pipeline cannot be cut short, so the terminal is restored and the process ends (exit 130,
 /// as for an interrupt).
@@ -212,7 +231,7 @@ fn read_while_saying_so(
     let started = std::time::Instant::now();
     let keys = &options.settings.keys;
     std::thread::scope(|scope| {
-        let reading = scope.spawn(|| (options.read)(input));
+        let reading = scope.spawn(|| read_and_remember(options.pipeline, input));
         while !reading.is_finished() {
             let seconds = started.elapsed().as_secs();
             terminal.draw(|frame| view::reading(&input.name(), seconds, keys, theme, frame))?;
@@ -232,8 +251,8 @@ fn read_while_saying_so(
 
 /// Opens the reader on `input` and returns when the user quits: the screen is taken at once
 /// and says what is being read until the article is ready. `H` lists the history (the state
-/// folder's `history.json`) and the copies in the save folder; choosing one reads it with
-/// `options.read` and opens it in place of the article. An input that cannot be read is the
+/// folder's `history.json`) and the copies in the save folder; choosing one reads it the same
+/// way and opens it in place of the article. An input that cannot be read is the
 /// error, the terminal restored first.
 pub fn run(input: crate::source::Input, options: Options) -> crate::error::Result<()> {
     let terminal_error = |e: io::Error| crate::error::Error::Io { name: "terminal".to_string(), source: e };
@@ -243,8 +262,13 @@ pub fn run(input: crate::source::Input, options: Options) -> crate::error::Resul
     let theme = view::Theme { color: options.color, look: options.look };
     let reading = read_while_saying_so(&mut terminal, &input, &options, theme).map_err(terminal_error)??;
     let size = terminal.size().map_err(terminal_error)?;
-    let (mut model, mut opened) =
-        open(reading.article, options.settings.clone(), (size.width, size.height), history.as_deref());
+    let (mut model, mut opened) = open(
+        reading.article,
+        options.settings.clone(),
+        *options.pipeline.claims(),
+        (size.width, size.height),
+        history.as_deref(),
+    );
     // What the config file and the input gave to say, on the status line.
     let said: Vec<String> = options.warnings.iter().cloned().chain(reading.warnings).collect();
     if !said.is_empty() {
@@ -283,13 +307,13 @@ fn event_loop(
                 Effect::Copy(text) => outside::copy_to_clipboard(terminal.backend_mut(), &text)
                     .err()
                     .map(|e| format!("could not copy: {e}")),
-                Effect::Learn(mark) => match crate::sites::folder() {
+                Effect::Learn(mark) => match crate::paths::learned_dir() {
                     Some(folder) => crate::sites::remember_mark(&folder, mark)
                         .err()
                         .map(|e| format!("could not remember the mark in {}: {e}", folder.display())),
                     None => Some("no data folder to remember the mark in".to_string()),
                 },
-                Effect::Forget(marks) => match crate::sites::folder() {
+                Effect::Forget(marks) => match crate::paths::learned_dir() {
                     Some(folder) => crate::sites::unlearn(&folder, &marks)
                         .err()
                         .map(|e| format!("could not forget the mark in {}: {e}", folder.display())),
@@ -310,7 +334,8 @@ fn event_loop(
                     Ok(reading) => {
                         let left = leave(model, opened, history);
                         let settings = model.settings().clone();
-                        (*model, *opened) = open(reading.article, settings, model.size(), history);
+                        let claims = *options.pipeline.claims();
+                        (*model, *opened) = open(reading.article, settings, claims, model.size(), history);
                         left.into_iter().chain(reading.warnings).reduce(|a, b| format!("{a}; {b}"))
                     }
                     Err(e) => Some(format!("could not open it: {e}")),

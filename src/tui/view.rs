@@ -259,9 +259,9 @@ fn status_line(model: &Model, width: usize) -> String {
         return fit(&format!("{left} │ {}", visible(message)), width);
     }
     if let Some(section) = model.current_section() {
-        left.push_str(&format!(" │ § {}", visible(&model.article().sections[section].title)));
+        left.push_str(&format!(" │ § {}", visible(&model.article().sections()[section].title)));
     }
-    let claims = &model.article().claims;
+    let claims = model.article().claims();
     match model.claim().and_then(|i| claims.get(i).map(|c| (i, c))) {
         Some((i, claim)) => {
             let kinds: Vec<&str> = claim.kinds.iter().map(|k| k.name()).collect();
@@ -400,7 +400,7 @@ fn block_line(
         marks.push((r.clone(), theme.fold()));
     }
     for i in model.claims_in(block.id) {
-        let claim = &model.article().claims[i];
+        let claim = &model.article().claims()[i];
         let style = if model.claim() == Some(i) { theme.current_claim() } else { theme.claim() };
         marks.push((layout.shown_start(claim.span[0])..layout.shown_end(claim.span[1]), style));
     }
@@ -634,7 +634,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
             let current = model.current_section();
             let items = model
                 .article()
-                .sections
+                .sections()
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
@@ -645,7 +645,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
             (items, Some(*selected))
         }
         Overlay::Claims { selected } => {
-            let claims = &model.article().claims;
+            let claims = model.article().claims();
             let items = claims.iter().enumerate().map(|(i, c)| claim_entry(c, i + 1, inner_width)).collect();
             (items, Some(*selected))
         }
