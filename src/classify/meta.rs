@@ -9,6 +9,7 @@
 use super::Facts;
 use crate::article::{Block, BlockKind, Format, Label};
 use crate::parse::{Stated, StatedBy};
+use crate::text::logistic::{Feature, Logistic, Vector, features};
 use crate::text::plain::title_parts;
 use crate::text::{dates::parse_date, lexicon, plain};
 use serde::Deserialize;
@@ -45,117 +46,216 @@ impl Field {
     /// The names of the field's measurements, in the order of a candidate's vector.
     pub fn features(self) -> &'static [&'static str] {
         match self {
-            Field::Title => &TITLE_FEATURES,
-            Field::Byline => &BYLINE_FEATURES,
-            Field::Date => &DATE_FEATURES,
+            Field::Title => TitleFeature::NAMES,
+            Field::Byline => BylineFeature::NAMES,
+            Field::Date => DateFeature::NAMES,
         }
     }
 }
 
-/// What is measured of a title candidate.
-pub const TITLE_FEATURES: [&str; 43] = [
-    "from_block",
-    "kind_heading",
-    "heading_level_1",
-    "heading_level_2_3",
-    "log_words",
-    "words_3_to_20",
-    "ends_with_punctuation",
-    "caps_ratio",
-    "all_caps",
-    "any_rule",
-    "rule_metadata",
-    "before_story",
-    "log_distance_to_story",
-    "top_of_story",
-    "log_repeats",
-    "in_article",
-    "link_density",
-    "clutter_container",
-    "in_menu",
-    "metadata_follows",
-    "first_heading",
-    "agrees_json_ld",
-    "agrees_open_graph",
-    "agrees_title_tag",
-    "agrees_microdata",
-    "log_agreeing",
-    "stated_only",
-    "title_tag_part",
-    "is_site_name",
-    "starts_title_tag",
-    "prose",
-    "previous_short",
-    "next_prose",
-    "position",
-    "story_word_share",
-    "log_blocks_to_prose",
-    "date_beside",
-    "byline_beside",
-    "breadcrumb_tail",
-    "most_story_words",
-    "words_3_to_12",
-    "words_over_15",
-    "repeated_beside",
-];
+features! {
+    /// What is measured of a title candidate.
+    pub enum TitleFeature {
+        /// Read from a block of the page (not only stated by it).
+        FromBlock = "from_block",
+        /// Its block is a heading.
+        KindHeading = "kind_heading",
+        /// Its block is a level-1 heading.
+        HeadingLevel1 = "heading_level_1",
+        /// Its block is a level-2 or level-3 heading.
+        HeadingLevel2Or3 = "heading_level_2_3",
+        /// Words, log-scaled.
+        LogWords = "log_words",
+        /// Three to twenty words.
+        Words3To20 = "words_3_to_20",
+        /// Ends with `.`, `,`, `;` or `:`.
+        EndsWithPunctuation = "ends_with_punctuation",
+        /// Share of words that start with a capital.
+        CapsRatio = "caps_ratio",
+        /// More than three letters, none of them lower case.
+        AllCaps = "all_caps",
+        /// A rule matched its block.
+        AnyRule = "any_rule",
+        /// A metadata rule matched its block.
+        RuleMetadata = "rule_metadata",
+        /// Its block is before the story region.
+        BeforeStory = "before_story",
+        /// Blocks between it and the story's start, log-scaled.
+        LogDistanceToStory = "log_distance_to_story",
+        /// Its block is one of the story region's first six.
+        TopOfStory = "top_of_story",
+        /// How often else the page shows the same words, log-scaled.
+        LogRepeats = "log_repeats",
+        /// Inside `<article>` or `<main>`.
+        InArticle = "in_article",
+        /// Share of its text that is link text.
+        LinkDensity = "link_density",
+        /// Inside a container whose tag or class names clutter.
+        ClutterContainer = "clutter_container",
+        /// One of a run of short lines (a menu or link list).
+        InMenu = "in_menu",
+        /// One of the next three blocks carries metadata by a rule (a byline, a date).
+        MetadataFollows = "metadata_follows",
+        /// The page's first heading.
+        FirstHeading = "first_heading",
+        /// The JSON-LD states it.
+        AgreesJsonLd = "agrees_json_ld",
+        /// Open Graph or a Twitter card states it.
+        AgreesOpenGraph = "agrees_open_graph",
+        /// The `<title>` states it.
+        AgreesTitleTag = "agrees_title_tag",
+        /// Microdata or another statement of the page states it.
+        AgreesMicrodata = "agrees_microdata",
+        /// How many statements agree with it, log-scaled.
+        LogAgreeing = "log_agreeing",
+        /// Stated by the page, shown in none of its blocks.
+        StatedOnly = "stated_only",
+        /// One part of a `<title>` split at its separators ("Headline | Site").
+        TitleTagPart = "title_tag_part",
+        /// Names the site.
+        IsSiteName = "is_site_name",
+        /// The `<title>` begins with it and goes on.
+        StartsTitleTag = "starts_title_tag",
+        /// Its block is story prose.
+        Prose = "prose",
+        /// The block before has five words or fewer.
+        PreviousShort = "previous_short",
+        /// The block after is story prose.
+        NextProse = "next_prose",
+        /// Its block's place in the page, 0 at the top.
+        Position = "position",
+        /// Share of its content words that the story uses.
+        StoryWordShare = "story_word_share",
+        /// Blocks to the next prose (at most 20), log-scaled.
+        LogBlocksToProse = "log_blocks_to_prose",
+        /// A short date line within three blocks.
+        DateBeside = "date_beside",
+        /// A byline line within three blocks.
+        BylineBeside = "byline_beside",
+        /// The last part of a breadcrumb line ("Home » Guides » The title").
+        BreadcrumbTail = "breadcrumb_tail",
+        /// Of the candidates of three words or more, the one whose words the story uses most.
+        MostStoryWords = "most_story_words",
+        /// Three to twelve words.
+        Words3To12 = "words_3_to_12",
+        /// More than fifteen words.
+        WordsOver15 = "words_over_15",
+        /// The block before or after says the same words.
+        RepeatedBeside = "repeated_beside",
+    }
+}
 
-/// What is measured of a byline candidate.
-pub const BYLINE_FEATURES: [&str; 29] = [
-    "from_block",
-    "stated_json_ld",
-    "stated_meta",
-    "stated_microdata",
-    "stated_rel_author",
-    "stated_element",
-    "log_agreeing",
-    "by_prefix",
-    "rule_byline",
-    "log_words",
-    "words_2_to_4",
-    "caps_ratio",
-    "has_digit",
-    "no_capital",
-    "log_distance_to_story",
-    "before_story",
-    "date_beside",
-    "is_site_name",
-    "kind_heading",
-    "other_rule",
-    "link_density",
-    "position",
-    "bio_follows",
-    "log_repeats",
-    "in_menu",
-    "name_words",
-    "after_by_line",
-    "first_stated",
-    "only_later_stated",
-];
+features! {
+    /// What is measured of a byline candidate.
+    pub enum BylineFeature {
+        /// Read from a block of the page (not only stated by it).
+        FromBlock = "from_block",
+        /// The JSON-LD states it.
+        StatedJsonLd = "stated_json_ld",
+        /// A `<meta>` tag or Open Graph states it.
+        StatedMeta = "stated_meta",
+        /// Microdata states it.
+        StatedMicrodata = "stated_microdata",
+        /// A `rel="author"` link states it.
+        StatedRelAuthor = "stated_rel_author",
+        /// Another element of the page states it.
+        StatedElement = "stated_element",
+        /// How many sources give it, log-scaled.
+        LogAgreeing = "log_agreeing",
+        /// Its line begins with a byline prefix ("By").
+        ByPrefix = "by_prefix",
+        /// A byline rule matched its line.
+        RuleByline = "rule_byline",
+        /// Words of the name, log-scaled.
+        LogWords = "log_words",
+        /// Two to four words.
+        Words2To4 = "words_2_to_4",
+        /// Share of words that start with a capital.
+        CapsRatio = "caps_ratio",
+        /// Holds a digit.
+        HasDigit = "has_digit",
+        /// Holds no capital letter.
+        NoCapital = "no_capital",
+        /// Blocks between it and the story's start, log-scaled.
+        LogDistanceToStory = "log_distance_to_story",
+        /// Its block is before the story region.
+        BeforeStory = "before_story",
+        /// A date on its line or on a short line next to it.
+        DateBeside = "date_beside",
+        /// Names the site.
+        IsSiteName = "is_site_name",
+        /// Its block is a heading.
+        KindHeading = "kind_heading",
+        /// A rule other than a byline rule matched its line.
+        OtherRule = "other_rule",
+        /// Share of its text that is link text.
+        LinkDensity = "link_density",
+        /// Its block's place in the page, 0 at the top.
+        Position = "position",
+        /// A paragraph begins with the name (an author box: "Jo Roe is a writer who…").
+        BioFollows = "bio_follows",
+        /// How often else the page shows the same line, log-scaled.
+        LogRepeats = "log_repeats",
+        /// One of a run of short lines (a menu or link list).
+        InMenu = "in_menu",
+        /// Two or three words, each capitalised.
+        NameWords = "name_words",
+        /// Follows a line that says only "By".
+        AfterByLine = "after_by_line",
+        /// The first name the page states in that way.
+        FirstStated = "first_stated",
+        /// Stated by the page, but never first.
+        OnlyLaterStated = "only_later_stated",
+    }
+}
 
-/// What is measured of a date candidate.
-pub const DATE_FEATURES: [&str; 21] = [
-    "from_block",
-    "json_ld_published",
-    "open_graph_published",
-    "meta_published",
-    "microdata_published",
-    "time_published",
-    "address",
-    "json_ld_modified",
-    "open_graph_modified",
-    "other_modified",
-    "log_agreeing",
-    "shown",
-    "published_word",
-    "updated_word",
-    "rule_date",
-    "log_distance_to_story",
-    "before_story",
-    "latest",
-    "earliest",
-    "log_block_words",
-    "only_candidate",
-];
+features! {
+    /// What is measured of a date candidate.
+    pub enum DateFeature {
+        /// Read from a block of the page (not only stated by it).
+        FromBlock = "from_block",
+        /// The JSON-LD gives it as published.
+        JsonLdPublished = "json_ld_published",
+        /// Open Graph gives it as published.
+        OpenGraphPublished = "open_graph_published",
+        /// Another `<meta>` tag gives it as published.
+        MetaPublished = "meta_published",
+        /// Microdata gives it as published.
+        MicrodataPublished = "microdata_published",
+        /// A `<time>` element gives it.
+        TimePublished = "time_published",
+        /// The page's address holds it.
+        Address = "address",
+        /// The JSON-LD gives it as modified.
+        JsonLdModified = "json_ld_modified",
+        /// Open Graph gives it as modified.
+        OpenGraphModified = "open_graph_modified",
+        /// Another statement gives it as modified.
+        OtherModified = "other_modified",
+        /// How many sources give it, log-scaled.
+        LogAgreeing = "log_agreeing",
+        /// A block of the page shows it.
+        Shown = "shown",
+        /// Its line says it is the publication ("Published", "Posted").
+        PublishedWord = "published_word",
+        /// Its line says it is an update ("Updated").
+        UpdatedWord = "updated_word",
+        /// A date or byline rule matched its line.
+        RuleDate = "rule_date",
+        /// Blocks between it and the story's start, log-scaled.
+        LogDistanceToStory = "log_distance_to_story",
+        /// Its block is before the story region.
+        BeforeStory = "before_story",
+        /// The latest of several days.
+        Latest = "latest",
+        /// The earliest of several days.
+        Earliest = "earliest",
+        /// Words of its line, log-scaled.
+        LogBlockWords = "log_block_words",
+        /// The only candidate.
+        OnlyCandidate = "only_candidate",
+    }
+}
 
 /// One value a field could take, with what was measured of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,6 +268,20 @@ pub struct Candidate {
     pub stated_by: Vec<StatedBy>,
     /// Its measurements, in the order of its field's features.
     pub vector: Vec<f32>,
+}
+
+/// A candidate while it is measured: its vector read and written by feature name.
+struct Draft<F> {
+    value: String,
+    block: Option<usize>,
+    stated_by: Vec<StatedBy>,
+    vector: Vector<F>,
+}
+
+impl<F: Feature> Draft<F> {
+    fn finish(self) -> Candidate {
+        Candidate { value: self.value, block: self.block, stated_by: self.stated_by, vector: self.vector.into_vec() }
+    }
 }
 
 /// Every candidate of every field of one page.
@@ -203,34 +317,30 @@ pub struct Choice {
     pub reason: String,
 }
 
-/// One field's weights for one input form.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One field's weights for one input form, and the probability the best candidate needs.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scorer {
-    /// The log-odds of a candidate with every measurement zero.
-    pub bias: f32,
     /// The best candidate is taken only when its probability is at least this.
     pub threshold: f32,
-    /// One weight per named feature.
-    pub weights: BTreeMap<String, f32>,
+    /// The logistic regression over the field's features.
+    pub model: Logistic,
 }
 
 impl Scorer {
+    /// A scorer of `field` from its bias, threshold and one weight per feature, in the order
+    /// of the field's features.
+    pub fn new(field: Field, bias: f32, threshold: f32, weights: Vec<f32>) -> Scorer {
+        Scorer { threshold, model: Logistic::new(field.features(), bias, weights) }
+    }
+
     /// The probability that `candidate` is the field's value.
-    pub fn probability(&self, field: Field, candidate: &Candidate) -> f32 {
-        let z = self.bias
-            + field
-                .features()
-                .iter()
-                .zip(&candidate.vector)
-                .map(|(name, x)| self.weights.get(*name).copied().unwrap_or(0.0) * x)
-                .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+    pub fn probability(&self, candidate: &Candidate) -> f32 {
+        self.model.probability(&candidate.vector)
     }
 
     /// The index of the best of `candidates`, if it is good enough.
-    pub fn best(&self, field: Field, candidates: &[Candidate]) -> Option<usize> {
-        let scored = candidates.iter().map(|c| self.probability(field, c)).enumerate();
+    pub fn best(&self, candidates: &[Candidate]) -> Option<usize> {
+        let scored = candidates.iter().map(|c| self.probability(c)).enumerate();
         let (i, p) = scored.fold(None, |best: Option<(usize, f32)>, (i, p)| match best {
             Some((_, q)) if q >= p => best,
             _ => Some((i, p)),
@@ -240,7 +350,7 @@ impl Scorer {
 }
 
 /// The metadata model: a scorer per field and input form, as `lab` trained it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct MetaModel {
     /// Scorers for HTML pages, by field name.
     pub html: BTreeMap<String, Scorer>,
@@ -248,13 +358,68 @@ pub struct MetaModel {
     pub text: BTreeMap<String, Scorer>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScorerFile {
+    bias: f32,
+    threshold: f32,
+    weights: BTreeMap<String, f32>,
+}
+
+#[derive(Deserialize)]
+struct ModelFile {
+    html: BTreeMap<String, ScorerFile>,
+    text: BTreeMap<String, ScorerFile>,
+}
+
 static BUNDLED: LazyLock<MetaModel> =
-    LazyLock::new(|| toml::from_str(BUNDLED_TOML).expect("assets/meta_model.toml is valid"));
+    LazyLock::new(|| MetaModel::from_toml(BUNDLED_TOML).expect("assets/meta_model.toml is valid"));
 
 impl MetaModel {
     /// The model folio ships (`assets/meta_model.toml`).
     pub fn bundled() -> &'static MetaModel {
         &BUNDLED
+    }
+
+    /// A model from its weights file: per form and field, `bias`, `threshold` and every
+    /// feature's weight by name (a file for other features is refused).
+    pub fn from_toml(text: &str) -> Result<MetaModel, String> {
+        let file: ModelFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let form = |scorers: BTreeMap<String, ScorerFile>| -> Result<BTreeMap<String, Scorer>, String> {
+            scorers
+                .into_iter()
+                .map(|(name, s)| {
+                    let field = Field::ALL.into_iter().find(|f| f.name() == name);
+                    let field = field.ok_or_else(|| format!("no field {name}"))?;
+                    let model = Logistic::from_named(field.features(), s.bias, &s.weights)
+                        .map_err(|e| format!("{name}: {e}"))?;
+                    Ok((name, Scorer { threshold: s.threshold, model }))
+                })
+                .collect()
+        };
+        Ok(MetaModel { html: form(file.html)?, text: form(file.text)? })
+    }
+
+    /// The weights file of this model (what `from_toml` reads back, to the bit), weights in
+    /// the order of each field's features.
+    pub fn to_toml(&self, header: &str) -> String {
+        let mut out: String = header.lines().map(|l| format!("# {l}\n")).collect();
+        for (form, scorers) in [("html", &self.html), ("text", &self.text)] {
+            for field in Field::ALL {
+                let Some(scorer) = scorers.get(field.name()) else { continue };
+                out.push_str(&format!(
+                    "\n[{form}.{}]\nbias = {:?}\nthreshold = {:?}\n",
+                    field.name(),
+                    scorer.model.bias(),
+                    scorer.threshold
+                ));
+                out.push_str(&format!("\n[{form}.{}.weights]\n", field.name()));
+                for (name, weight) in scorer.model.named() {
+                    out.push_str(&format!("{name} = {weight:?}\n"));
+                }
+            }
+        }
+        out
     }
 
     /// The scorer of `field` for pages of `format` (Markdown is read as text).
@@ -366,6 +531,7 @@ pub(super) fn candidates(page: &Page) -> Candidates {
 /// Title candidates: headings and short lines before the story and at its top, every heading
 /// of level 1, and what the page states (`<title>` split into its parts).
 fn title_candidates(page: &Page) -> Vec<Candidate> {
+    use TitleFeature as T;
     let blocks = page.blocks;
     let mut repeats: HashMap<Vec<String>, usize> = HashMap::new();
     for b in blocks {
@@ -388,7 +554,7 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
     let site = page.site.map(words_of).unwrap_or_default();
 
     let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out: Vec<Draft<T>> = Vec::new();
     let window = page.near_start(40, 6);
     let in_reach = |i: usize, b: &Block| {
         window.contains(&i)
@@ -434,61 +600,56 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
         let text = b.text.trim();
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let dom = page.facts[i].dom.as_deref();
-        let mut v = vec![0.0; TITLE_FEATURES.len()];
-        v[0] = 1.0;
-        v[1] = flag(b.kind == BlockKind::Heading);
-        v[2] = flag(b.kind == BlockKind::Heading && b.level == Some(1));
-        v[3] = flag(b.kind == BlockKind::Heading && matches!(b.level, Some(2 | 3)));
-        v[4] = log1(f.words);
-        v[5] = flag((3..=20).contains(&f.words));
-        v[6] = flag(text.ends_with(['.', ',', ';', ':']));
-        v[7] = f.caps_ratio;
-        v[8] = flag(letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase()));
-        v[9] = flag(page.facts[i].rule.is_some());
-        v[10] = flag(page.facts[i].rule.is_some_and(|r| r.label == Label::Metadata));
-        v[11] = flag(i < page.story.start);
-        v[12] = log1(page.distance_to_story(i));
-        v[13] = flag(page.story.contains(&i) && i < page.story.start + 6);
-        v[14] = log1(repeats.get(&words).copied().unwrap_or(1) - 1);
-        v[15] = flag(dom.is_some_and(|d| d.in_article));
-        v[16] = dom.map_or(0.0, |d| d.link_density);
-        v[17] = flag(dom.is_some_and(|d| d.clutter.is_some()));
-        v[18] = flag(page.facts[i].in_menu);
-        v[19] = flag((i + 1..(i + 4).min(blocks.len())).any(|j| page.rule_meta(j).is_some()));
-        v[20] = flag(first_heading == Some(i));
-        v[29] = flag(words.len() >= 3 && title_tag.len() > words.len() && title_tag.starts_with(&words));
-        v[30] = flag(page.is_prose(i));
-        v[31] = flag(i > 0 && page.facts[i - 1].features.words <= 5);
-        v[32] = flag(page.is_prose(i + 1));
-        v[33] = page.position(i);
-        v[34] = word_share(&words, &story_words);
-        v[35] = log1((i + 1..blocks.len()).take(20).position(|j| page.is_prose(j)).unwrap_or(20));
-        v[36] = flag((i.saturating_sub(3)..i + 4).any(|j| j != i && short_date(j)));
-        v[37] = flag((i.saturating_sub(3)..i + 4).any(|j| j != i && byline_line(j)));
-        v[40] = flag((3..=12).contains(&f.words));
-        v[41] = flag(f.words > 15);
+        let mut v = Vector::<T>::zeros();
+        v[T::FromBlock] = 1.0;
+        v[T::KindHeading] = flag(b.kind == BlockKind::Heading);
+        v[T::HeadingLevel1] = flag(b.kind == BlockKind::Heading && b.level == Some(1));
+        v[T::HeadingLevel2Or3] = flag(b.kind == BlockKind::Heading && matches!(b.level, Some(2 | 3)));
+        v[T::LogWords] = log1(f.words);
+        v[T::Words3To20] = flag((3..=20).contains(&f.words));
+        v[T::EndsWithPunctuation] = flag(text.ends_with(['.', ',', ';', ':']));
+        v[T::CapsRatio] = f.caps_ratio;
+        v[T::AllCaps] = flag(letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase()));
+        v[T::AnyRule] = flag(page.facts[i].rule.is_some());
+        v[T::RuleMetadata] = flag(page.facts[i].rule.is_some_and(|r| r.label == Label::Metadata));
+        v[T::BeforeStory] = flag(i < page.story.start);
+        v[T::LogDistanceToStory] = log1(page.distance_to_story(i));
+        v[T::TopOfStory] = flag(page.story.contains(&i) && i < page.story.start + 6);
+        v[T::LogRepeats] = log1(repeats.get(&words).copied().unwrap_or(1) - 1);
+        v[T::InArticle] = flag(dom.is_some_and(|d| d.in_article));
+        v[T::LinkDensity] = dom.map_or(0.0, |d| d.link_density);
+        v[T::ClutterContainer] = flag(dom.is_some_and(|d| d.clutter.is_some()));
+        v[T::InMenu] = flag(page.facts[i].in_menu);
+        v[T::MetadataFollows] = flag((i + 1..(i + 4).min(blocks.len())).any(|j| page.rule_meta(j).is_some()));
+        v[T::FirstHeading] = flag(first_heading == Some(i));
+        v[T::StartsTitleTag] = flag(words.len() >= 3 && title_tag.len() > words.len() && title_tag.starts_with(&words));
+        v[T::Prose] = flag(page.is_prose(i));
+        v[T::PreviousShort] = flag(i > 0 && page.facts[i - 1].features.words <= 5);
+        v[T::NextProse] = flag(page.is_prose(i + 1));
+        v[T::Position] = page.position(i);
+        v[T::StoryWordShare] = word_share(&words, &story_words);
+        v[T::LogBlocksToProse] = log1((i + 1..blocks.len()).take(20).position(|j| page.is_prose(j)).unwrap_or(20));
+        v[T::DateBeside] = flag((i.saturating_sub(3)..i + 4).any(|j| j != i && short_date(j)));
+        v[T::BylineBeside] = flag((i.saturating_sub(3)..i + 4).any(|j| j != i && byline_line(j)));
+        v[T::Words3To12] = flag((3..=12).contains(&f.words));
+        v[T::WordsOver15] = flag(f.words > 15);
         let same = |j: usize| blocks.get(j).is_some_and(|b| words_of(&b.text) == words);
-        v[42] = flag((i > 0 && same(i - 1)) || same(i + 1));
+        v[T::RepeatedBeside] = flag((i > 0 && same(i - 1)) || same(i + 1));
         // A breadcrumb ends with the page's own title ("Home » Guides » The title").
         if let Some((_, tail)) =
             text.rsplit_once(" » ").or_else(|| text.rsplit_once(" / ")).or_else(|| text.rsplit_once(" > "))
         {
             let mut tv = v.clone();
             let tail_words = words_of(tail);
-            tv[4] = log1(tail_words.len());
-            tv[5] = flag((3..=20).contains(&tail_words.len()));
-            tv[34] = word_share(&tail_words, &story_words);
-            tv[38] = 1.0;
+            tv[T::LogWords] = log1(tail_words.len());
+            tv[T::Words3To20] = flag((3..=20).contains(&tail_words.len()));
+            tv[T::StoryWordShare] = word_share(&tail_words, &story_words);
+            tv[T::BreadcrumbTail] = 1.0;
             if tail_words.len() >= 2 {
-                tails.push(Candidate {
-                    value: tail.trim().to_string(),
-                    block: Some(i),
-                    stated_by: Vec::new(),
-                    vector: tv,
-                });
+                tails.push(Draft { value: tail.trim().to_string(), block: Some(i), stated_by: Vec::new(), vector: tv });
             }
         }
-        let candidate = Candidate { value: text.to_string(), block: Some(i), stated_by: Vec::new(), vector: v };
+        let candidate = Draft { value: text.to_string(), block: Some(i), stated_by: Vec::new(), vector: v };
         match earlier {
             Some(c) => out[c] = candidate,
             None => {
@@ -518,14 +679,14 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
         let targets = if agreeing.is_empty() {
             let c = index.unwrap_or_else(|| {
                 seen.insert(words.clone(), out.len());
-                let mut v = vec![0.0; TITLE_FEATURES.len()];
-                v[4] = log1(words.len());
-                v[5] = flag((3..=20).contains(&words.len()));
-                v[26] = 1.0;
-                v[27] = flag(*part);
-                v[28] = flag(!site.is_empty() && agreement(words, &site) >= AGREES);
-                v[34] = word_share(words, &story_words);
-                out.push(Candidate { value: value.clone(), block: None, stated_by: Vec::new(), vector: v });
+                let mut v = Vector::<T>::zeros();
+                v[T::LogWords] = log1(words.len());
+                v[T::Words3To20] = flag((3..=20).contains(&words.len()));
+                v[T::StatedOnly] = 1.0;
+                v[T::TitleTagPart] = flag(*part);
+                v[T::IsSiteName] = flag(!site.is_empty() && agreement(words, &site) >= AGREES);
+                v[T::StoryWordShare] = word_share(words, &story_words);
+                out.push(Draft { value: value.clone(), block: None, stated_by: Vec::new(), vector: v });
                 out.len() - 1
             });
             vec![c]
@@ -535,10 +696,10 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
         for c in targets {
             let v = &mut out[c].vector;
             let slot = match by {
-                StatedBy::JsonLd => 21,
-                StatedBy::OpenGraph | StatedBy::Twitter => 22,
-                StatedBy::TitleTag => 23,
-                _ => 24,
+                StatedBy::JsonLd => T::AgreesJsonLd,
+                StatedBy::OpenGraph | StatedBy::Twitter => T::AgreesOpenGraph,
+                StatedBy::TitleTag => T::AgreesTitleTag,
+                _ => T::AgreesMicrodata,
             };
             v[slot] = 1.0;
             if !out[c].stated_by.contains(by) {
@@ -547,28 +708,34 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
         }
     }
     // The candidate whose words the story uses most (of those with three words or more).
-    let most = out.iter().filter(|c| c.vector[4] >= log1(3)).map(|c| c.vector[34]).fold(0.0f32, f32::max);
+    let most = out
+        .iter()
+        .filter(|c| c.vector[T::LogWords] >= log1(3))
+        .map(|c| c.vector[T::StoryWordShare])
+        .fold(0.0f32, f32::max);
     for c in &mut out {
-        c.vector[25] = log1(c.stated_by.len());
-        c.vector[39] = flag(most > 0.0 && c.vector[4] >= log1(3) && c.vector[34] >= most);
+        c.vector[T::LogAgreeing] = log1(c.stated_by.len());
+        c.vector[T::MostStoryWords] =
+            flag(most > 0.0 && c.vector[T::LogWords] >= log1(3) && c.vector[T::StoryWordShare] >= most);
     }
-    out
+    out.into_iter().map(Draft::finish).collect()
 }
 
 /// Byline candidates: what the page states, lines a rule found to be a byline, lines that
 /// begin "By", and short name-like lines near the story's start.
 fn byline_candidates(page: &Page) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
+    use BylineFeature as B;
+    let mut out: Vec<Draft<B>> = Vec::new();
     let site = page.site.map(words_of).unwrap_or_default();
-    let measure = |value: &str, v: &mut Vec<f32>| {
+    let measure = |value: &str, v: &mut Vector<B>| {
         let words = value.split_whitespace().count();
-        v[9] = log1(words);
-        v[10] = flag((2..=4).contains(&words));
+        v[B::LogWords] = log1(words);
+        v[B::Words2To4] = flag((2..=4).contains(&words));
         let caps = value.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
-        v[11] = caps as f32 / words.max(1) as f32;
-        v[12] = flag(value.chars().any(|c| c.is_ascii_digit()));
-        v[13] = flag(!value.chars().any(char::is_uppercase));
-        v[17] = flag(!site.is_empty() && agreement(&words_of(value), &site) >= AGREES);
+        v[B::CapsRatio] = caps as f32 / words.max(1) as f32;
+        v[B::HasDigit] = flag(value.chars().any(|c| c.is_ascii_digit()));
+        v[B::NoCapital] = flag(!value.chars().any(char::is_uppercase));
+        v[B::IsSiteName] = flag(!site.is_empty() && agreement(&words_of(value), &site) >= AGREES);
     };
     let window = page.near_start(40, 10);
     let mut repeats: HashMap<&str, usize> = HashMap::new();
@@ -599,35 +766,35 @@ fn byline_candidates(page: &Page) -> Vec<Candidate> {
         if !is_name(&value) || value.split_whitespace().count() > 12 || out.iter().any(|c| c.value == value) {
             continue;
         }
-        let mut v = vec![0.0; BYLINE_FEATURES.len()];
-        v[0] = 1.0;
-        v[7] = flag(prefixed);
-        v[8] = flag(by_rule);
+        let mut v = Vector::<B>::zeros();
+        v[B::FromBlock] = 1.0;
+        v[B::ByPrefix] = flag(prefixed);
+        v[B::RuleByline] = flag(by_rule);
         measure(&value, &mut v);
-        v[14] = log1(page.distance_to_story(i));
-        v[15] = flag(i < page.story.start);
-        v[16] = flag(
+        v[B::LogDistanceToStory] = log1(page.distance_to_story(i));
+        v[B::BeforeStory] = flag(i < page.story.start);
+        v[B::DateBeside] = flag(
             [i.wrapping_sub(1), i + 1]
                 .iter()
                 .any(|&j| page.blocks.get(j).is_some_and(|b| b.text.len() < 80 && parse_date(&b.text).is_some()))
                 || parse_date(text).is_some(),
         );
-        v[18] = flag(page.blocks[i].kind == BlockKind::Heading);
-        v[19] = flag(page.facts[i].rule.is_some_and(|r| r.meta != Some(super::MetaField::Byline)));
-        v[20] = page.facts[i].dom.as_deref().map_or(0.0, |d| d.link_density);
-        v[21] = page.position(i);
-        v[22] = flag(
+        v[B::KindHeading] = flag(page.blocks[i].kind == BlockKind::Heading);
+        v[B::OtherRule] = flag(page.facts[i].rule.is_some_and(|r| r.meta != Some(super::MetaField::Byline)));
+        v[B::LinkDensity] = page.facts[i].dom.as_deref().map_or(0.0, |d| d.link_density);
+        v[B::Position] = page.position(i);
+        v[B::BioFollows] = flag(
             bios.iter()
                 .any(|b| b.len() > value.len() + 1 && b.starts_with(&value) && b.as_bytes()[value.len()] == b' '),
         );
-        v[23] = log1(repeats.get(text).copied().unwrap_or(1) - 1);
-        v[24] = flag(page.facts[i].in_menu);
-        v[26] = flag(after_by);
-        v[25] = flag(
+        v[B::LogRepeats] = log1(repeats.get(text).copied().unwrap_or(1) - 1);
+        v[B::InMenu] = flag(page.facts[i].in_menu);
+        v[B::AfterByLine] = flag(after_by);
+        v[B::NameWords] = flag(
             value.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
                 && (2..=3).contains(&value.split_whitespace().count()),
         );
-        out.push(Candidate { value, block: Some(i), stated_by: Vec::new(), vector: v });
+        out.push(Draft { value, block: Some(i), stated_by: Vec::new(), vector: v });
     }
     // Where a page states several authors one way (a forum's posts), the first is the article's.
     let mut seen_kinds: Vec<StatedBy> = Vec::new();
@@ -642,44 +809,45 @@ fn byline_candidates(page: &Page) -> Vec<Candidate> {
         let c = match out.iter().position(|c| agreement(&words_of(&c.value), &words) >= AGREES) {
             Some(c) => c,
             None => {
-                let mut v = vec![0.0; BYLINE_FEATURES.len()];
+                let mut v = Vector::<B>::zeros();
                 measure(&value, &mut v);
-                out.push(Candidate { value, block: None, stated_by: Vec::new(), vector: v });
+                out.push(Draft { value, block: None, stated_by: Vec::new(), vector: v });
                 out.len() - 1
             }
         };
         let slot = match statement.by {
-            StatedBy::JsonLd => 1,
-            StatedBy::MetaTag | StatedBy::OpenGraph => 2,
-            StatedBy::ItemProp => 3,
-            StatedBy::RelAuthor => 4,
-            _ => 5,
+            StatedBy::JsonLd => B::StatedJsonLd,
+            StatedBy::MetaTag | StatedBy::OpenGraph => B::StatedMeta,
+            StatedBy::ItemProp => B::StatedMicrodata,
+            StatedBy::RelAuthor => B::StatedRelAuthor,
+            _ => B::StatedElement,
         };
         out[c].vector[slot] = 1.0;
         if first {
-            out[c].vector[27] = 1.0;
+            out[c].vector[B::FirstStated] = 1.0;
         }
         if !out[c].stated_by.contains(&statement.by) {
             out[c].stated_by.push(statement.by);
         }
     }
     for c in &mut out {
-        c.vector[28] = flag(!c.stated_by.is_empty() && c.vector[27] == 0.0);
-        c.vector[6] = log1(c.stated_by.len() + usize::from(c.block.is_some()));
+        c.vector[B::OnlyLaterStated] = flag(!c.stated_by.is_empty() && c.vector[B::FirstStated] == 0.0);
+        c.vector[B::LogAgreeing] = log1(c.stated_by.len() + usize::from(c.block.is_some()));
     }
-    out
+    out.into_iter().map(Draft::finish).collect()
 }
 
 /// Date candidates, one per day: what the page states (published and modified), and the
 /// short lines near the story's start, or that a rule found, that hold a date.
 fn date_candidates(page: &Page) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
+    use DateFeature as D;
+    let mut out: Vec<Draft<D>> = Vec::new();
     let lexicon = lexicon::bundled();
     let says = |text: &str, words: &[String]| {
         let lower = text.trim().to_lowercase();
         words.iter().any(|w| lower.starts_with(w.as_str()) || lower.contains(&format!(" {w}")))
     };
-    let day_of = |value: String, out: &mut Vec<Candidate>| -> usize {
+    let day_of = |value: String, out: &mut Vec<Draft<D>>| -> usize {
         let day = value[..value.len().min(10)].to_string();
         match out.iter().position(|c| c.value.starts_with(&day)) {
             Some(c) => {
@@ -690,12 +858,7 @@ fn date_candidates(page: &Page) -> Vec<Candidate> {
                 c
             }
             None => {
-                out.push(Candidate {
-                    value,
-                    block: None,
-                    stated_by: Vec::new(),
-                    vector: vec![0.0; DATE_FEATURES.len()],
-                });
+                out.push(Draft { value, block: None, stated_by: Vec::new(), vector: Vector::<D>::zeros() });
                 out.len() - 1
             }
         }
@@ -716,29 +879,29 @@ fn date_candidates(page: &Page) -> Vec<Candidate> {
         }
         candidate.block = Some(i);
         let v = &mut candidate.vector;
-        v[0] = 1.0;
-        v[11] = 1.0;
-        v[12] = flag(says(text, &lexicon.published_words));
-        v[13] = flag(says(text, &lexicon.updated_words));
-        v[14] = flag(by_rule);
-        v[15] = log1(page.distance_to_story(i));
-        v[16] = flag(i < page.story.start);
-        v[19] = log1(f.words);
+        v[D::FromBlock] = 1.0;
+        v[D::Shown] = 1.0;
+        v[D::PublishedWord] = flag(says(text, &lexicon.published_words));
+        v[D::UpdatedWord] = flag(says(text, &lexicon.updated_words));
+        v[D::RuleDate] = flag(by_rule);
+        v[D::LogDistanceToStory] = log1(page.distance_to_story(i));
+        v[D::BeforeStory] = flag(i < page.story.start);
+        v[D::LogBlockWords] = log1(f.words);
     }
     let statements =
         page.stated.published.iter().map(|s| (s, false)).chain(page.stated.modified.iter().map(|s| (s, true)));
     for (statement, modified) in statements {
         let c = day_of(statement.value.clone(), &mut out);
         let slot = match (statement.by, modified) {
-            (StatedBy::JsonLd, false) => 1,
-            (StatedBy::OpenGraph, false) => 2,
-            (StatedBy::ItemProp, false) => 4,
-            (StatedBy::TimeElement, false) => 5,
-            (StatedBy::Url, false) => 6,
-            (_, false) => 3,
-            (StatedBy::JsonLd, true) => 7,
-            (StatedBy::OpenGraph, true) => 8,
-            (_, true) => 9,
+            (StatedBy::JsonLd, false) => D::JsonLdPublished,
+            (StatedBy::OpenGraph, false) => D::OpenGraphPublished,
+            (StatedBy::ItemProp, false) => D::MicrodataPublished,
+            (StatedBy::TimeElement, false) => D::TimePublished,
+            (StatedBy::Url, false) => D::Address,
+            (_, false) => D::MetaPublished,
+            (StatedBy::JsonLd, true) => D::JsonLdModified,
+            (StatedBy::OpenGraph, true) => D::OpenGraphModified,
+            (_, true) => D::OtherModified,
         };
         out[c].vector[slot] = 1.0;
         if !out[c].stated_by.contains(&statement.by) {
@@ -749,12 +912,12 @@ fn date_candidates(page: &Page) -> Vec<Candidate> {
     let (latest, earliest) = (days.iter().max().cloned(), days.iter().min().cloned());
     let only = out.len() == 1;
     for (c, day) in out.iter_mut().zip(&days) {
-        c.vector[10] = log1(c.stated_by.len() + usize::from(c.block.is_some()));
-        c.vector[17] = flag(latest.as_ref() == Some(day) && !only);
-        c.vector[18] = flag(earliest.as_ref() == Some(day) && !only);
-        c.vector[20] = flag(only);
+        c.vector[D::LogAgreeing] = log1(c.stated_by.len() + usize::from(c.block.is_some()));
+        c.vector[D::Latest] = flag(latest.as_ref() == Some(day) && !only);
+        c.vector[D::Earliest] = flag(earliest.as_ref() == Some(day) && !only);
+        c.vector[D::OnlyCandidate] = flag(only);
     }
-    out
+    out.into_iter().map(Draft::finish).collect()
 }
 
 /// The decision for each field, by `model`, with its reason.
@@ -768,7 +931,7 @@ pub(super) fn decide(
     for field in Field::ALL {
         let list = candidates.of(field);
         let Some(scorer) = model.scorer(field, format) else { continue };
-        let Some(i) = scorer.best(field, list) else { continue };
+        let Some(i) = scorer.best(list) else { continue };
         let c = &list[i];
         let reason = reason_for(field, c, blocks);
         // A block's text is as the page showed it, and some pages show `&#x26;` escaped twice.
@@ -883,19 +1046,18 @@ mod tests {
     }
 
     #[test]
-    fn the_bundled_model_names_known_features() {
+    fn the_bundled_model_reads_back_to_the_bit() {
         let model = MetaModel::bundled();
-        for (form, scorers) in [("html", &model.html), ("text", &model.text)] {
-            for field in Field::ALL {
-                let scorer = scorers.get(field.name()).unwrap_or_else(|| panic!("{form} {} scorer", field.name()));
-                for name in scorer.weights.keys() {
-                    assert!(
-                        field.features().contains(&name.as_str()),
-                        "{form} {}: unknown feature {name}",
-                        field.name()
-                    );
-                }
-            }
+        for field in Field::ALL {
+            assert!(model.scorer(field, Format::Html).is_some() && model.scorer(field, Format::Text).is_some());
         }
+        let again = MetaModel::from_toml(&model.to_toml("test")).unwrap();
+        assert_eq!(&again, model);
+    }
+
+    #[test]
+    fn a_weights_file_for_other_features_is_refused() {
+        let file = "[html.title]\nbias = 0.0\nthreshold = 0.0\n[html.title.weights]\nfrom_block = 1.0\n[text]\n";
+        assert!(MetaModel::from_toml(file).is_err());
     }
 }

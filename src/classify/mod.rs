@@ -11,10 +11,8 @@ mod meta;
 pub mod model;
 pub mod rules;
 
-pub use meta::{
-    BYLINE_FEATURES, Candidate, Candidates, Choice, DATE_FEATURES, Field, MetaModel, Scorer, TITLE_FEATURES,
-};
-pub use model::{BlockModel, FEATURES, Vector};
+pub use meta::{BylineFeature, Candidate, Candidates, Choice, DateFeature, Field, MetaModel, Scorer, TitleFeature};
+pub use model::{BlockFeature, BlockModel, FEATURES, Vector};
 pub use rules::{MetaField, Rules};
 
 use crate::article::{Block, BlockKind, Format, Label, Meta};
