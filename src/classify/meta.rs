@@ -576,7 +576,7 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
         let story_sentence =
             page.story.contains(&i) && b.text.trim_end().ends_with(['.', '!']) && b.kind != BlockKind::Heading;
         // A line inside <nav>, <footer> or <aside> is no title (unless it is a level-1 heading).
-        let in_clutter = page.facts[i].dom.as_deref().is_some_and(|d| d.clutter_by_tag)
+        let in_clutter = page.facts[i].clutter.as_ref().is_some_and(|c| c.by_tag)
             && !(b.kind == BlockKind::Heading && b.level == Some(1));
         if !in_reach(i, b)
             || !(1..=40).contains(&f.words)
@@ -618,7 +618,7 @@ fn title_candidates(page: &Page) -> Vec<Candidate> {
         v[T::LogRepeats] = log1(repeats.get(&words).copied().unwrap_or(1) - 1);
         v[T::InArticle] = flag(dom.is_some_and(|d| d.in_article));
         v[T::LinkDensity] = dom.map_or(0.0, |d| d.link_density);
-        v[T::ClutterContainer] = flag(dom.is_some_and(|d| d.clutter.is_some()));
+        v[T::ClutterContainer] = flag(page.facts[i].clutter.is_some());
         v[T::InMenu] = flag(page.facts[i].in_menu);
         v[T::MetadataFollows] = flag((i + 1..(i + 4).min(blocks.len())).any(|j| page.rule_meta(j).is_some()));
         v[T::FirstHeading] = flag(first_heading == Some(i));

@@ -6,6 +6,7 @@
 //! name the clutter. Also fills the article's metadata and marks inferred section headings.
 //! Never changes a block's text.
 
+mod containers;
 mod features;
 mod meta;
 pub mod model;
@@ -18,6 +19,7 @@ pub use rules::{MetaField, Rules};
 use crate::article::{Block, BlockKind, Format, Label, Meta};
 use crate::parse::{DomHint, Parsed};
 use crate::text::dates::parse_date;
+use containers::ContainerClutter;
 use features::Features;
 use meta::words_of;
 use rules::Rule;
@@ -38,6 +40,8 @@ struct Facts<'r> {
     /// For HTML: what the block's place in the page says (boxed: a text's million blocks
     /// carry no hint and should not pay for one).
     dom: Option<Box<DomHint>>,
+    /// For HTML: the clutter its containers name, if any.
+    clutter: Option<ContainerClutter>,
     /// One of a run of short lines (see `mark_menu_runs`).
     in_menu: bool,
 }
@@ -58,7 +62,9 @@ fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules) -> Vec<Fa
         .map(|b| {
             let features = features::measure(&b.text);
             let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
-            Facts { features, rule, dom: dom.next().map(Box::new), in_menu: false }
+            let dom = dom.next().map(Box::new);
+            let clutter = dom.as_deref().and_then(containers::clutter_of);
+            Facts { features, rule, dom, clutter, in_menu: false }
         })
         .collect();
     mark_menu_runs(&mut facts, blocks);
@@ -135,8 +141,7 @@ fn story_of(blocks: &[Block], facts: &[Facts], format: Format, model: Option<&Bl
     match format {
         Format::Markdown => 0..blocks.len(),
         Format::Text | Format::Html => {
-            let hand =
-                || densest_prose(facts.iter().map(|f| prose_score(&f.features, f.rule, f.dom.as_deref())).collect());
+            let hand = || densest_prose(facts.iter().map(prose_score).collect());
             let region = model.map(|model| {
                 let weight = |i| model.story_weight(&model::vector(blocks, facts, i), facts[i].features.words);
                 densest_prose((0..blocks.len()).map(weight).collect())
@@ -172,16 +177,17 @@ const MENU_LINK_DENSITY: f32 = 0.5;
 
 /// How much a block looks like story prose: positive for sentences dense with function
 /// words, negative for short unpunctuated lines and anything a rule calls clutter.
-fn prose_score(f: &Features, rule: Option<&Rule>, dom: Option<&DomHint>) -> f32 {
-    if let Some(rule) = rule {
+fn prose_score(facts: &Facts) -> f32 {
+    let f = &facts.features;
+    if let Some(rule) = facts.rule {
         return if rule.label == Label::Metadata { -2.0 } else { -5.0 - f.words as f32 * 0.5 };
     }
-    let Some(dom) = dom else { return text_score(f) };
-    if dom.clutter_by_tag || dom.link_density > 0.5 {
+    let Some(dom) = facts.dom.as_deref() else { return text_score(f) };
+    if facts.clutter.as_ref().is_some_and(|c| c.by_tag) || dom.link_density > 0.5 {
         return -3.0 - f.words as f32 * 0.5;
     }
     let score = text_score(f);
-    match (dom.clutter.is_some(), dom.in_article) {
+    match (facts.clutter.is_some(), dom.in_article) {
         // A class name that sounds like clutter is a weaker sign than a <nav>.
         (true, _) if score > 0.0 => score * 0.5,
         (true, _) => score - 2.0,
@@ -437,13 +443,15 @@ fn label_blocks(
         // When the story itself sits in such a container (a theme's "sidebar" wrapper), the
         // container's name says nothing about the story's blocks.
         let story_prose = in_story(i) && prose;
-        let soft_in_story =
-            in_story(i) && story_in_soft_clutter && facts[i].dom.as_ref().is_some_and(|d| !d.clutter_by_tag);
-        if let Some((label, reason)) = facts[i].dom.as_ref().and_then(|d| d.clutter.as_ref())
-            && (!story_prose || *label == Label::Comments)
+        let soft_in_story = in_story(i)
+            && story_in_soft_clutter
+            && facts[i].dom.is_some()
+            && !facts[i].clutter.as_ref().is_some_and(|c| c.by_tag);
+        if let Some(clutter) = &facts[i].clutter
+            && (!story_prose || clutter.label == Label::Comments)
             && !soft_in_story
         {
-            block.set_label(*label, reason.clone());
+            block.set_label(clutter.label, clutter.reason.clone());
             continue;
         }
         if let Some(run) = &run {
@@ -504,7 +512,7 @@ fn beside_the_story(blocks: &[Block], facts: &[Facts], story: &std::ops::Range<u
         *b = !story.contains(&i)
             && container(i) == Some(main)
             && facts[i].rule.is_none()
-            && !dom.clutter_by_tag
+            && !facts[i].clutter.as_ref().is_some_and(|c| c.by_tag)
             && dom.link_density < 0.5;
     }
     beside
@@ -541,7 +549,7 @@ fn story_lives_in_soft_clutter(facts: &[Facts], story: &std::ops::Range<usize>) 
     for f in &facts[story.clone()] {
         if f.features.sentence_end && f.features.words >= 12 {
             all += f.features.words;
-            if f.dom.as_ref().is_some_and(|d| d.clutter.is_some() && !d.clutter_by_tag) {
+            if f.clutter.as_ref().is_some_and(|c| !c.by_tag) {
                 inside += f.features.words;
             }
         }

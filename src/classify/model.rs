@@ -162,8 +162,9 @@ pub(super) fn vector(blocks: &[Block], facts: &[Facts], i: usize) -> Vector {
     }
     if let Some(dom) = facts[i].dom.as_deref() {
         v[B::Html] = 1.0;
-        v.set(B::ContainerClutterTag, dom.clutter_by_tag);
-        v.set(B::ContainerClutterWord, dom.clutter.is_some() && !dom.clutter_by_tag);
+        let clutter = facts[i].clutter.as_ref();
+        v.set(B::ContainerClutterTag, clutter.is_some_and(|c| c.by_tag));
+        v.set(B::ContainerClutterWord, clutter.is_some_and(|c| !c.by_tag));
         v.set(B::ContainerArticle, dom.in_article);
         v[B::LinkDensity] = dom.link_density;
     }
@@ -183,7 +184,7 @@ pub(super) fn vector(blocks: &[Block], facts: &[Facts], i: usize) -> Vector {
     // Prose within three blocks either side: a short line among paragraphs is likelier story.
     v.set(B::NearProse, (i.saturating_sub(3)..(i + 4).min(n)).any(|j| j != i && prose(j)));
     // The hand-written prose score, as evidence the model weighs.
-    let hand = super::prose_score(f, facts[i].rule, facts[i].dom.as_deref());
+    let hand = super::prose_score(&facts[i]);
     v[B::ProseScorePerWord] = (hand / f.words.max(1) as f32).clamp(-3.0, 3.0);
     v.set(B::ProseScorePositive, hand > 0.0);
     v.set(B::InMenuRun, facts[i].in_menu);
