@@ -6,7 +6,7 @@
 use crate::extraction::{DocScore, score_document, shingles, summary};
 use folio::article::{Format, Label};
 use folio::claims::features::Features;
-use folio::classify::{self, BlockModel, FEATURES, Rules, Vector};
+use folio::classify::{self, BlockModel, FEATURES, Models, Rules, Vector};
 use folio::parse::Parsed;
 use folio::source::{FormatHint, decode_page};
 use std::collections::BTreeMap;
@@ -167,8 +167,14 @@ pub fn score(page: &Page, rules: &Rules, scoring: Scoring) -> DocScore {
         Some(parsed) => {
             let parsed = parsed.clone();
             let classified = match scoring {
-                Scoring::Hand => classify::classify_with(parsed, page.format, rules, None),
-                Scoring::Model(model) => classify::classify_with(parsed, page.format, rules, Some(model)),
+                Scoring::Hand => {
+                    let models = Models { block: None, ..Models::bundled(page.format) };
+                    classify::classify_with(parsed, page.format, rules, models)
+                }
+                Scoring::Model(model) => {
+                    let models = Models { block: Some(model), ..Models::bundled(page.format) };
+                    classify::classify_with(parsed, page.format, rules, models)
+                }
                 Scoring::Shipped => classify::classify(parsed, page.format, rules),
             };
             let story: Vec<&str> =

@@ -4,7 +4,7 @@
 //! Its weights are learned by `lab` (`cargo run --release --example eval_folding`), cross-
 //! validated by site, and shipped as `assets/block_model.toml`, one weight per named feature.
 
-use super::Facts;
+use super::facts::{Facts, LONG_WORDS, SHORT_WORDS};
 use crate::article::{Block, BlockKind, Label};
 use crate::text::logistic::{self, Feature, Logistic, features};
 use serde::Deserialize;
@@ -142,8 +142,8 @@ fn kind_feature(kind: BlockKind) -> Option<BlockFeature> {
 pub(super) fn vector(blocks: &[Block], facts: &[Facts], i: usize) -> Vector {
     use BlockFeature as B;
     let f = &facts[i].features;
-    let log_words = |j: usize| (1.0 + facts[j].features.words as f32).ln();
-    let prose = |j: usize| facts[j].features.sentence_end && facts[j].features.words >= 12 && facts[j].rule.is_none();
+    let log_words = |j: usize| facts[j].log_words();
+    let prose = |j: usize| facts[j].is_prose();
     let mut v = Vector::zeros();
     v[B::LogWords] = log_words(i);
     v.set(B::SentenceEnd, f.sentence_end);
@@ -151,8 +151,8 @@ pub(super) fn vector(blocks: &[Block], facts: &[Facts], i: usize) -> Vector {
     v.set(B::NotLatin, !f.latin);
     v[B::CapsRatio] = f.caps_ratio;
     v.set(B::GluedTeaser, f.glued_teaser);
-    v.set(B::Short, f.words <= 5);
-    v.set(B::Long, f.words >= 20);
+    v.set(B::Short, f.words <= SHORT_WORDS);
+    v.set(B::Long, f.words >= LONG_WORDS);
     v.set(B::Prose, prose(i));
     if let Some(rule) = facts[i].rule {
         if let Some(feature) = rule_feature(rule.label) {
@@ -184,7 +184,7 @@ pub(super) fn vector(blocks: &[Block], facts: &[Facts], i: usize) -> Vector {
     // Prose within three blocks either side: a short line among paragraphs is likelier story.
     v.set(B::NearProse, (i.saturating_sub(3)..(i + 4).min(n)).any(|j| j != i && prose(j)));
     // The hand-written prose score, as evidence the model weighs.
-    let hand = super::prose_score(&facts[i]);
+    let hand = facts[i].prose_score();
     v[B::ProseScorePerWord] = (hand / f.words.max(1) as f32).clamp(-3.0, 3.0);
     v.set(B::ProseScorePositive, hand > 0.0);
     v.set(B::InMenuRun, facts[i].in_menu);
