@@ -31,6 +31,9 @@ const MENU_LINK_DENSITY: f32 = 0.5;
 /// Share of link text from which a block of an HTML page is mostly links.
 pub(super) const LINKS_MOSTLY: f32 = 0.5;
 
+/// A sentence of at least this many words scores as prose in the hand-written score.
+const SCORED_SENTENCE_WORDS: usize = 4;
+
 /// Share of function words typical of story prose: a block's density of them is measured
 /// against it.
 const TYPICAL_STOP_RATIO: f32 = 0.3;
@@ -115,7 +118,7 @@ fn text_score(f: &Features) -> f32 {
     }
     let words = f.words as f32;
     let density = if f.latin { (f.stop_ratio / TYPICAL_STOP_RATIO).clamp(0.3, 1.3) } else { 1.0 };
-    if f.sentence_end && f.words >= 4 {
+    if f.sentence_end && f.words >= SCORED_SENTENCE_WORDS {
         words * 0.6 * density
     } else if f.words >= LONG_WORDS {
         words * 0.4 * density

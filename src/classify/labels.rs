@@ -31,6 +31,13 @@ const HEADING_CHARS: usize = 120;
 /// The story block after an inferred heading has at least this many words.
 const PARAGRAPH_AFTER_HEADING_WORDS: usize = 15;
 
+/// A heading that begins the stated title has at least this many words.
+const TITLE_PREFIX_WORDS: usize = 3;
+
+/// With no title known, a Markdown file's title is looked for above its first story block of
+/// at least this many bytes.
+const FIRST_PARAGRAPH_BYTES: usize = 200;
+
 /// The block that shows the title: one that says it, or a heading that begins it (a page's
 /// `<title>` often carries the site's name too: "Headline | Site"); with no title known, a
 /// Markdown file's first level-1 heading near its top.
@@ -41,14 +48,16 @@ pub(super) fn find_title(blocks: &[Block], title: Option<&str>) -> Option<usize>
             let title = words_of(title);
             blocks.iter().position(|b| {
                 let words = words_of(&b.text);
-                b.kind == BlockKind::Heading && words.len() >= 3 && title.starts_with(&words)
+                b.kind == BlockKind::Heading && words.len() >= TITLE_PREFIX_WORDS && title.starts_with(&words)
             })
         };
         return exact.or_else(prefix);
     }
     blocks
         .iter()
-        .take_while(|b| b.kind == BlockKind::Heading || b.label != Label::Content || b.text.len() < 200)
+        .take_while(|b| {
+            b.kind == BlockKind::Heading || b.label != Label::Content || b.text.len() < FIRST_PARAGRAPH_BYTES
+        })
         .position(|b| b.kind == BlockKind::Heading && b.level == Some(1))
 }
 

@@ -2,15 +2,33 @@
 //! `<meta>`, microdata, `rel="author"`), lines a rule found to be a byline, lines that begin
 //! "By", and short name-like lines near the story's start.
 
-use super::candidate::{AGREES, Candidate, Draft, Page, TOP_OF_PAGE, agreement, flag, log1};
+use super::candidate::{AGREES, Candidate, DATE_LINE_BYTES, Draft, Page, TOP_OF_PAGE, agreement, flag, log1};
 use super::names::{byline_name, byline_prefix, is_name};
 use crate::article::BlockKind;
-use crate::classify::facts::words_of;
+use crate::classify::facts::{SHORT_WORDS, words_of};
 use crate::classify::rules::MetaField;
 use crate::parse::StatedBy;
 use crate::text::dates::parse_date;
 use crate::text::logistic::{Vector, features};
 use std::collections::HashMap;
+
+/// Blocks before the story's start where a byline may stand.
+const BLOCKS_BEFORE_STORY: usize = 40;
+
+/// Blocks into the story where a byline may stand.
+const BLOCKS_INTO_STORY: usize = 10;
+
+/// A line that says only "By" is shorter than this (in bytes).
+const BY_ALONE_BYTES: usize = 12;
+
+/// A short line is name-like when at least this share of its words start with a capital.
+const NAME_CAPS_RATIO: f32 = 0.5;
+
+/// A line that begins "By" has at most this many words.
+const BY_LINE_WORDS: usize = 20;
+
+/// A byline names its authors in at most this many words.
+const NAME_WORDS: usize = 12;
 
 features! {
     /// What is measured of a byline candidate.
@@ -92,7 +110,7 @@ pub(super) fn byline_candidates(page: &Page) -> Vec<Candidate> {
         v[B::NoCapital] = flag(!value.chars().any(char::is_uppercase));
         v[B::IsSiteName] = flag(!site.is_empty() && agreement(&words_of(value), &site) >= AGREES);
     };
-    let window = page.near_start(40, 10);
+    let window = page.near_start(BLOCKS_BEFORE_STORY, BLOCKS_INTO_STORY);
     let mut repeats: HashMap<&str, usize> = HashMap::new();
     for b in page.blocks {
         *repeats.entry(b.text.trim()).or_default() += 1;
@@ -106,19 +124,20 @@ pub(super) fn byline_candidates(page: &Page) -> Vec<Candidate> {
         let by_rule = page.rule_meta(i) == Some(MetaField::Byline);
         let prefixed = byline_prefix(text).is_some();
         // "By" on a line of its own, the name on the next.
-        let after_by =
-            i > 0 && !is_name(&byline_name(&page.blocks[i - 1].text)) && page.blocks[i - 1].text.trim().len() < 12;
+        let after_by = i > 0
+            && !is_name(&byline_name(&page.blocks[i - 1].text))
+            && page.blocks[i - 1].text.trim().len() < BY_ALONE_BYTES;
         let after_by = after_by && byline_prefix(&format!("{} x", page.blocks[i - 1].text.trim())).is_some();
         let name_like = (window.contains(&i) || i < TOP_OF_PAGE)
-            && (1..=5).contains(&f.words)
+            && (1..=SHORT_WORDS).contains(&f.words)
             && !f.sentence_end
-            && f.caps_ratio >= 0.5
+            && f.caps_ratio >= NAME_CAPS_RATIO
             && page.facts[i].rule.is_none_or(|r| r.meta.is_some());
-        if !(by_rule || (prefixed && f.words <= 20) || name_like) {
+        if !(by_rule || (prefixed && f.words <= BY_LINE_WORDS) || name_like) {
             continue;
         }
         let value = byline_name(text);
-        if !is_name(&value) || value.split_whitespace().count() > 12 || out.iter().any(|c| c.value == value) {
+        if !is_name(&value) || value.split_whitespace().count() > NAME_WORDS || out.iter().any(|c| c.value == value) {
             continue;
         }
         let mut v = Vector::<B>::zeros();
@@ -129,10 +148,9 @@ pub(super) fn byline_candidates(page: &Page) -> Vec<Candidate> {
         v[B::LogDistanceToStory] = log1(page.distance_to_story(i));
         v[B::BeforeStory] = flag(i < page.story.start);
         v[B::DateBeside] = flag(
-            [i.wrapping_sub(1), i + 1]
-                .iter()
-                .any(|&j| page.blocks.get(j).is_some_and(|b| b.text.len() < 80 && parse_date(&b.text).is_some()))
-                || parse_date(text).is_some(),
+            [i.wrapping_sub(1), i + 1].iter().any(|&j| {
+                page.blocks.get(j).is_some_and(|b| b.text.len() < DATE_LINE_BYTES && parse_date(&b.text).is_some())
+            }) || parse_date(text).is_some(),
         );
         v[B::KindHeading] = flag(page.blocks[i].kind == BlockKind::Heading);
         v[B::OtherRule] = flag(page.facts[i].rule.is_some_and(|r| r.meta != Some(MetaField::Byline)));
@@ -158,7 +176,7 @@ pub(super) fn byline_candidates(page: &Page) -> Vec<Candidate> {
         seen_kinds.push(statement.by);
         let value = byline_name(&statement.value);
         let words = words_of(&value);
-        if !is_name(&value) || words.len() > 12 {
+        if !is_name(&value) || words.len() > NAME_WORDS {
             continue;
         }
         let c = match out.iter().position(|c| agreement(&words_of(&c.value), &words) >= AGREES) {

@@ -124,6 +124,12 @@ impl Page<'_, '_> {
 /// Blocks at the very top of a page are title candidates wherever the story starts: a text
 /// dump's story region may begin well after its title, or before it (a menu of prose-like teasers).
 pub(super) const TOP_OF_PAGE: usize = 120;
+
+/// A line this short (in bytes) that holds a date is a date line, not a sentence with one.
+pub(super) const DATE_LINE_BYTES: usize = 80;
+
+/// Blocks either side of a candidate that count as beside it.
+pub(super) const BESIDE: usize = 3;
 /// The share of a candidate's content words (not function words, three letters or more) that
 /// the story uses.
 pub(super) fn word_share(words: &[String], story: &HashSet<String>) -> f32 {

@@ -9,6 +9,18 @@ use crate::text::dates::parse_date;
 use crate::text::lexicon;
 use crate::text::logistic::{Vector, features};
 
+/// Blocks before the story's start where a date may stand.
+const BLOCKS_BEFORE_STORY: usize = 12;
+
+/// Blocks into the story where a date may stand.
+const BLOCKS_INTO_STORY: usize = 8;
+
+/// A line that gives the date has at most this many words.
+const DATE_LINE_WORDS: usize = 25;
+
+/// The day of an ISO 8601 date: its first ten characters (`2025-05-03`).
+const DAY: usize = 10;
+
 features! {
     /// What is measured of a date candidate.
     pub enum DateFeature {
@@ -68,7 +80,7 @@ pub(super) fn date_candidates(page: &Page) -> Vec<Candidate> {
         words.iter().any(|w| lower.starts_with(w.as_str()) || lower.contains(&format!(" {w}")))
     };
     let day_of = |value: String, out: &mut Vec<Draft<D>>| -> usize {
-        let day = value[..value.len().min(10)].to_string();
+        let day = value[..value.len().min(DAY)].to_string();
         match out.iter().position(|c| c.value.starts_with(&day)) {
             Some(c) => {
                 // The more precise form of the same day is kept.
@@ -83,12 +95,12 @@ pub(super) fn date_candidates(page: &Page) -> Vec<Candidate> {
             }
         }
     };
-    let window = page.near_start(12, 8);
+    let window = page.near_start(BLOCKS_BEFORE_STORY, BLOCKS_INTO_STORY);
     for i in 0..page.blocks.len() {
         let text = &page.blocks[i].text;
         let f = &page.facts[i].features;
         let by_rule = matches!(page.rule_meta(i), Some(MetaField::Date | MetaField::Byline));
-        if f.words > 25 || !(window.contains(&i) || by_rule) {
+        if f.words > DATE_LINE_WORDS || !(window.contains(&i) || by_rule) {
             continue;
         }
         let Some(date) = parse_date(text) else { continue };
@@ -128,7 +140,7 @@ pub(super) fn date_candidates(page: &Page) -> Vec<Candidate> {
             out[c].stated_by.push(statement.by);
         }
     }
-    let days: Vec<String> = out.iter().map(|c| c.value[..c.value.len().min(10)].to_string()).collect();
+    let days: Vec<String> = out.iter().map(|c| c.value[..c.value.len().min(DAY)].to_string()).collect();
     let (latest, earliest) = (days.iter().max().cloned(), days.iter().min().cloned());
     let only = out.len() == 1;
     for (c, day) in out.iter_mut().zip(&days) {

@@ -2,10 +2,12 @@
 //! story and at its top, every level-1 heading, a breadcrumb's last part, and what the page
 //! states (`<title>` split into its parts), each marked with the statements that agree with it.
 
-use super::candidate::{AGREES, Candidate, Draft, Page, TOP_OF_PAGE, agreement, flag, log1, word_share};
+use super::candidate::{
+    AGREES, BESIDE, Candidate, DATE_LINE_BYTES, Draft, Page, TOP_OF_PAGE, agreement, flag, log1, word_share,
+};
 use super::names::byline_prefix;
 use crate::article::{Block, BlockKind, Label};
-use crate::classify::facts::words_of;
+use crate::classify::facts::{SHORT_WORDS, words_of};
 use crate::classify::rules::MetaField;
 use crate::parse::StatedBy;
 use crate::text::dates::parse_date;
@@ -108,6 +110,21 @@ features! {
 /// A sentence-ended block this long, not a heading, is a paragraph, never a title.
 const MIN_PROSE_WORDS: usize = 20;
 
+/// Blocks before the story's start where a title may stand.
+const BLOCKS_BEFORE_STORY: usize = 40;
+
+/// Blocks into the story (and past its end, for a level-1 heading) where a title may stand.
+const BLOCKS_INTO_STORY: usize = 6;
+
+/// A title has at most this many words.
+const MOST_WORDS: usize = 40;
+
+/// A line this short (in bytes) that begins "By" is a byline line.
+const BYLINE_LINE_BYTES: usize = 120;
+
+/// How far ahead the next prose is looked for.
+const PROSE_IN_REACH: usize = 20;
+
 /// Title candidates: headings and short lines before the story and at its top, every heading
 /// of level 1, and what the page states (`<title>` split into its parts).
 pub(super) fn title_candidates(page: &Page) -> Vec<Candidate> {
@@ -135,16 +152,17 @@ pub(super) fn title_candidates(page: &Page) -> Vec<Candidate> {
 
     let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
     let mut out: Vec<Draft<T>> = Vec::new();
-    let window = page.near_start(40, 6);
+    let window = page.near_start(BLOCKS_BEFORE_STORY, BLOCKS_INTO_STORY);
     let in_reach = |i: usize, b: &Block| {
         window.contains(&i)
             || i < TOP_OF_PAGE
-            || (b.kind == BlockKind::Heading && b.level == Some(1) && i < page.story.end + 6)
+            || (b.kind == BlockKind::Heading && b.level == Some(1) && i < page.story.end + BLOCKS_INTO_STORY)
     };
     let story_words = page.story_words();
-    let short_date = |j: usize| page.blocks.get(j).is_some_and(|b| b.text.len() < 80 && parse_date(&b.text).is_some());
+    let short_date =
+        |j: usize| page.blocks.get(j).is_some_and(|b| b.text.len() < DATE_LINE_BYTES && parse_date(&b.text).is_some());
     let byline_line = |j: usize| {
-        page.blocks.get(j).is_some_and(|b| b.text.len() < 120 && byline_prefix(&b.text).is_some())
+        page.blocks.get(j).is_some_and(|b| b.text.len() < BYLINE_LINE_BYTES && byline_prefix(&b.text).is_some())
             || page.facts.get(j).is_some_and(|_| page.rule_meta(j) == Some(MetaField::Byline))
     };
     let mut tails = Vec::new();
@@ -159,7 +177,7 @@ pub(super) fn title_candidates(page: &Page) -> Vec<Candidate> {
         let in_clutter = page.facts[i].clutter.as_ref().is_some_and(|c| c.by_tag)
             && !(b.kind == BlockKind::Heading && b.level == Some(1));
         if !in_reach(i, b)
-            || !(1..=40).contains(&f.words)
+            || !(1..=MOST_WORDS).contains(&f.words)
             || paragraph
             || story_sentence
             || in_clutter
@@ -194,23 +212,24 @@ pub(super) fn title_candidates(page: &Page) -> Vec<Candidate> {
         v[T::RuleMetadata] = flag(page.facts[i].rule.is_some_and(|r| r.label == Label::Metadata));
         v[T::BeforeStory] = flag(i < page.story.start);
         v[T::LogDistanceToStory] = log1(page.distance_to_story(i));
-        v[T::TopOfStory] = flag(page.story.contains(&i) && i < page.story.start + 6);
+        v[T::TopOfStory] = flag(page.story.contains(&i) && i < page.story.start + BLOCKS_INTO_STORY);
         v[T::LogRepeats] = log1(repeats.get(&words).copied().unwrap_or(1) - 1);
         v[T::InArticle] = flag(dom.is_some_and(|d| d.in_article));
         v[T::LinkDensity] = page.facts[i].link_density();
         v[T::ClutterContainer] = flag(page.facts[i].clutter.is_some());
         v[T::InMenu] = flag(page.facts[i].in_menu);
-        v[T::MetadataFollows] = flag((i + 1..(i + 4).min(blocks.len())).any(|j| page.rule_meta(j).is_some()));
+        v[T::MetadataFollows] = flag((i + 1..(i + 1 + BESIDE).min(blocks.len())).any(|j| page.rule_meta(j).is_some()));
         v[T::FirstHeading] = flag(first_heading == Some(i));
         v[T::StartsTitleTag] = flag(words.len() >= 3 && title_tag.len() > words.len() && title_tag.starts_with(&words));
         v[T::Prose] = flag(page.is_prose(i));
-        v[T::PreviousShort] = flag(i > 0 && page.facts[i - 1].features.words <= 5);
+        v[T::PreviousShort] = flag(i > 0 && page.facts[i - 1].features.words <= SHORT_WORDS);
         v[T::NextProse] = flag(page.is_prose(i + 1));
         v[T::Position] = page.position(i);
         v[T::StoryWordShare] = word_share(&words, &story_words);
-        v[T::LogBlocksToProse] = log1((i + 1..blocks.len()).take(20).position(|j| page.is_prose(j)).unwrap_or(20));
-        v[T::DateBeside] = flag((i.saturating_sub(3)..i + 4).any(|j| j != i && short_date(j)));
-        v[T::BylineBeside] = flag((i.saturating_sub(3)..i + 4).any(|j| j != i && byline_line(j)));
+        v[T::LogBlocksToProse] =
+            log1((i + 1..blocks.len()).take(PROSE_IN_REACH).position(|j| page.is_prose(j)).unwrap_or(PROSE_IN_REACH));
+        v[T::DateBeside] = flag((i.saturating_sub(BESIDE)..i + 1 + BESIDE).any(|j| j != i && short_date(j)));
+        v[T::BylineBeside] = flag((i.saturating_sub(BESIDE)..i + 1 + BESIDE).any(|j| j != i && byline_line(j)));
         v[T::Words3To12] = flag((3..=12).contains(&f.words));
         v[T::WordsOver15] = flag(f.words > 15);
         let same = |j: usize| blocks.get(j).is_some_and(|b| words_of(&b.text) == words);
