@@ -213,7 +213,43 @@ pub(super) fn byline_candidates(page: &Page) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::{Block, BlockKind};
+    use crate::classify::facts::facts_of;
+    use crate::classify::rules::Rules;
+    use crate::parse::{Stated, StatedBy, Statement};
     use crate::text::logistic::Feature;
+
+    fn page_of(texts: &[(BlockKind, &str)]) -> Vec<Block> {
+        let mut blocks: Vec<Block> = texts.iter().map(|(k, t)| Block::new(*k, t.to_string(), [1, 1])).collect();
+        for (id, b) in blocks.iter_mut().enumerate() {
+            b.id = id;
+            if b.kind == BlockKind::Heading {
+                b.level = Some(1);
+            }
+        }
+        blocks
+    }
+
+    const STORY: &str = "The council voted on Tuesday to close the old bridge to cars for the whole of next year.";
+
+    #[test]
+    fn a_by_line_and_a_statement_of_the_same_name_are_one_candidate() {
+        let blocks = page_of(&[(BlockKind::Paragraph, "By Jo Roe"), (BlockKind::Paragraph, STORY)]);
+        let facts = facts_of(&blocks, Vec::new(), Rules::bundled());
+        let stated =
+            Stated { bylines: vec![Statement { by: StatedBy::JsonLd, value: "Jo Roe".into() }], ..Stated::default() };
+        let page = Page { blocks: &blocks, facts: &facts, story: &(1..2), stated: &stated, site: None };
+        let names = byline_candidates(&page);
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert_eq!((names[0].value.as_str(), names[0].block), ("Jo Roe", Some(0)));
+        let v = &names[0].vector;
+        for f in
+            [BylineFeature::ByPrefix, BylineFeature::StatedJsonLd, BylineFeature::FirstStated, BylineFeature::NameWords]
+        {
+            assert_eq!(v[f.index()], 1.0, "{f:?}");
+        }
+        assert_eq!(v[BylineFeature::OnlyLaterStated.index()], 0.0);
+    }
 
     #[test]
     fn features_keep_their_names() {

@@ -155,7 +155,45 @@ pub(super) fn date_candidates(page: &Page) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::{Block, BlockKind};
+    use crate::classify::facts::facts_of;
+    use crate::classify::rules::Rules;
+    use crate::parse::{Stated, StatedBy, Statement};
     use crate::text::logistic::Feature;
+
+    fn page_of(texts: &[(BlockKind, &str)]) -> Vec<Block> {
+        let mut blocks: Vec<Block> = texts.iter().map(|(k, t)| Block::new(*k, t.to_string(), [1, 1])).collect();
+        for (id, b) in blocks.iter_mut().enumerate() {
+            b.id = id;
+            if b.kind == BlockKind::Heading {
+                b.level = Some(1);
+            }
+        }
+        blocks
+    }
+
+    const STORY: &str = "The council voted on Tuesday to close the old bridge to cars for the whole of next year.";
+
+    #[test]
+    fn a_date_shown_and_stated_is_one_candidate_with_both() {
+        let blocks = page_of(&[(BlockKind::Paragraph, "May 3, 2025"), (BlockKind::Paragraph, STORY)]);
+        let facts = facts_of(&blocks, Vec::new(), Rules::bundled());
+        let stated = Stated {
+            published: vec![Statement { by: StatedBy::JsonLd, value: "2025-05-03".into() }],
+            ..Stated::default()
+        };
+        let page = Page { blocks: &blocks, facts: &facts, story: &(1..2), stated: &stated, site: None };
+        let dates = date_candidates(&page);
+        assert_eq!(dates.len(), 1, "{dates:?}");
+        assert!(dates[0].value.starts_with("2025-05-03") && dates[0].block == Some(0));
+        let v = &dates[0].vector;
+        for f in
+            [DateFeature::Shown, DateFeature::JsonLdPublished, DateFeature::BeforeStory, DateFeature::OnlyCandidate]
+        {
+            assert_eq!(v[f.index()], 1.0, "{f:?}");
+        }
+        assert_eq!(v[DateFeature::Latest.index()], 0.0);
+    }
 
     #[test]
     fn features_keep_their_names() {

@@ -323,6 +323,10 @@ pub(super) fn title_candidates(page: &Page) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::{Block, BlockKind};
+    use crate::classify::facts::facts_of;
+    use crate::classify::rules::Rules;
+    use crate::parse::{Stated, StatedBy, Statement};
     use crate::text::logistic::Feature;
 
     #[test]
@@ -332,6 +336,49 @@ mod tests {
             ["Machine learning, explained", "MIT Sloan"]
         );
         assert_eq!(title_parts("One – Two - Three"), ["One", "Two", "Three"]);
+    }
+
+    fn page_of(texts: &[(BlockKind, &str)]) -> Vec<Block> {
+        let mut blocks: Vec<Block> = texts.iter().map(|(k, t)| Block::new(*k, t.to_string(), [1, 1])).collect();
+        for (id, b) in blocks.iter_mut().enumerate() {
+            b.id = id;
+            if b.kind == BlockKind::Heading {
+                b.level = Some(1);
+            }
+        }
+        blocks
+    }
+
+    const STORY: &str = "The council voted on Tuesday to close the old bridge to cars for the whole of next year.";
+
+    #[test]
+    fn a_heading_the_page_states_as_its_title_is_marked_agreeing() {
+        let headline = "The Old Bridge Closes For A Year";
+        let blocks = page_of(&[(BlockKind::Heading, headline), (BlockKind::Paragraph, STORY)]);
+        let facts = facts_of(&blocks, Vec::new(), Rules::bundled());
+        let stated = Stated {
+            titles: vec![
+                Statement { by: StatedBy::OpenGraph, value: headline.into() },
+                Statement { by: StatedBy::TitleTag, value: format!("{headline} | The Paper") },
+            ],
+            ..Stated::default()
+        };
+        let page = Page { blocks: &blocks, facts: &facts, story: &(1..2), stated: &stated, site: Some("The Paper") };
+        let titles = title_candidates(&page);
+        let heading = titles.iter().find(|c| c.block == Some(0)).expect("the heading is a candidate");
+        let v = &heading.vector;
+        for f in [
+            TitleFeature::KindHeading,
+            TitleFeature::HeadingLevel1,
+            TitleFeature::AgreesOpenGraph,
+            TitleFeature::AgreesTitleTag,
+        ] {
+            assert_eq!(v[f.index()], 1.0, "{f:?}");
+        }
+        // The site's name, a part of the <title>, is a candidate of its own that says so.
+        let site = titles.iter().find(|c| c.value == "The Paper").expect("the title tag's part");
+        assert_eq!(site.vector[TitleFeature::IsSiteName.index()], 1.0);
+        assert_eq!(site.vector[TitleFeature::TitleTagPart.index()], 1.0);
     }
 
     #[test]
