@@ -11,9 +11,9 @@
 //! What was learned (marks, site memory) is applied to the labels *before* the article's
 //! sections and claims are found, so each sentence is scored once per read.
 
-use crate::article::{Article, Format, Relabel, Source, SourceKind};
+use crate::article::{Article, Relabel, Source, SourceKind};
 use crate::claims::Scorer;
-use crate::classify::{BlockModel, Rules};
+use crate::classify::{BlockModel, MetaModel, Models, Rules};
 use crate::error::{Error, Result};
 use crate::sites::Learned;
 use crate::source::{self, Input, Loaded};
@@ -32,6 +32,7 @@ pub struct Reading {
 pub struct Pipeline {
     rules: Rules,
     block_model: &'static BlockModel,
+    meta_model: &'static MetaModel,
     claims: Scorer,
     learned: Learned,
 }
@@ -48,6 +49,7 @@ impl Pipeline {
         Pipeline {
             rules: Rules::bundled().clone(),
             block_model: BlockModel::bundled(),
+            meta_model: MetaModel::bundled(),
             claims: Scorer::bundled(),
             learned: Learned::default(),
         }
@@ -109,8 +111,8 @@ impl Pipeline {
     /// From parsed blocks on: classify, apply what was learned of the site, then find the
     /// sections and claims once from the final labels.
     fn finish(&self, parsed: crate::parse::Parsed, source: Source) -> Article {
-        let model = (source.format == Format::Html).then_some(self.block_model);
-        let mut classified = crate::classify::classify_with(parsed, source.format, &self.rules, model);
+        let models = Models::for_format(self.block_model, self.meta_model, source.format);
+        let mut classified = crate::classify::classify_with(parsed, source.format, &self.rules, models);
         if !self.learned.is_empty()
             && let Some(site) = crate::sites::site_of_page(&classified.meta, &source)
         {
@@ -135,7 +137,7 @@ fn parse_for(text: &str, source: &Source) -> crate::parse::Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Label;
+    use crate::article::{Format, Label};
 
     #[test]
     fn a_relabel_keeps_the_sections_and_claims_true() {

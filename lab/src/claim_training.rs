@@ -3,9 +3,9 @@
 //! that never saw it. Everything here is deterministic (fixed folds, full-batch L-BFGS in a
 //! fixed order), so `lab/examples/train_claims.rs` rebuilds the shipped weights bit for bit.
 
+use folio::claims::Cues;
 use folio::claims::features::{Features, dimension};
 use folio::claims::model::Model;
-use folio::claims::{Cues, sigmoid};
 
 /// The inverse regularisation strength (as in scikit-learn's `C`).
 pub const C: f64 = 8.0;
@@ -160,7 +160,7 @@ impl<'a> Corpus<'a> {
             let train: Vec<usize> = chosen.iter().zip(&fold).filter(|&(_, &g)| g != f).map(|(&i, _)| i).collect();
             let model = self.train(&train, 0.5);
             for (j, _) in fold.iter().enumerate().filter(|&(_, &g)| g == f) {
-                scores[j] = sigmoid(model.logit(&self.features[chosen[j]]));
+                scores[j] = model.probability(&self.features[chosen[j]]);
             }
         }
         scores
@@ -179,7 +179,7 @@ impl<'a> Corpus<'a> {
             let threshold = best_threshold(&inner, &train_labels);
             let model = self.train(&train, threshold);
             for i in (0..n).filter(|&i| fold[i] == f) {
-                scores[i] = sigmoid(model.logit(&self.features[i]));
+                scores[i] = model.probability(&self.features[i]);
                 flags[i] = scores[i] >= threshold;
             }
             thresholds.push(threshold);
@@ -366,7 +366,7 @@ mod tests {
         let corpus = Corpus::new(cues, &data);
         let model = corpus.train(&[0, 1, 2, 3, 4, 5], 0.5);
         for (s, l) in &data {
-            assert_eq!(sigmoid(model.logit(&cues.features(s))) >= 0.5, *l, "{s}");
+            assert_eq!(model.probability(&cues.features(s)) >= 0.5, *l, "{s}");
         }
     }
 }

@@ -6,7 +6,7 @@
 use crate::extraction::{DocScore, score_document, shingles, summary};
 use folio::article::{Format, Label};
 use folio::claims::features::Features;
-use folio::classify::{self, BlockModel, FEATURES, Rules, Vector};
+use folio::classify::{self, BlockModel, FEATURES, Models, Rules, Vector};
 use folio::parse::Parsed;
 use folio::source::{FormatHint, decode_page};
 use std::collections::BTreeMap;
@@ -137,8 +137,8 @@ pub fn train(pages: &[&Page]) -> BlockModel {
         let n = if page.corpus == "zyte-dev" { ZYTE_WEIGHT } else { 1 };
         for _ in 0..n {
             for (vector, &label) in page.vectors.iter().zip(&page.labels) {
-                let entries =
-                    vector.iter().enumerate().filter(|(_, v)| **v != 0.0).map(|(i, v)| (i as u32, *v)).collect();
+                let values = vector.as_slice().iter().enumerate();
+                let entries = values.filter(|(_, v)| **v != 0.0).map(|(i, v)| (i as u32, *v)).collect();
                 xs.push(Features { entries });
                 ys.push(label);
             }
@@ -146,11 +146,8 @@ pub fn train(pages: &[&Page]) -> BlockModel {
     }
     let refs: Vec<&Features> = xs.iter().collect();
     let weights = crate::claim_training::fit(&refs, &ys, FEATURES.len(), &[], C);
-    let mut model = BlockModel { bias: weights[FEATURES.len()] as f32, weights: [0.0; FEATURES.len()] };
-    for (w, learned) in model.weights.iter_mut().zip(&weights) {
-        *w = *learned as f32;
-    }
-    model
+    let (bias, weights) = weights.split_last().expect("weights and a bias");
+    BlockModel::new(*bias as f32, weights.iter().map(|w| *w as f32).collect())
 }
 
 /// How a page's story region is found.
@@ -170,8 +167,14 @@ pub fn score(page: &Page, rules: &Rules, scoring: Scoring) -> DocScore {
         Some(parsed) => {
             let parsed = parsed.clone();
             let classified = match scoring {
-                Scoring::Hand => classify::classify_with(parsed, page.format, rules, None),
-                Scoring::Model(model) => classify::classify_with(parsed, page.format, rules, Some(model)),
+                Scoring::Hand => {
+                    let models = Models { block: None, ..Models::bundled(page.format) };
+                    classify::classify_with(parsed, page.format, rules, models)
+                }
+                Scoring::Model(model) => {
+                    let models = Models { block: Some(model), ..Models::bundled(page.format) };
+                    classify::classify_with(parsed, page.format, rules, models)
+                }
                 Scoring::Shipped => classify::classify(parsed, page.format, rules),
             };
             let story: Vec<&str> =

@@ -187,15 +187,15 @@ pub fn train(pages: &[&Page], field: Field) -> Scorer {
         loss
     };
     let learned = crate::claim_training::lbfgs(vec![0.0; dim], objective, 300);
-    let weights = names.iter().zip(&learned).map(|(n, w)| (n.to_string(), *w as f32)).collect();
+    let weights = learned.iter().map(|w| *w as f32).collect();
     // Scored against "none" at 0: a candidate is taken when its score is above it.
-    Scorer { bias: 0.0, threshold: if none_allowed { 0.5 } else { 0.0 }, weights }
+    Scorer::new(field, 0.0, if none_allowed { 0.5 } else { 0.0 }, weights)
 }
 
 /// What `scorer` chooses on `page` for `field`.
 pub fn choose<'p>(page: &'p Page, field: Field, scorer: &Scorer) -> Option<&'p Candidate> {
     let list = page.candidates.of(field);
-    scorer.best(field, list).map(|i| &list[i])
+    scorer.best(list).map(|i| &list[i])
 }
 
 /// A field's figures in one form: right pages of labelled ones (as the scorer counts), and how
@@ -263,23 +263,7 @@ pub fn shipped_model(pages: &[Page]) -> MetaModel {
 
 /// `model` as `assets/meta_model.toml`, weights in the order of each field's features.
 pub fn to_toml(model: &MetaModel, header: &str) -> String {
-    let mut out: String = header.lines().map(|l| format!("# {l}\n")).collect();
-    for (form, scorers) in [("html", &model.html), ("text", &model.text)] {
-        for field in Field::ALL {
-            let Some(scorer) = scorers.get(field.name()) else { continue };
-            out.push_str(&format!(
-                "\n[{form}.{}]\nbias = {:?}\nthreshold = {:?}\n",
-                field.name(),
-                scorer.bias,
-                scorer.threshold
-            ));
-            out.push_str(&format!("\n[{form}.{}.weights]\n", field.name()));
-            for name in field.features() {
-                out.push_str(&format!("{name} = {:?}\n", scorer.weights.get(*name).copied().unwrap_or(0.0)));
-            }
-        }
-    }
-    out
+    model.to_toml(header)
 }
 
 /// Prints the pages of `form` where `scorer` chooses wrong for `field`: the label, the choice,
@@ -295,7 +279,7 @@ pub fn show_misses(pages: &[Page], form: &str, field: Field, scorer: &Scorer) {
         let right = list.iter().position(|c| is_right(field, &c.value, truth));
         let show = |c: Option<&Candidate>| {
             c.map_or("-".to_string(), |c| {
-                let p = scorer.probability(field, c);
+                let p = scorer.probability(c);
                 format!("{:.60} [{:.2} b{:?} {:?}]", c.value, p, c.block, c.stated_by)
             })
         };

@@ -67,7 +67,7 @@ static CUES: LazyLock<Cues> =
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
     let model = Model::from_bytes(BUNDLED_MODEL).expect("the bundled claim model is valid");
-    assert_eq!(model.cue_fingerprint, CUES.fingerprint(), "assets/claim_model.bin was trained on other cues");
+    model.check_cues(CUES.fingerprint()).expect("assets/claim_model.bin is made for assets/claim_cues.toml");
     model
 });
 
@@ -106,10 +106,10 @@ impl Cues {
 
     /// Identifies the list (kinds and descriptions, in order) that a model was trained with.
     pub fn fingerprint(&self) -> u64 {
-        self.list.iter().fold(crate::text::fnv::OFFSET, |hash, cue| {
-            let kind = cue.kind.map_or("none", ClaimKind::name);
-            crate::text::fnv::fnv1a(hash, kind.bytes().chain([0]).chain(cue.description.bytes()).chain([0]))
-        })
+        // Each cue's name is its kind and its description.
+        let names =
+            self.list.iter().map(|cue| format!("{}\0{}", cue.kind.map_or("none", ClaimKind::name), cue.description));
+        crate::text::logistic::fingerprint(names)
     }
 
     /// The weights training holds as they are: (feature index, weight) of each cue with a set weight.
@@ -152,11 +152,6 @@ pub struct Verdict {
     pub cues: Vec<String>,
 }
 
-/// The logistic function: a model's logit as a probability from 0 to 1.
-pub fn sigmoid(logit: f32) -> f32 {
-    1.0 / (1.0 + (-logit).exp())
-}
-
 impl Scorer {
     /// The bundled cues and model, flagging from the threshold chosen when it was trained.
     pub fn bundled() -> Scorer {
@@ -174,7 +169,7 @@ impl Scorer {
         let found = self.cues.find(sentence);
         let fired: Vec<bool> = found.iter().map(Option::is_some).collect();
         let features = features::features(sentence, &fired);
-        let score = sigmoid(self.model.logit(&features));
+        let score = self.model.probability(&features);
         let base = features::dimension(0) as u32 - 1;
         let mut kinds = Vec::new();
         let mut cues = Vec::new();

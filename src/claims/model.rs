@@ -1,14 +1,16 @@
 //! The claim model: a logistic regression over [`features`](super::features), its weights
 //! stored in `assets/claim_model.bin` as 16-bit integers with one scale.
 //!
-//! File layout (little-endian): `FOLIOCLM`, version u32, buckets u32, cues u32, cue
-//! fingerprint u64, threshold f32, bias f32, scale f32, then one i16 per weight.
+//! File layout (little-endian): `FOLIOCLM`, version u32 (the head every weights file has, see
+//! [`logistic`]), buckets u32, cues u32, cue fingerprint u64, threshold f32, bias f32, scale f32,
+//! then one i16 per weight. The hashed buckets stay one dense block, read by index.
 
 use super::features::{self, BUCKETS, Features};
+use crate::text::logistic;
 
 const MAGIC: &[u8; 8] = b"FOLIOCLM";
 const VERSION: u32 = 1;
-const HEADER: usize = 8 + 4 + 4 + 4 + 8 + 4 + 4 + 4;
+const HEADER: usize = logistic::HEAD + 4 + 4 + 8 + 4 + 4 + 4;
 
 /// The trained claim model: a weight per feature and a bias, the threshold chosen in
 /// training, and which cue list it knows.
@@ -36,6 +38,16 @@ impl Model {
         Model { threshold, cue_fingerprint, cues, bias: *bias as f32, scale, weights }
     }
 
+    /// Refuses a model trained on other cues than those of `fingerprint` (see [`super::Cues::fingerprint`]).
+    pub fn check_cues(&self, fingerprint: u64) -> Result<(), String> {
+        logistic::check_fingerprint(self.cue_fingerprint, fingerprint, "the claim model")
+    }
+
+    /// The probability that a sentence with these features is a check-worthy claim.
+    pub fn probability(&self, features: &Features) -> f32 {
+        logistic::sigmoid(self.logit(features))
+    }
+
     /// The log-odds that a sentence with these features is a check-worthy claim.
     pub fn logit(&self, features: &Features) -> f32 {
         self.bias + features.entries.iter().map(|&(i, v)| self.weight(i) * v).sum::<f32>()
@@ -49,8 +61,7 @@ impl Model {
     /// The model in its file format (see the module docs), as `assets/claim_model.bin` holds it.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER + 2 * self.weights.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
+        logistic::write_head(&mut out, MAGIC, VERSION);
         out.extend_from_slice(&(BUCKETS as u32).to_le_bytes());
         out.extend_from_slice(&(self.cues as u32).to_le_bytes());
         out.extend_from_slice(&self.cue_fingerprint.to_le_bytes());
@@ -65,13 +76,14 @@ impl Model {
 
     /// Reads a model in its file format; the error says why the bytes are not one this folio can use.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
-        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+        logistic::read_head(bytes, MAGIC, VERSION, "a folio claim model")?;
+        if bytes.len() < HEADER {
             return Err("not a folio claim model".to_string());
         }
         let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
         let f32_at = |at: usize| f32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
-        if u32_at(8) != VERSION || u32_at(12) as usize != BUCKETS {
-            return Err(format!("model version {} with {} buckets is not this folio's", u32_at(8), u32_at(12)));
+        if u32_at(12) as usize != BUCKETS {
+            return Err(format!("a claim model with {} buckets is not this folio's", u32_at(12)));
         }
         let cues = u32_at(16) as usize;
         let cue_fingerprint = u64::from_le_bytes(bytes[20..28].try_into().unwrap());

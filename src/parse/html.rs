@@ -8,8 +8,8 @@
 
 mod head;
 
-use super::{DomHint, Parsed};
-use crate::article::{Block, BlockKind, Inline, Label};
+use super::{DomHint, Landmark, Parsed};
+use crate::article::{Block, BlockKind, Inline};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -868,52 +868,6 @@ impl Frame {
     }
 }
 
-/// Class and id words that name a kind of clutter, with the label they stand for.
-const CLUTTER_WORDS: &[(&[&str], Label)] = &[
-    (
-        &[
-            "nav",
-            "navbar",
-            "navigation",
-            "menu",
-            "breadcrumb",
-            "breadcrumbs",
-            "pagination",
-            "pager",
-            "skip",
-            "masthead",
-            "topbar",
-        ],
-        Label::Navigation,
-    ),
-    (&["share", "sharing", "social", "sharebar", "socialmedia", "follow", "reactions", "likes"], Label::Engagement),
-    (
-        &[
-            "related",
-            "recommended",
-            "recommendations",
-            "outbrain",
-            "taboola",
-            "trending",
-            "popular",
-            "mostread",
-            "morestories",
-            "readmore",
-            "teaser",
-            "teasers",
-        ],
-        Label::Related,
-    ),
-    (&["comment", "comments", "disqus", "respond", "replies", "discussion"], Label::Comments),
-    (&["cookie", "cookies", "consent", "gdpr", "cmp"], Label::Cookie),
-    (&["newsletter", "subscribe", "subscription", "signup", "optin"], Label::Newsletter),
-    (&["ad", "ads", "advert", "advertisement", "adslot", "dfp", "sponsor", "sponsored", "promo", "banner"], Label::Ad),
-    (
-        &["footer", "sidebar", "widget", "widgets", "copyright", "legal", "disclaimer", "caption", "credit", "credits"],
-        Label::OtherBoilerplate,
-    ),
-];
-
 fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
     let mut hint = DomHint { container: path.iter().rev().find_map(|f| f.class_key), ..DomHint::default() };
     let frames = path.iter().chain(std::iter::once(here));
@@ -925,66 +879,28 @@ fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
         hint.in_article |= article;
         hint.in_figure |= frame.name == "figure";
     }
-    // The innermost element that names a kind of clutter decides.
+    // From the block's own element outward: the words of each element, up to the innermost
+    // landmark element (what lies outside that says nothing more of the block).
     for frame in frames.collect::<Vec<_>>().into_iter().rev() {
-        let by_tag = match frame.name.as_str() {
-            "nav" => Some(Label::Navigation),
-            "footer" => Some(Label::OtherBoilerplate),
-            "aside" => Some(Label::Related),
-            "figcaption" => Some(Label::OtherBoilerplate),
-            _ => None,
-        };
-        if let Some(label) = by_tag {
-            let reason = if frame.name == "figcaption" {
-                "image caption".to_string()
-            } else {
-                format!("inside <{}>", frame.name)
-            };
-            hint.clutter = Some((label, reason));
-            hint.clutter_by_tag = true;
+        if let Some(landmark) = Landmark::of(&frame.name) {
+            hint.landmark = Some(landmark);
             break;
         }
-        // Layout wrappers ("content-sidebar-wrap", "main-container") name where things sit,
-        // not what they are.
-        let wrapper = frame.tokens.iter().any(|t| {
-            matches!(
-                t.as_str(),
-                "wrap"
-                    | "wrapper"
-                    | "container"
-                    | "inner"
-                    | "outer"
-                    | "content"
-                    | "main"
-                    | "row"
-                    | "layout"
-                    | "site"
-                    | "page"
-                    | "body"
-            )
-        });
-        if wrapper {
-            continue;
-        }
-        let by_word = frame.tokens.iter().find_map(|t| {
-            CLUTTER_WORDS.iter().find(|(words, _)| words.contains(&t.as_str())).map(|(_, label)| (*label, t.clone()))
-        });
-        if let Some((label, word)) = by_word {
-            hint.clutter = Some((label, format!("in an element marked \"{word}\"")));
-            break;
+        if !frame.tokens.is_empty() {
+            hint.class_words.push(frame.tokens.clone());
         }
     }
     // A card among many of its kind (the same class on a dozen elements, each holding a
-    // headline and a summary) is a teaser list; blocks' own elements (a story's <p
-    // class="para">) do not count, only what contains them.
-    if hint.clutter.is_none()
-        && let Some(card) = path.iter().rev().find(|f| {
+    // headline and a summary); blocks' own elements (a story's <p class="para">) do not
+    // count, only what contains them.
+    hint.card_repeats = path
+        .iter()
+        .rev()
+        .find(|f| {
             f.class_repeats >= CARD_REPEATS
                 && !matches!(f.name.as_str(), "p" | "li" | "span" | "td" | "tr" | "blockquote")
         })
-    {
-        hint.clutter = Some((Label::Related, format!("one of {} repeated cards", card.class_repeats)));
-    }
+        .map(|card| card.class_repeats);
     hint
 }
 
@@ -1221,37 +1137,46 @@ mod tests {
                <div class="share-buttons">Share</div></article></body>"#,
             None,
         );
-        assert_eq!(parsed.dom[0].clutter.as_ref().map(|c| c.0), Some(Label::Navigation));
-        assert!(parsed.dom[1].in_article && parsed.dom[1].clutter.is_none());
-        assert_eq!(parsed.dom[2].clutter.as_ref().map(|c| c.0), Some(Label::Engagement));
+        assert_eq!(parsed.dom[0].landmark, Some(Landmark::Nav));
+        assert!(parsed.dom[1].in_article && parsed.dom[1].landmark.is_none() && parsed.dom[1].class_words.is_empty());
+        assert_eq!(parsed.dom[2].class_words, [["share", "buttons"]]);
     }
 
     #[test]
-    fn many_cards_of_one_class_are_a_teaser_list() {
+    fn words_are_gathered_outward_up_to_the_innermost_landmark() {
+        let parsed = parse(
+            r#"<div class="page"><footer class="site-footer"><div id="Menu"><p>x</p></div></footer></div>"#,
+            None,
+        );
+        assert_eq!(parsed.dom[0].landmark, Some(Landmark::Footer));
+        assert_eq!(parsed.dom[0].class_words, [["menu"]]);
+    }
+
+    #[test]
+    fn many_cards_of_one_class_are_counted() {
         let card = r#"<div class="story-card"><h3>Other headline</h3><p>Its summary, one sentence long.</p></div>"#;
         let html = format!("<article><p>The story's own paragraph.</p></article>{}", card.repeat(20));
         let parsed = parse(&html, None);
-        assert!(parsed.dom[0].clutter.is_none());
+        assert_eq!(parsed.dom[0].card_repeats, None);
         let last = parsed.dom.last().unwrap();
-        assert_eq!(last.clutter.as_ref().map(|c| c.0), Some(Label::Related));
-        assert!(!last.clutter_by_tag);
+        assert_eq!(last.card_repeats, Some(20));
+        assert!(last.landmark.is_none());
     }
 
     #[test]
-    fn a_card_holding_a_long_post_is_no_teaser_but_its_short_siblings_are() {
+    fn a_card_holding_a_long_post_is_no_card_but_its_short_siblings_are() {
         let answer =
             "Archive the whole disk with tar and leave out the folders the system makes up as it runs. ".repeat(5);
         let post = format!(r#"<div class="post"><p>{answer}</p></div>"#);
         let teaser = r#"<div class="post"><h3><a href="/x">Other headline</a></h3><p>Its summary.</p></div>"#;
         let html = format!("<main>{}{}</main>", post.repeat(4), teaser.repeat(16));
         let parsed = parse(&html, None);
-        assert!(parsed.dom[0].clutter.is_none(), "{:?}", parsed.dom[0].clutter);
-        let last = parsed.dom.last().unwrap();
-        assert_eq!(last.clutter.as_ref().map(|c| c.0), Some(Label::Related));
+        assert_eq!(parsed.dom[0].card_repeats, None);
+        assert!(parsed.dom.last().unwrap().card_repeats.is_some());
         // A long card that is mostly links is still a list of links.
         let links = format!(r#"<div class="post"><p><a href="/y">{answer}</a></p></div>"#);
         let parsed = parse(&format!("<main>{}</main>", links.repeat(16)), None);
-        assert_eq!(parsed.dom[0].clutter.as_ref().map(|c| c.0), Some(Label::Related));
+        assert!(parsed.dom[0].card_repeats.is_some());
     }
 
     #[test]

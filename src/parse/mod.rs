@@ -6,7 +6,7 @@ mod html;
 mod markdown;
 mod text;
 
-use crate::article::{Block, Format, Label, Meta};
+use crate::article::{Block, Format, Meta};
 
 /// Blocks of the input, plus metadata the format states outright (Markdown front matter,
 /// HTML head), plus for HTML one hint per block from its place in the page.
@@ -89,14 +89,22 @@ impl StatedBy {
     }
 }
 
-/// What a block's place in an HTML page says about it.
+/// What a block's place in an HTML page says about it: facts of the markup only (which
+/// elements are around it, what their classes say, how much of it is link text); what they
+/// mean for the block is `classify`'s to say.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DomHint {
-    /// Inside a container that names a kind of clutter (`<nav>`, `class="share"`…), and why.
-    pub clutter: Option<(Label, String)>,
-    /// The clutter container is an element made for it (`<nav>`, `<footer>`, `<aside>`), not
-    /// merely one whose class or id sounds like it. (Not `<form>`: some sites wrap whole pages in one.)
-    pub clutter_by_tag: bool,
+    /// The innermost landmark element around the block (`<nav>`, `<footer>`, `<aside>`,
+    /// `<figcaption>`), the block's own element included.
+    pub landmark: Option<Landmark>,
+    /// The class, id and role words of each element around the block inside that landmark
+    /// (or all of them, without one), lower-cased: the block's own element first, then outward;
+    /// elements without such words left out.
+    pub class_words: Vec<Vec<String>>,
+    /// Inside a card: an element whose class many elements of the page share (a teaser list's
+    /// items), with how many share it. (Not the block's own `<p>`, `<li>`, `<span>`, cell or
+    /// quote; not an element that holds a post.)
+    pub card_repeats: Option<usize>,
     /// Inside `<article>`, `<main>` or an element marked as the article's body.
     pub in_article: bool,
     /// Share of the block's characters that are link text.
@@ -108,6 +116,42 @@ pub struct DomHint {
     /// Blocks under the same key sit in the same kind of container (the body of every answer
     /// of a Q&A page). (Not a measurement of the block model.)
     pub container: Option<u64>,
+}
+
+/// An element made to hold what is not the story. (Not `<form>`: some sites wrap whole pages in one.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Landmark {
+    /// `<nav>`.
+    Nav,
+    /// `<footer>`.
+    Footer,
+    /// `<aside>`.
+    Aside,
+    /// `<figcaption>`.
+    Figcaption,
+}
+
+impl Landmark {
+    /// The landmark an element of this name is, if any.
+    pub fn of(element: &str) -> Option<Landmark> {
+        match element {
+            "nav" => Some(Landmark::Nav),
+            "footer" => Some(Landmark::Footer),
+            "aside" => Some(Landmark::Aside),
+            "figcaption" => Some(Landmark::Figcaption),
+            _ => None,
+        }
+    }
+
+    /// The element's name.
+    pub fn element(self) -> &'static str {
+        match self {
+            Landmark::Nav => "nav",
+            Landmark::Footer => "footer",
+            Landmark::Aside => "aside",
+            Landmark::Figcaption => "figcaption",
+        }
+    }
 }
 
 /// `href` as an absolute `http(s)` address: as it is when it is one, else read against `base`
