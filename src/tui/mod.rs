@@ -41,8 +41,8 @@ pub struct Options<'a> {
 /// The palette for `choice`: `auto` asks the terminal for its background colour (OSC 11; a
 /// terminal that does not answer, or answers too slowly, gets the dark palette). Ask before the
 /// reader takes the screen.
-pub fn look_for(choice: crate::config::ThemeChoice) -> view::Look {
-    use crate::config::ThemeChoice;
+pub fn look_for(choice: view::ThemeChoice) -> view::Look {
+    use view::ThemeChoice;
     match choice {
         ThemeChoice::Dark => view::Look::Dark,
         ThemeChoice::Light => view::Look::Light,

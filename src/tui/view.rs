@@ -26,6 +26,18 @@ pub enum Look {
     Light,
 }
 
+/// The `theme` option of the config file and the command line: which palette the reader draws
+/// with, or `auto` to ask the terminal (see `tui::look_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeChoice {
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// The terminal's own background decides, where it answers the question (else dark).
+    Auto,
+}
+
 /// Every colour the reader uses, by what it is for: the one place colours are named.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
