@@ -22,6 +22,17 @@ fn article(path: &Path) -> folio::article::Article {
     folio::read(&Input::Path(path.to_path_buf()), Rules::bundled(), &folio::claims::Scorer::bundled()).unwrap().article
 }
 
+/// `s` as the reader's event loop does it: the model asks, the copy is written, the status
+/// line says where.
+fn save(model: &mut Model) {
+    update(model, Action::Save);
+    for effect in model.take_effects() {
+        if let Effect::Save(copy) = effect {
+            model.show_message(folio::tui::outside::save_copy(&copy));
+        }
+    }
+}
+
 fn model(path: &Path, save_dir: PathBuf) -> Model {
     let mut model = Model::new(article(path), Settings { column: 80, save_dir, keys: Default::default() }, 100, 30);
     model.set_clock(|| "2026-11-27T10:00:00Z".to_string());
@@ -125,7 +136,7 @@ fn the_h_list_shows_what_was_read_and_saved_and_enter_opens_it() {
         folio::library::record_open(&history, Entry::of(&article(path), at)).unwrap();
     }
     let mut model = model(&sample, save_dir.clone());
-    update(&mut model, Action::Save);
+    save(&mut model);
     assert!(model.message().unwrap().starts_with("saved "), "{:?}", model.message());
 
     update(&mut model, Action::History);
@@ -182,8 +193,8 @@ fn saved_copies_are_named_by_day_and_title_and_never_replace_another() {
     let dir = tempfile::tempdir().unwrap();
     let save_dir = dir.path().join("saved");
     let mut sample = model(&common::asset("samples/harbour-heat-pumps.txt"), save_dir.clone());
-    update(&mut sample, Action::Save);
-    update(&mut sample, Action::Save);
+    save(&mut sample);
+    save(&mut sample);
     let name = "2026-11-27-harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump";
     let names = |dir: &Path| {
         let mut names: Vec<String> =
@@ -193,7 +204,7 @@ fn saved_copies_are_named_by_day_and_title_and_never_replace_another() {
     };
     assert_eq!(names(&save_dir), [format!("{name}.md")], "the same copy is saved once");
     std::fs::write(save_dir.join(format!("{name}.md")), "someone else's file").unwrap();
-    update(&mut sample, Action::Save);
+    save(&mut sample);
     assert_eq!(names(&save_dir), [format!("{name}-2.md"), format!("{name}.md")]);
     assert_eq!(std::fs::read_to_string(save_dir.join(format!("{name}.md"))).unwrap(), "someone else's file");
 }

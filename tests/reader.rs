@@ -38,6 +38,17 @@ fn sample_saving_to(save_dir: PathBuf) -> Model {
     model_saving_to(&common::asset("samples/harbour-heat-pumps.txt"), save_dir, 90, 24)
 }
 
+/// `s` as the reader's event loop does it: the model asks, the copy is written, the status
+/// line says where.
+fn save(model: &mut Model) {
+    update(model, Action::Save);
+    for effect in model.take_effects() {
+        if let Effect::Save(copy) = effect {
+            model.show_message(folio::tui::outside::save_copy(&copy));
+        }
+    }
+}
+
 /// The screen as text; search hits (yellow background) are wrapped in ⟦ ⟧ so that the
 /// snapshot shows them.
 fn screen(model: &Model) -> String {
@@ -271,7 +282,7 @@ fn resume_position_round_trips_through_the_anchor() {
 fn save_writes_the_clean_copy() {
     let dir = tempfile::tempdir().unwrap();
     let mut model = sample_saving_to(dir.path().join("copies"));
-    update(&mut model, Action::Save);
+    save(&mut model);
     let message = model.message().unwrap();
     assert!(message.starts_with("saved "), "{message}");
     let path = dir.path().join("copies/2026-01-01-harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump.md");
@@ -286,7 +297,7 @@ fn save_failure_is_shown_and_the_article_stays_open() {
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "not a folder").unwrap();
     let mut model = sample_saving_to(blocker.join("sub"));
-    update(&mut model, Action::Save);
+    save(&mut model);
     assert!(model.message().unwrap().starts_with("not saved: "));
     assert!(!model.has_quit());
 }
@@ -456,7 +467,7 @@ fn saving_into_a_read_only_folder_is_refused_and_the_article_stays_open() {
         return;
     }
     let mut model = sample_saving_to(folder.clone());
-    update(&mut model, Action::Save);
+    save(&mut model);
     let message = model.message().unwrap();
     assert!(message.starts_with("not saved: ") && message.contains("ermission denied"), "{message}");
     assert!(!model.has_quit());
@@ -771,7 +782,7 @@ fn a_long_path_in_the_status_line_loses_its_middle_not_its_end() {
     let dir = tempfile::tempdir().unwrap();
     let deep = dir.path().join("a-folder-with-a-rather-long-name").join("and-another-one-below-it-for-the-copies");
     let mut model = model_saving_to(&common::asset("samples/harbour-heat-pumps.txt"), deep, 80, 24);
-    update(&mut model, Action::Save);
+    save(&mut model);
     let shown = screen(&model);
     let status = shown.lines().last().unwrap();
     assert!(status.contains("│ saved /") && status.contains('…') && status.ends_with(".md"), "{status}");

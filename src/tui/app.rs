@@ -1,5 +1,6 @@
 //! The reader's state and the one function that changes it: `update(&mut Model, Action)`.
-//! Pure apart from saving a copy (which goes through `save`); testable without a terminal.
+//! Pure: what it asks of the world outside (saving a copy, opening a link…) it queues as an
+//! `Effect` for the event loop; testable without a terminal.
 
 use super::document::{Document, LineKind, Pos, Seg};
 use super::keys::{Action, KeyContext, Keymap};
@@ -235,6 +236,21 @@ pub enum Effect {
     Suspend,
     /// Forget these marks remembered earlier (`u` undid them).
     Forget(Vec<crate::sites::Mark>),
+    /// Write this clean copy into the save folder (`s`), and say where it went.
+    Save(CopyToSave),
+}
+
+/// A clean copy to keep: what `s` asks the event loop to write (see `outside::save_copy`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyToSave {
+    /// The folder it goes in.
+    pub folder: PathBuf,
+    /// Its `saved:` time stamp, which also dates its file name.
+    pub saved_at: String,
+    /// What its file is named after.
+    pub title: String,
+    /// The copy: front matter and the clean Markdown.
+    pub text: String,
 }
 
 /// One entry of the `X` picker: blocks of a fold to mark as story.
@@ -609,14 +625,12 @@ impl Model {
         }
     }
 
+    /// `s`: asks the event loop to save the clean copy.
     fn save(&mut self) {
         let saved_at = (self.clock)();
         let text = crate::export::markdown::clean_markdown(&self.article, &saved_at);
-        let name = self.article.copy_name();
-        self.message = Some(match crate::save::save_copy(&self.settings.save_dir, &saved_at, &name, &text) {
-            Ok(path) => format!("saved {}", path.display()),
-            Err(e) => format!("not saved: {e}"),
-        });
+        let (folder, title) = (self.settings.save_dir.clone(), self.article.copy_name());
+        self.effects.push(Effect::Save(CopyToSave { folder, saved_at, title, text }));
     }
 
     /// Scrolls code sideways by half the column, as `less -S` does with its arrows: to the

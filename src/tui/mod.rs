@@ -278,7 +278,8 @@ fn event_loop(
             update(model, action);
         }
         for effect in model.take_effects() {
-            let failed = match effect {
+            // What the status line is to say: how saving went, or what failed.
+            let said = match effect {
                 Effect::Open(url) => outside::open_url(&url).err().map(|e| format!("could not open {url}: {e}")),
                 Effect::Copy(text) => outside::copy_to_clipboard(terminal.backend_mut(), &text)
                     .err()
@@ -301,6 +302,7 @@ fn event_loop(
                     update(model, Action::Resize(size.width, size.height));
                     None
                 }
+                Effect::Save(copy) => Some(outside::save_copy(&copy)),
                 Effect::ShowLibrary => {
                     let save_dir = model.settings().save_dir.clone();
                     model.show_library(crate::library::Library::load(history, &save_dir));
@@ -316,8 +318,8 @@ fn event_loop(
                     Err(e) => Some(format!("could not open it: {e}")),
                 },
             };
-            if let Some(failed) = failed {
-                model.show_message(failed);
+            if let Some(said) = said {
+                model.show_message(said);
             }
         }
     }
