@@ -8,8 +8,9 @@ use common::pty::Session;
 use folio::classify::Rules;
 use folio::library::{Entry, Library};
 use folio::source::Input;
-use folio::tui::app::{Effect, Model, Overlay, Settings, update};
+use folio::tui::app::{Effect, Model, Settings, update};
 use folio::tui::keys::Action;
+use folio::tui::lists::history::History;
 use folio::tui::view::{Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -142,7 +143,7 @@ fn the_h_list_shows_what_was_read_and_saved_and_enter_opens_it() {
     update(&mut model, Action::History);
     assert_eq!(model.take_effects(), [Effect::ShowLibrary]);
     model.show_library(Library::load(Some(&history), &save_dir));
-    assert_eq!(model.overlay(), Some(&Overlay::Library { selected: 0 }));
+    assert_eq!(model.list::<History>(), Some(&History { selected: 0 }));
     let shown = screen(&model);
     let at = |what: &str| shown.find(what).unwrap_or_else(|| panic!("{what:?} not on the screen:\n{shown}"));
     assert!(at(&format!("read  {NOTES_TITLE}")) < at(&format!("read  {SAMPLE_TITLE}")), "{shown}");
@@ -184,7 +185,7 @@ fn an_empty_history_is_said_not_shown() {
     let dir = tempfile::tempdir().unwrap();
     let mut model = model(&common::asset("samples/harbour-heat-pumps.txt"), dir.path().join("saved"));
     model.show_library(Library::load(Some(&dir.path().join("history.json")), &dir.path().join("saved")));
-    assert_eq!(model.overlay(), None);
+    assert!(model.overlay().is_none());
     assert!(model.message().unwrap().contains("no articles read"));
 }
 

@@ -6,9 +6,12 @@ mod common;
 use crossterm::event::{KeyCode, KeyModifiers};
 use folio::classify::Rules;
 use folio::source::Input;
-use folio::tui::app::{Effect, Model, Overlay, Settings, update};
+use folio::tui::app::{Effect, Model, Settings, update};
 use folio::tui::document::Seg;
 use folio::tui::keys::{Action, KeyContext, Keymap};
+use folio::tui::lists::contents::Contents;
+use folio::tui::lists::links::Links;
+use folio::tui::lists::picker::MarkStory;
 use folio::tui::view::{Look, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -98,7 +101,7 @@ fn contents_overlay() {
     let mut model = sample(90, 24);
     update(&mut model, Action::NextSection);
     update(&mut model, Action::Contents);
-    assert_eq!(model.overlay(), Some(&Overlay::Contents { selected: 0 }));
+    assert_eq!(model.list::<Contents>(), Some(&Contents { selected: 0 }));
     insta::assert_snapshot!(screen(&model));
 }
 
@@ -191,7 +194,7 @@ fn claims_are_visited_in_order() {
     update(&mut model, Action::Bottom);
     update(&mut model, Action::Select);
     assert_eq!(model.claim(), Some(model.article().claims.len() - 1));
-    assert_eq!(model.overlay(), None);
+    assert!(model.overlay().is_none());
 }
 
 #[test]
@@ -364,7 +367,7 @@ fn links_get_numbered_markers_and_a_list() {
     let shown = screen(&model);
     assert!(shown.contains("hydrographic office[1]"), "{shown}");
     update(&mut model, Action::LinksList);
-    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 0 }));
+    assert_eq!(model.list::<Links>(), Some(&Links { selected: 0 }));
     let listed = screen(&model);
     assert!(listed.contains("[1] hydrographic office  — https://example.org/chart-datum"), "{listed}");
     update(&mut model, Action::Select);
@@ -392,11 +395,11 @@ fn the_links_list_moves_opens_and_copies() {
     update(&mut model, Action::LinksList);
     update(&mut model, Action::Down(1));
     update(&mut model, Action::Down(1));
-    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 2 }), "j moves in the links list");
+    assert_eq!(model.list::<Links>(), Some(&Links { selected: 2 }), "j moves in the links list");
     update(&mut model, Action::Up(1));
-    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 1 }));
+    assert_eq!(model.list::<Links>(), Some(&Links { selected: 1 }));
     update(&mut model, Action::Bottom);
-    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 11 }));
+    assert_eq!(model.list::<Links>(), Some(&Links { selected: 11 }));
     update(&mut model, Action::Yank);
     assert_eq!(model.take_effects(), [Effect::Copy("https://example.org/12".to_string())]);
     assert!(model.message().unwrap().contains("OSC 52"), "{:?}", model.message());
@@ -1066,7 +1069,7 @@ fn capital_x_on_a_fold_of_several_blocks_asks_which_are_story() {
     let mut model = sample(90, 30);
     let labels: Vec<Label> = model.article().blocks.iter().map(|b| b.label).collect();
     update(&mut model, Action::MarkStory);
-    assert_eq!(model.overlay(), Some(&Overlay::MarkStory { fold: 0, selected: 0 }));
+    assert_eq!(model.list::<MarkStory>(), Some(&MarkStory { fold: 0, selected: 0 }));
     let shown = screen(&model);
     assert!(shown.contains("Which of the fold is story?") && shown.contains("“Skip to content”"), "{shown}");
     assert_eq!(labels, model.article().blocks.iter().map(|b| b.label).collect::<Vec<_>>(), "nothing marked yet");

@@ -5,6 +5,7 @@ pub mod app;
 pub mod document;
 pub mod keys;
 pub mod lines;
+pub mod lists;
 pub mod outside;
 pub mod state;
 pub mod table;
