@@ -82,11 +82,11 @@ fn screen(model: &Model) -> String {
 }
 
 fn top_text(model: &Model) -> String {
-    let (doc, article) = (model.document(), model.article());
-    let window = doc.window(article, model.top(), 1);
+    let doc = model.page();
+    let window = doc.window(model.top(), 1);
     let (seg, line) = &window[0];
     match doc.segs[*seg] {
-        Seg::Block(id) => article.blocks[id].text[line.range.clone()].to_string(),
+        Seg::Block(id) => doc.article.blocks[id].text[line.range.clone()].to_string(),
         Seg::Fold(f) => format!("fold {}", doc.folds[f].names()),
     }
 }

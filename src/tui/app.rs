@@ -2,7 +2,7 @@
 //! Pure: what it asks of the world outside (saving a copy, opening a link…) it queues as an
 //! `Effect` for the event loop; testable without a terminal.
 
-use super::document::{Document, LineKind, Pos, Seg};
+use super::document::{Document, LineKind, Page, Pos, Seg};
 use super::keys::{Action, KeyContext, Keymap};
 use super::lists::claims::Claims;
 use super::lists::contents::Contents;
@@ -78,7 +78,8 @@ impl Search {
 
     /// Finds the query again in every block the document shows, counting those in closed
     /// folds apart; the current match stays current if it is still found.
-    fn find(&mut self, article: &Article, doc: &Document) {
+    fn find(&mut self, page: Page) {
+        let (article, doc) = (page.article, page.doc);
         let current = self.current.and_then(|i| self.matches.get(i).cloned());
         self.matches.clear();
         self.current = None;
@@ -281,6 +282,11 @@ impl Model {
         &self.doc
     }
 
+    /// The article and its layout, read together (see `Page`).
+    pub fn page(&self) -> Page<'_> {
+        Page { article: &self.article, doc: &self.doc }
+    }
+
     /// The first line on the screen.
     pub fn top(&self) -> Pos {
         self.top
@@ -310,8 +316,7 @@ impl Model {
     /// What the lists read of the reader.
     pub fn context(&self) -> Context<'_> {
         Context {
-            article: &self.article,
-            doc: &self.doc,
+            page: self.page(),
             keys: &self.settings.keys,
             library: &self.library,
             folding: &self.folding,
@@ -442,17 +447,16 @@ impl Model {
     /// Position in the article, 0–100: how much of the text shown lies above the top line, as
     /// a share of what lies above it on the last screen (so the end is 100%, reached smoothly).
     pub fn percent(&self) -> u16 {
-        let last = self.doc.last_top(&self.article, self.rows());
+        let last = self.page().last_top(self.rows());
         if self.top >= last || self.doc.segs.len() <= 1 {
             return 100;
         }
-        let (here, end) =
-            (self.doc.weight_before(&self.article, self.top), self.doc.weight_before(&self.article, last));
+        let (here, end) = (self.page().weight_before(self.top), self.page().weight_before(last));
         (here * 100).checked_div(end).map_or(100, |p| p.min(99) as u16)
     }
 
     fn clamp_top(&mut self) {
-        let last = self.doc.last_top(&self.article, self.rows());
+        let last = self.page().last_top(self.rows());
         if self.top > last {
             self.top = last;
         }
@@ -462,26 +466,26 @@ impl Model {
     }
 
     fn scroll_down(&mut self, n: usize) {
-        self.top = self.doc.down(&self.article, self.top, n);
+        self.top = self.page().down(self.top, n);
         self.clamp_top();
     }
 
     fn scroll_up(&mut self, n: usize) {
-        self.top = self.doc.up(&self.article, self.top, n);
+        self.top = self.page().up(self.top, n);
     }
 
     /// Puts byte `offset` of block `id` on the top line, opening its fold if it is hidden.
     pub fn jump_to(&mut self, id: usize, offset: usize) {
         let Some(seg) = self.doc.seg_of_block(id) else { return };
         self.doc.reveal(seg);
-        let line = self.doc.line_of_offset(&self.article, seg, offset);
+        let line = self.page().line_of_offset(seg, offset);
         self.top = Pos { seg, line };
         self.clamp_top();
     }
 
     /// The block and byte offset at the top of the screen (what a resize keeps).
     pub fn anchor(&self) -> (usize, usize) {
-        (self.top_block().unwrap_or(0), self.doc.offset_of(&self.article, self.top))
+        (self.top_block().unwrap_or(0), self.page().offset_of(self.top))
     }
 
     /// Where the reader is, as a place in the story to come back to: the story block on the top
@@ -489,16 +493,16 @@ impl Model {
     /// below (else, at the end, the last one above), never a folded block. None at the start:
     /// nothing of the story lies above the screen, and reopening is opening afresh.
     pub fn place(&self) -> Option<(usize, usize)> {
-        let doc = &self.doc;
+        let doc = self.page();
         let story = |seg: &usize| doc.fold_of(*seg).is_none();
         let (seg, offset) = if story(&self.top.seg) {
-            (self.top.seg, doc.offset_of(&self.article, self.top))
+            (self.top.seg, doc.offset_of(self.top))
         } else if let Some(below) = (self.top.seg..doc.segs.len()).find(story) {
             (below, 0)
         } else {
             let above = (0..self.top.seg).rev().find(story)?;
-            let last = Pos { seg: above, line: doc.height(&self.article, above).saturating_sub(1) };
-            (above, doc.offset_of(&self.article, last))
+            let last = Pos { seg: above, line: doc.height(above).saturating_sub(1) };
+            (above, doc.offset_of(last))
         };
         let first = (0..doc.segs.len()).find(story)?;
         let block = doc.block_at(seg)?;
@@ -512,7 +516,7 @@ impl Model {
         let Some(seg) = self.doc.seg_of_block(id) else { return false };
         self.top = match self.doc.fold_of(seg) {
             Some(f) => Pos { seg: self.doc.folds[f].seg, line: 0 },
-            None => Pos { seg, line: self.doc.line_of_offset(&self.article, seg, offset) },
+            None => Pos { seg, line: self.page().line_of_offset(seg, offset) },
         };
         self.clamp_top();
         self.top != self.doc.start()
@@ -536,7 +540,7 @@ impl Model {
     /// The fold `ToggleFold` acts on: the first one seen on the screen, by its fold line or, when
     /// open, by its text (a closed fold whose line has scrolled off the top is not seen).
     fn fold_near_top(&self) -> Option<usize> {
-        let window = self.doc.window(&self.article, self.top, self.rows());
+        let window = self.page().window(self.top, self.rows());
         window.iter().find_map(|(seg, line)| {
             let f = self.doc.fold_of(*seg)?;
             (self.doc.folds[f].open || line.kind == LineKind::Fold).then_some(f)
@@ -553,7 +557,7 @@ impl Model {
     /// Searches again after folds opened or closed: the search finds what is shown.
     fn find_again(&mut self) {
         if let Some(search) = self.search.as_mut() {
-            search.find(&self.article, &self.doc);
+            search.find(Page { article: &self.article, doc: &self.doc });
         }
     }
 
@@ -588,10 +592,10 @@ impl Model {
     /// The width in cells of the widest line of code (or of a table too wide to wrap) on the screen.
     fn widest_verbatim(&self) -> usize {
         use unicode_width::UnicodeWidthStr;
-        let window = self.doc.window(&self.article, self.top, self.rows());
+        let window = self.page().window(self.top, self.rows());
         let widths = window.iter().filter(|(_, line)| line.kind == LineKind::Verbatim).map(|(seg, line)| {
             let Some(Seg::Block(id)) = self.doc.segs.get(*seg) else { return 0 };
-            let layout = self.doc.lines(&self.article, *seg);
+            let layout = self.page().lines(*seg);
             let text = layout.text(&self.article.blocks[*id].text);
             text.get(line.range.clone()).map_or(0, |t| t.replace('\t', "    ").width())
         });
@@ -785,7 +789,7 @@ impl Model {
 
     /// The address of link `[number]` (numbered from 1, as the text shows them).
     fn link_url(&self, number: usize) -> Option<&str> {
-        super::lists::links::link_url(&self.article, &self.doc, number)
+        super::lists::links::link_url(self.page(), number)
     }
 
     /// Asks the event loop to open link `[number]` in the browser.
@@ -876,7 +880,7 @@ impl Model {
     /// What the `X` picker offers for fold `f`: each category of two or more blocks (all of its
     /// blocks in the fold), then each block on its own.
     pub fn story_choices(&self, f: usize) -> Vec<StoryChoice> {
-        super::lists::picker::story_choices(&self.article, &self.doc, f)
+        super::lists::picker::story_choices(self.page(), f)
     }
 
     /// Shows `blocks` as story, remembers them, and puts the first on the top line.
@@ -1024,7 +1028,7 @@ fn update_search(model: &mut Model, action: Action) {
         _ => return,
     }
     search.current = None;
-    search.find(&model.article, &model.doc);
+    search.find(Page { article: &model.article, doc: &model.doc });
     let found = !search.matches.is_empty();
     model.top = origin;
     model.clamp_top();
@@ -1122,7 +1126,7 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::ScrollRight => model.scroll_sideways(true),
         Action::ScrollLeft => model.scroll_sideways(false),
         Action::Top => model.top = model.doc.start(),
-        Action::Bottom => model.top = model.doc.last_top(&model.article, rows),
+        Action::Bottom => model.top = model.page().last_top(rows),
         Action::NextSection => model.goto_section(true),
         Action::PrevSection => model.goto_section(false),
         Action::Contents => model.open_contents(),

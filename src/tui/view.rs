@@ -308,7 +308,8 @@ fn hints(table: &[Binding], room: usize) -> String {
 }
 
 fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
-    let (doc, article) = (model.document(), model.article());
+    let page = model.page();
+    let (doc, article) = (page.doc, page.article);
     let column = doc.width() as u16;
     let left = body.x + body.width.saturating_sub(column) / 2;
     let area = Rect { x: left, width: column.min(body.width), ..body };
@@ -320,7 +321,7 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let window = doc.window(article, model.top(), body.height as usize);
+    let window = page.window(model.top(), body.height as usize);
     let mut lines = Vec::with_capacity(window.len());
     for (seg, line) in &window {
         lines.push(match (doc.segs[*seg], &line.kind) {
@@ -338,7 +339,7 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
                 Line::styled(clip(&format!("{head}{names}{tail}"), area.width as usize), theme.fold())
             }
             (Seg::Block(id), kind) => {
-                let layout = doc.lines(article, *seg);
+                let layout = page.lines(*seg);
                 block_line(model, theme, &article.blocks[id], &layout, kind, line.range.clone(), area.width)
             }
         });

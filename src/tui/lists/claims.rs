@@ -27,13 +27,13 @@ impl List for Claims {
     }
 
     fn shown(&self, context: &Context, width: usize) -> Shown {
-        let claims = &context.article.claims;
+        let claims = &context.page.article.claims;
         let entries = claims.iter().enumerate().map(|(i, c)| claim_entry(c, i + 1, width)).collect();
         Shown { entries, selected: Some(self.selected), scroll: 0 }
     }
 
     fn len(&self, context: &Context, _rows: usize) -> usize {
-        context.article.claims.len()
+        context.page.article.claims.len()
     }
 
     fn cursor(&mut self) -> &mut usize {
@@ -45,7 +45,7 @@ impl List for Claims {
     }
 
     fn yank(&self, context: &Context) -> Option<Picked> {
-        let text = context.article.claims.get(self.selected)?.text.clone();
+        let text = context.page.article.claims.get(self.selected)?.text.clone();
         Some(Picked::Copy { what: format!("claim {}'s sentence", self.selected + 1), text })
     }
 }

@@ -20,6 +20,7 @@ impl List for Contents {
     fn shown(&self, context: &Context, _width: usize) -> Shown {
         let current = context.current_section;
         let entries = context
+            .page
             .article
             .sections
             .iter()
@@ -33,7 +34,7 @@ impl List for Contents {
     }
 
     fn len(&self, context: &Context, _rows: usize) -> usize {
-        context.article.sections.len()
+        context.page.article.sections.len()
     }
 
     fn cursor(&mut self) -> &mut usize {

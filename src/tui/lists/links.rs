@@ -2,10 +2,9 @@
 //! in the browser, `y` copies its address.
 
 use super::{Context, List, Picked, Shown};
-use crate::article::Article;
 use crate::text::cells::{shorten, shorten_middle};
 use crate::text::safe::visible;
-use crate::tui::document::Document;
+use crate::tui::document::Page;
 use crate::tui::keys::{Action, Keymap};
 use unicode_width::UnicodeWidthStr;
 
@@ -31,12 +30,12 @@ impl List for Links {
 
     fn shown(&self, context: &Context, width: usize) -> Shown {
         let entries = context
-            .doc
+            .page
             .links
             .iter()
             .enumerate()
             .map(|(n, &(block, i))| {
-                let block = &context.article.blocks[block];
+                let block = &context.page.article.blocks[block];
                 let link = &block.links[i];
                 let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
                 link_entry(n + 1, &visible(text), &visible(&link.url), width)
@@ -46,7 +45,7 @@ impl List for Links {
     }
 
     fn len(&self, context: &Context, _rows: usize) -> usize {
-        context.doc.links.len()
+        context.page.links.len()
     }
 
     fn cursor(&mut self) -> &mut usize {
@@ -59,15 +58,15 @@ impl List for Links {
 
     fn yank(&self, context: &Context) -> Option<Picked> {
         let number = self.selected + 1;
-        let url = link_url(context.article, context.doc, number)?.to_string();
+        let url = link_url(context.page, number)?.to_string();
         Some(Picked::Copy { what: format!("the address of [{number}]"), text: url })
     }
 }
 
 /// The address of link `[number]` (numbered from 1, as the text shows them).
-pub fn link_url<'a>(article: &'a Article, doc: &Document, number: usize) -> Option<&'a str> {
-    let &(block, i) = doc.links.get(number.checked_sub(1)?)?;
-    Some(article.blocks[block].links[i].url.as_str())
+pub fn link_url<'a>(page: Page<'a>, number: usize) -> Option<&'a str> {
+    let &(block, i) = page.doc.links.get(number.checked_sub(1)?)?;
+    Some(page.article.blocks[block].links[i].url.as_str())
 }
 
 /// A link as the links list shows it, in `width` cells: `[3] its words  — its address` on one

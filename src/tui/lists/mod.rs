@@ -12,9 +12,9 @@ pub mod history;
 pub mod links;
 pub mod picker;
 
-use super::document::Document;
+use super::document::Page;
 use super::keys::Keymap;
-use crate::article::{Article, Label};
+use crate::article::Label;
 use crate::library::Library;
 use crate::text::cells::clip;
 use crate::text::safe::visible;
@@ -25,10 +25,8 @@ use unicode_width::UnicodeWidthStr;
 /// categories fold, the section being read and the width of a list of short entries.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
-    /// The article being read.
-    pub article: &'a Article,
-    /// The article as laid out (folds, numbered links).
-    pub doc: &'a Document,
+    /// The article and its layout (folds, numbered links).
+    pub page: Page<'a>,
     /// The keys in force.
     pub keys: &'a Keymap,
     /// The articles read and the saved copies, as last loaded for the `H` list.

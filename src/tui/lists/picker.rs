@@ -4,8 +4,8 @@
 
 use super::folds::foldable_labels;
 use super::{Context, List, Picked, Shown, quoted};
-use crate::article::{Article, Label};
-use crate::tui::document::Document;
+use crate::article::Label;
+use crate::tui::document::Page;
 use crate::tui::keys::{Action, Keymap};
 
 /// The category picker of `x`: what the marked block is.
@@ -28,7 +28,7 @@ impl List for MarkAs {
 
     fn shown(&self, context: &Context, width: usize) -> Shown {
         // The block to be marked comes first, quoted, so that the mark is not made blind.
-        let mut entries = vec![quoted(&context.article.blocks[self.block].text, width)];
+        let mut entries = vec![quoted(&context.page.article.blocks[self.block].text, width)];
         entries.extend(foldable_labels().iter().map(|l| vec![l.name().to_string()]));
         Shown { entries, selected: Some(self.selected + 1), scroll: 0 }
     }
@@ -68,8 +68,8 @@ impl List for MarkStory {
     }
 
     fn shown(&self, context: &Context, _width: usize) -> Shown {
-        let blocks = &context.article.blocks;
-        let entries = story_choices(context.article, context.doc, self.fold)
+        let blocks = &context.page.article.blocks;
+        let entries = story_choices(context.page, self.fold)
             .iter()
             .map(|choice| match &choice.blocks[..] {
                 [one] => vec![format!("{:<17} {}", choice.label.name(), quoted(&blocks[*one].text, 1000)[0])],
@@ -80,7 +80,7 @@ impl List for MarkStory {
     }
 
     fn len(&self, context: &Context, _rows: usize) -> usize {
-        story_choices(context.article, context.doc, self.fold).len()
+        story_choices(context.page, self.fold).len()
     }
 
     fn cursor(&mut self) -> &mut usize {
@@ -88,7 +88,7 @@ impl List for MarkStory {
     }
 
     fn select(&self, context: &Context) -> Option<Picked> {
-        Some(match story_choices(context.article, context.doc, self.fold).into_iter().nth(self.selected) {
+        Some(match story_choices(context.page, self.fold).into_iter().nth(self.selected) {
             Some(choice) => Picked::MarkStory(choice.blocks),
             None => Picked::Nothing,
         })
@@ -106,7 +106,8 @@ pub struct StoryChoice {
 
 /// What the `X` picker offers for fold `f`: each category of two or more blocks (all of its
 /// blocks in the fold), then each block on its own.
-pub fn story_choices(article: &Article, doc: &Document, f: usize) -> Vec<StoryChoice> {
+pub fn story_choices(page: Page, f: usize) -> Vec<StoryChoice> {
+    let (article, doc) = (page.article, page.doc);
     let Some(fold) = doc.folds.get(f) else { return Vec::new() };
     let blocks: Vec<usize> = (fold.seg + 1..fold.end).filter_map(|seg| doc.block_at(seg)).collect();
     let label = |b: &usize| article.blocks[*b].label;
