@@ -799,4 +799,25 @@ mod tests {
         assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('c'), CTRL)), Some(Action::Quit));
         assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('Q'), SHIFT)), Some(Action::Quit));
     }
+
+    #[test]
+    fn remaps_apply_in_order_and_each_problem_names_its_table() {
+        let line = |table, name: &str, keys: Option<&[&str]>| Remap {
+            table,
+            name: name.to_string(),
+            keys: keys.map(|k| k.iter().map(|k| k.to_string()).collect()),
+        };
+        let mut keys = Keymap::default();
+        let warnings = keys.apply(&[
+            line(Table::Reading, "save", Some(&["w"])),
+            line(Table::Reading, "search", Some(&["w"])),
+            line(Table::Lists, "close", None),
+        ]);
+        assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('w'), NONE)), Some(Action::Search));
+        assert_eq!(warnings.len(), 2, "save is named by a line, so its lost keys are not news: {warnings:?}");
+        assert!(warnings[0].starts_with("[keys.lists] close must be a key"), "{warnings:?}");
+        assert!(warnings[1].contains("[keys] `w` is given to save and search; search has it"), "{warnings:?}");
+        let warnings = keys.apply(&[line(Table::Reading, "fold", Some(&["s"]))]);
+        assert_eq!(warnings, ["[keys] save has no key left: its keys went to other actions"]);
+    }
 }

@@ -46,3 +46,22 @@ impl List for Folds {
         foldable_labels().get(self.selected).map(|&label| Picked::ToggleFolding(label))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{context, laid_out};
+    use super::*;
+    use crate::tui::document::Page;
+
+    #[test]
+    fn toggling_asks_for_the_selected_category_and_ticks_show_what_folds() {
+        let (article, doc) = laid_out(&[("Words.", Label::Content)]);
+        let (keys, library) = (Keymap::default(), crate::library::Library::default());
+        let context = context(Page { article: &article, doc: &doc }, &keys, &library);
+        let list = Folds { selected: 1 };
+        assert_eq!(list.toggle(&context), Some(Picked::ToggleFolding(foldable_labels()[1])));
+        assert_eq!(list.select(&context), None, "choosing keeps the chooser open");
+        let shown = list.shown(&context, 40);
+        assert!(shown.entries.iter().all(|e| e[0].starts_with("[x] ")), "{:?}", shown.entries);
+    }
+}

@@ -98,3 +98,18 @@ fn shorten_address(url: &str, width: usize) -> String {
     let tail = crate::text::cells::clip_start(&url[host_end..], width.saturating_sub(host.width() + 1));
     format!("{host}…{tail}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_is_one_line_where_it_fits_else_words_over_address() {
+        assert_eq!(link_entry(3, "the report", "https://a.org/r", 60), ["[3] the report  — https://a.org/r"]);
+        let url = format!("https://example.org/{}/end.html", "deep/".repeat(20));
+        let lines = link_entry(12, "a long title of the linked page", &url, 40);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].starts_with("[12] a long title"), "{lines:?}");
+        assert!(lines[1].starts_with("     https://example.org/…") && lines[1].ends_with("end.html"), "{lines:?}");
+    }
+}

@@ -149,3 +149,56 @@ fn quoted(text: &str, width: usize) -> Vec<String> {
     lines.push(String::new());
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Block, BlockKind, Format, Meta, Source, SourceKind};
+    use crate::tui::document::Document;
+
+    /// An article of `blocks` (text and category), laid out folding every clutter category.
+    pub(super) fn laid_out(blocks: &[(&str, Label)]) -> (Article, Document) {
+        let blocks = blocks
+            .iter()
+            .enumerate()
+            .map(|(id, (text, label))| {
+                let mut block = Block::new(BlockKind::Paragraph, text.to_string(), [id + 1, id + 1]);
+                block.id = id;
+                block.set_label(*label, "test");
+                block
+            })
+            .collect();
+        let source = Source { kind: SourceKind::File, name: "a.txt".into(), format: Format::Text };
+        let article = Article { source, meta: Meta::default(), blocks, sections: Vec::new(), claims: Vec::new() };
+        let folding: BTreeSet<Label> = folds::foldable_labels().into_iter().collect();
+        let doc = Document::new(&article, &folding, 60);
+        (article, doc)
+    }
+
+    /// What a list reads, for `page`.
+    pub(super) fn context<'a>(page: Page<'a>, keys: &'a Keymap, library: &'a Library) -> Context<'a> {
+        static FOLDING: std::sync::OnceLock<BTreeSet<Label>> = std::sync::OnceLock::new();
+        let folding = FOLDING.get_or_init(|| folds::foldable_labels().into_iter().collect());
+        Context { page, keys, library, folding, current_section: None, columns: 60 }
+    }
+
+    #[test]
+    fn the_selection_stays_within_the_list() {
+        let mut list = contents::Contents { selected: 1 };
+        move_selection(&mut list, 3, |s| s + 10);
+        assert_eq!(list.selected, 2);
+        move_selection(&mut list, 3, |s| s.saturating_sub(10));
+        assert_eq!(list.selected, 0);
+        move_selection(&mut list, 0, |_| usize::MAX);
+        assert_eq!(list.selected, 0, "an empty list keeps its selection at 0");
+    }
+
+    #[test]
+    fn a_quoted_block_takes_two_lines_at_most_then_a_blank_one() {
+        let lines = quoted(&"word ".repeat(40), 20);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with('“') && lines[1].ends_with('…'), "{lines:?}");
+        assert_eq!(lines[2], "");
+        assert_eq!(quoted("Short.", 20), ["“Short.”", ""]);
+    }
+}

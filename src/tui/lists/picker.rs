@@ -120,3 +120,43 @@ pub fn story_choices(page: Page, f: usize) -> Vec<StoryChoice> {
     choices.extend(blocks.iter().map(|&b| StoryChoice { label: label(&b), blocks: vec![b] }));
     choices
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{context, laid_out};
+    use super::*;
+
+    #[test]
+    fn a_fold_offers_each_category_of_several_blocks_then_each_block() {
+        let (article, doc) = laid_out(&[
+            ("The story begins here, as stories do.", Label::Content),
+            ("Buy now", Label::Ad),
+            ("Share", Label::Engagement),
+            ("Buy more", Label::Ad),
+        ]);
+        let page = Page { article: &article, doc: &doc };
+        let choices = story_choices(page, 0);
+        let shown: Vec<(Label, Vec<usize>)> = choices.iter().map(|c| (c.label, c.blocks.clone())).collect();
+        assert_eq!(
+            shown,
+            [(Label::Ad, vec![1, 3]), (Label::Ad, vec![1]), (Label::Engagement, vec![2]), (Label::Ad, vec![3])]
+        );
+        let (keys, library) = (Keymap::default(), crate::library::Library::default());
+        let picker = MarkStory { fold: 0, selected: 2 };
+        assert_eq!(picker.select(&context(page, &keys, &library)), Some(Picked::MarkStory(vec![2])));
+        assert_eq!(story_choices(page, 5), [], "no such fold, nothing offered");
+    }
+
+    #[test]
+    fn the_category_picker_quotes_its_block_first() {
+        let (article, doc) = laid_out(&[("Try our app today", Label::Content)]);
+        let (keys, library) = (Keymap::default(), crate::library::Library::default());
+        let context = context(Page { article: &article, doc: &doc }, &keys, &library);
+        let picker = MarkAs { block: 0, selected: 0 };
+        let shown = picker.shown(&context, 40);
+        assert_eq!(shown.entries[0][0], "“Try our app today”");
+        assert_eq!(shown.selected, Some(1), "the quote is no choice");
+        let first = foldable_labels()[0];
+        assert_eq!(picker.select(&context), Some(Picked::MarkAs { block: 0, label: first }));
+    }
+}
