@@ -10,7 +10,7 @@ pub const DEFAULT_COLUMN: u16 = 80;
 /// Whether the reader captures the mouse when neither `--no-mouse` nor `mouse` says.
 pub const DEFAULT_MOUSE: bool = true;
 /// The reader's palette when neither `--theme` nor `theme` says.
-pub const DEFAULT_THEME: folio::config::ThemeChoice = folio::config::ThemeChoice::Dark;
+pub const DEFAULT_THEME: folio::tui::view::ThemeChoice = folio::tui::view::ThemeChoice::Dark;
 /// Width of `folio inspect`'s listing when `COLUMNS` does not say.
 pub const DEFAULT_LISTING_WIDTH: usize = 100;
 
@@ -41,7 +41,7 @@ pub struct Cli {
     pub no_mouse: bool,
     /// Colours for a dark or a light background, or ask the terminal (default: dark)
     #[arg(long, value_name = "THEME")]
-    pub theme: Option<folio::config::ThemeChoice>,
+    pub theme: Option<folio::tui::view::ThemeChoice>,
     /// Flag sentences whose claim score is at least T, 0–1 (default: the threshold chosen in training)
     #[arg(long, global = true, value_name = "T", value_parser = threshold)]
     pub claim_threshold: Option<f32>,
@@ -197,7 +197,7 @@ pub struct Settings {
     /// Colours on (`NO_COLOR` unset or empty).
     pub color: bool,
     /// The reader's palette, or `auto` to ask the terminal.
-    pub theme: folio::config::ThemeChoice,
+    pub theme: folio::tui::view::ThemeChoice,
     /// Flag sentences scoring at least this; `None` keeps the threshold the model was trained with.
     pub claim_threshold: Option<f32>,
     /// Width of `folio inspect`'s listing.

@@ -3,7 +3,8 @@
 //! folio: it is reported with its path, and the defaults or the bundled rules are used.
 
 use crate::classify::Rules;
-use crate::tui::keys::{Keymap, Table, parse_key};
+use crate::tui::keys::{Keymap, Remap, Table};
+use crate::tui::view::ThemeChoice;
 use std::path::{Path, PathBuf};
 
 /// The bundled rules, with the user's in front where `path` exists and parses. A problem
@@ -40,17 +41,6 @@ pub struct Config {
     /// What of `[keys]` could not apply, one line each: only the reader uses keys, so only the
     /// reader reports these (when it starts), not `folio clean` or `folio history`.
     pub key_warnings: Vec<String>,
-}
-
-/// The `theme` option: which palette the reader draws with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ThemeChoice {
-    /// Light text on a dark background.
-    Dark,
-    /// Dark text on a light background.
-    Light,
-    /// The terminal's own background decides, where it answers the question (else dark).
-    Auto,
 }
 
 /// The options `config.toml` knows, as its keys are written.
@@ -131,7 +121,7 @@ pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
             },
             "keys" => {
                 let problems = match value.as_table() {
-                    Some(remaps) => remap_keys(&mut config.keys, remaps),
+                    Some(remaps) => config.keys.apply(&remaps_of(remaps)),
                     None => vec![
                         "keys must be a table: [keys] with lines such as next-claim = \"n\"; using the \
                                   default keys, the rest applies"
@@ -156,75 +146,28 @@ pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
     (config, warnings)
 }
 
-/// Applies `[keys]` (and `[keys.lists]` inside it) to `keys`: each line binds an action to a key
-/// or a list of keys. A line that cannot apply is a warning naming it; the others apply, and an
-/// action whose keys all went to others is named too.
-fn remap_keys(keys: &mut Keymap, remaps: &toml::Table) -> Vec<String> {
-    let mut warnings = Vec::new();
+/// The lines of `[keys]` (and of `[keys.lists]` inside it), in the file's order, as plain
+/// remaps for `tui::keys` to apply: a value that is neither a key in quotes nor a list of them
+/// gives no keys.
+fn remaps_of(table: &toml::Table) -> Vec<Remap> {
     let mut lines: Vec<(Table, &str, &toml::Value)> = Vec::new();
-    for (name, value) in remaps {
+    for (name, value) in table {
         match (name.as_str(), value.as_table()) {
             ("lists", Some(lists)) => lines.extend(lists.iter().map(|(n, v)| (Table::Lists, n.as_str(), v))),
             _ => lines.push((Table::Reading, name.as_str(), value)),
         }
     }
-    let mut applied: Vec<(Table, &str, Vec<String>)> = Vec::new();
-    for &(table, name, value) in &lines {
-        let section = section_of(table);
-        let given: Option<Vec<String>> = match value {
-            toml::Value::String(key) => Some(vec![key.clone()]),
-            toml::Value::Array(list) => list.iter().map(|k| k.as_str().map(str::to_string)).collect(),
-            _ => None,
-        };
-        let problem = match given {
-            Some(given) => match keys.remap(table, name, &given) {
-                Ok(()) => {
-                    applied.push((table, name, given));
-                    None
-                }
-                Err(problem) => Some(problem),
-            },
-            None => Some(format!("{name} must be a key in quotes or a list of them, as \"n\" or [\"n\", \"Ctrl-n\"]")),
-        };
-        if let Some(problem) = problem {
-            warnings.push(format!("{section} {problem}; that line is ignored, the rest applies"));
-        }
-    }
-    // A key given to two actions of a table stays with the one remapped last.
-    for (table, name, given) in &applied {
-        let bindings = if *table == Table::Lists { &keys.lists } else { &keys.reading };
-        let Some(binding) = bindings.iter().find(|b| b.name == *name) else { continue };
-        for key in given {
-            let taken_by = parse_key(key)
-                .filter(|press| !binding.keys.contains(press))
-                .and_then(|press| bindings.iter().find(|b| b.keys.contains(&press)));
-            if let Some(other) = taken_by {
-                warnings.push(format!(
-                    "{} `{key}` is given to {name} and {}; {} has it",
-                    section_of(*table),
-                    other.name,
-                    other.name
-                ));
-            }
-        }
-    }
-    for table in [Table::Reading, Table::Lists] {
-        let bindings = if table == Table::Lists { &keys.lists } else { &keys.reading };
-        let set = |name: &str| lines.iter().any(|&(t, n, _)| t == table && n == name);
-        for lost in bindings.iter().filter(|b| b.keys.is_empty() && !set(b.name)) {
-            warnings.push(format!(
-                "{} {} has no key left: its keys went to other actions",
-                section_of(table),
-                lost.name
-            ));
-        }
-    }
-    warnings
-}
-
-/// How `config.toml` heads the remaps of `table`.
-fn section_of(table: Table) -> &'static str {
-    if table == Table::Lists { "[keys.lists]" } else { "[keys]" }
+    lines
+        .into_iter()
+        .map(|(table, name, value)| {
+            let keys = match value {
+                toml::Value::String(key) => Some(vec![key.clone()]),
+                toml::Value::Array(list) => list.iter().map(|k| k.as_str().map(str::to_string)).collect(),
+                _ => None,
+            };
+            Remap { table, name: name.to_string(), keys }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! their front matter). It knows nothing of the terminal; `folio history` and the reader's
 //! `H` list show it.
 //!
-//! The history is one JSON file, always rewritten whole through `save::write_atomically` (a
+//! The history is one JSON file (a `save::store::Store`), always rewritten whole (a
 //! temporary file renamed into place, so no one ever reads half a file). Every change is a
 //! read-modify-write done while holding an exclusive lock on `history.lock` beside it
 //! (`flock` on Unix, which the system lets go of if folio dies), so two folio processes
@@ -15,6 +15,7 @@
 //! and the history starts afresh; folio carries on.
 
 use crate::article::{Article, SourceKind};
+use crate::save::store::{Store, StoreError};
 use crate::source::Input;
 use serde::{Deserialize, Serialize};
 use std::io::Read as _;
@@ -100,56 +101,17 @@ struct HistoryFile {
     read: Vec<Entry>,
 }
 
-/// Holds `history.lock` exclusively while it lives (Unix); dropping it lets go.
-struct Lock {
-    _file: std::fs::File,
-}
-
-/// Waits for the exclusive lock on the lock file beside `path`, creating its folder.
-fn lock(path: &Path) -> Result<Lock, String> {
-    let shown = |e: std::io::Error, p: &Path| format!("{}: {e}", p.display());
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| shown(e, dir))?;
-    }
-    let lock_path = path.with_extension("lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| shown(e, &lock_path))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::io::AsRawFd;
-        loop {
-            // SAFETY: flock on a descriptor this function owns; no memory is involved.
-            if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
-                break;
-            }
-            let e = std::io::Error::last_os_error();
-            if e.kind() != std::io::ErrorKind::Interrupted {
-                return Err(shown(e, &lock_path));
-            }
-        }
-    }
-    Ok(Lock { _file: file })
-}
-
-/// Reads the history at `path` while the lock is held. A missing file is empty; one that does
+/// Reads the history in `store` while its lock is held. A missing file is empty; one that does
 /// not parse is moved aside to `*.broken` and reported (the warning); one that cannot be read
 /// at all is an error (and is left alone).
-fn read_locked(path: &Path) -> Result<(HistoryFile, Option<String>), String> {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((HistoryFile::default(), None)),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
-    };
+fn read_locked(store: &Store) -> Result<(HistoryFile, Option<String>), StoreError> {
+    let Some(text) = store.read()? else { return Ok((HistoryFile::default(), None)) };
     match serde_json::from_slice::<HistoryFile>(&text) {
         Ok(history) => Ok((history, None)),
         Err(e) => {
-            let aside = broken_path(path);
-            std::fs::rename(path, &aside).map_err(|e| format!("{}: {e}", path.display()))?;
-            let warning = format!("{}: {e}; kept as {}, the history starts afresh", path.display(), aside.display());
+            let aside = store.set_aside()?;
+            let path = store.path().display();
+            let warning = format!("{path}: {e}; kept as {}, the history starts afresh", aside.display());
             Ok((HistoryFile::default(), Some(warning)))
         }
     }
@@ -157,28 +119,26 @@ fn read_locked(path: &Path) -> Result<(HistoryFile, Option<String>), String> {
 
 /// Where a broken history file is kept: `history.json.broken` beside it.
 pub fn broken_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".broken");
-    path.with_file_name(name)
+    Store::at(path).broken_path()
 }
 
 /// Changes the history at `path` under the lock: reads it, lets `change` edit the entries
 /// (newest first), keeps the newest `KEEP` and writes it back atomically. Returns a warning
 /// when the file was broken and set aside.
-fn change(path: &Path, change: impl FnOnce(&mut Vec<Entry>)) -> Result<Option<String>, String> {
-    let _lock = lock(path)?;
-    let (mut history, warning) = read_locked(path)?;
+fn change(path: &Path, change: impl FnOnce(&mut Vec<Entry>)) -> Result<Option<String>, StoreError> {
+    let store = Store::at(path);
+    let _lock = store.lock()?;
+    let (mut history, warning) = read_locked(&store)?;
     change(&mut history.read);
     history.read.sort_by(|a, b| b.read_at.cmp(&a.read_at));
     history.read.truncate(KEEP);
-    let text = serde_json::to_string_pretty(&history).map_err(|e| e.to_string())?;
-    crate::save::write_atomically(path, &text, true).map_err(|e| e.to_string())?;
+    store.write(&serde_json::to_string_pretty(&history)?)?;
     Ok(warning)
 }
 
 /// Records that `entry` was opened: it goes to the top of the history, keeping how far an
 /// earlier reading of the same article got (the reader resumes there).
-pub fn record_open(path: &Path, entry: Entry) -> Result<Option<String>, String> {
+pub fn record_open(path: &Path, entry: Entry) -> Result<Option<String>, StoreError> {
     change(path, |read| {
         let percent = read.iter().find(|e| e.key == entry.key).map_or(entry.percent, |e| e.percent);
         read.retain(|e| e.key != entry.key);
@@ -188,7 +148,7 @@ pub fn record_open(path: &Path, entry: Entry) -> Result<Option<String>, String> 
 
 /// Records that the article `key` was closed at `percent`, at `read_at` (an article not in
 /// the history is left out).
-pub fn record_close(path: &Path, key: &str, percent: u16, read_at: &str) -> Result<Option<String>, String> {
+pub fn record_close(path: &Path, key: &str, percent: u16, read_at: &str) -> Result<Option<String>, StoreError> {
     change(path, |read| {
         if let Some(entry) = read.iter_mut().find(|e| e.key == key) {
             entry.percent = percent.min(100);
@@ -203,7 +163,8 @@ pub fn history(path: &Path) -> (Vec<Entry>, Option<String>) {
         // Nothing read yet: no folder or lock file is made just to say so.
         return (Vec::new(), None);
     }
-    let loaded = lock(path).and_then(|_lock| read_locked(path));
+    let store = Store::at(path);
+    let loaded = store.lock().and_then(|_lock| read_locked(&store));
     match loaded {
         Ok((history, warning)) => (history.read, warning),
         Err(e) => (Vec::new(), Some(format!("{e}; the history is not shown"))),

@@ -2,6 +2,8 @@
 //! a different file, and an atomic write (a temporary file in the target folder, renamed
 //! into place). Used by `folio clean -o` and the reader's save key.
 
+pub mod store;
+
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -16,10 +16,10 @@
 //! goes on.
 
 use crate::article::{Article, Block, BlockKind, Label, Meta, Source};
+use crate::save::store::{Store, StoreError};
 use crate::text::fnv;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Short blocks of one page remembered, at most.
@@ -145,7 +145,10 @@ impl Learned {
 /// The lines of a JSON-lines file that parse. A file with a line that does not is kept aside
 /// as `<name>.broken` and rewritten with its good lines, and a warning says so.
 fn read_lines<T: for<'de> Deserialize<'de> + Serialize>(path: &Path, warnings: &mut Vec<String>) -> Vec<T> {
-    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let store = Store::at(path);
+    let Some(text) = store.read().ok().flatten().and_then(|bytes| String::from_utf8(bytes).ok()) else {
+        return Vec::new();
+    };
     let mut good = Vec::new();
     let mut bad = 0;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -155,35 +158,27 @@ fn read_lines<T: for<'de> Deserialize<'de> + Serialize>(path: &Path, warnings: &
         }
     }
     if bad > 0 {
-        let aside = path.with_extension("jsonl.broken");
-        let kept = std::fs::rename(path, &aside).is_ok() && rewrite(path, &good).is_ok();
-        warnings.push(if kept {
-            format!(
+        let aside = store.set_aside().ok().filter(|_| rewrite(path, &good).is_ok());
+        warnings.push(match aside {
+            Some(aside) => format!(
                 "{}: {bad} broken line(s); the file is kept as {} and the rest goes on",
                 path.display(),
                 aside.display()
-            )
-        } else {
-            format!("{}: {bad} broken line(s) skipped", path.display())
+            ),
+            None => format!("{}: {bad} broken line(s) skipped", path.display()),
         });
     }
     good
 }
 
-fn rewrite<T: Serialize>(path: &Path, items: &[T]) -> crate::error::Result<()> {
+fn rewrite<T: Serialize>(path: &Path, items: &[T]) -> Result<(), StoreError> {
     let text: String = items.iter().filter_map(|i| serde_json::to_string(i).ok()).map(|l| l + "\n").collect();
-    crate::save::write_atomically(path, &text, true)
+    Store::at(path).write(&text)
 }
 
 /// Appends one line to a JSON-lines file, in one write.
-fn append<T: Serialize>(path: &Path, item: &T) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut line = serde_json::to_string(item).map_err(std::io::Error::other)?;
-    line.push('\n');
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
-    file.write_all(line.as_bytes())
+fn append<T: Serialize>(path: &Path, item: &T) -> Result<(), StoreError> {
+    Store::at(path).append(&serde_json::to_string(item)?)
 }
 
 /// A mark as the marks file keeps it: a long block's text cut to its start.
@@ -199,19 +194,35 @@ fn as_stored(mut mark: Mark) -> Mark {
 }
 
 /// Remembers a mark in `folder`.
-pub fn remember_mark(folder: &Path, mark: Mark) -> std::io::Result<()> {
+pub fn remember_mark(folder: &Path, mark: Mark) -> Result<(), StoreError> {
     append(&marks_file(folder), &as_stored(mark))
+}
+
+/// Why `folio rules --forget` forgot nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ForgetError {
+    /// A number names no mark.
+    #[error("there is no learned rule {number} (there are {count})")]
+    NoSuchRule {
+        /// The number asked for.
+        number: usize,
+        /// How many marks there are.
+        count: usize,
+    },
+    /// The marks file could not be rewritten.
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// Forgets the marks numbered `numbers` (from 1, as `folio rules` lists them) all at once, so
 /// that no number shifts between them; returns each with its number. A number that is no mark
 /// forgets nothing and is the error.
-pub fn forget_marks(folder: &Path, numbers: &[usize]) -> Result<Vec<(usize, Mark)>, String> {
+pub fn forget_marks(folder: &Path, numbers: &[usize]) -> Result<Vec<(usize, Mark)>, ForgetError> {
     let mut warnings = Vec::new();
     let path = marks_file(folder);
     let mut marks = read_lines::<Mark>(&path, &mut warnings);
-    if let Some(n) = numbers.iter().find(|&&n| n == 0 || n > marks.len()) {
-        return Err(format!("there is no learned rule {n} (there are {})", marks.len()));
+    if let Some(&number) = numbers.iter().find(|&&n| n == 0 || n > marks.len()) {
+        return Err(ForgetError::NoSuchRule { number, count: marks.len() });
     }
     let mut numbers = numbers.to_vec();
     numbers.sort_unstable();
@@ -222,12 +233,12 @@ pub fn forget_marks(folder: &Path, numbers: &[usize]) -> Result<Vec<(usize, Mark
         n += 1;
         numbers.binary_search(&n).is_err()
     });
-    rewrite(&path, &marks).map_err(|e| e.to_string())?;
+    rewrite(&path, &marks)?;
     Ok(gone)
 }
 
 /// Forgets `marks`, each the newest one remembered like it: what `u` in the reader undoes.
-pub fn unlearn(folder: &Path, marks: &[Mark]) -> Result<(), String> {
+pub fn unlearn(folder: &Path, marks: &[Mark]) -> Result<(), StoreError> {
     let mut warnings = Vec::new();
     let path = marks_file(folder);
     let mut kept = read_lines::<Mark>(&path, &mut warnings);
@@ -236,11 +247,11 @@ pub fn unlearn(folder: &Path, marks: &[Mark]) -> Result<(), String> {
             kept.remove(i);
         }
     }
-    rewrite(&path, &kept).map_err(|e| e.to_string())
+    rewrite(&path, &kept)
 }
 
 /// Remembers the short blocks of `article` for its site, so that later pages can be compared.
-pub fn remember_page(folder: &Path, article: &Article) -> std::io::Result<()> {
+pub fn remember_page(folder: &Path, article: &Article) -> Result<(), StoreError> {
     match seen_of(article) {
         Some(seen) => append(&seen_file(folder), &seen),
         None => Ok(()),

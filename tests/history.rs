@@ -7,8 +7,9 @@ mod common;
 use common::pty::Session;
 use folio::library::{Entry, Library};
 use folio::source::Input;
-use folio::tui::app::{Effect, Model, Overlay, Settings, update};
+use folio::tui::app::{Effect, Model, Settings, update};
 use folio::tui::keys::Action;
+use folio::tui::lists::history::History;
 use folio::tui::view::{Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,6 +20,17 @@ const NOTES_TITLE: &str = "Field notes: reading a tide table";
 
 fn article(path: &Path) -> folio::article::Article {
     folio::Pipeline::bundled().read(&Input::Path(path.to_path_buf())).unwrap().article
+}
+
+/// `s` as the reader's event loop does it: the model asks, the copy is written, the status
+/// line says where.
+fn save(model: &mut Model) {
+    update(model, Action::Save);
+    for effect in model.take_effects() {
+        if let Effect::Save(copy) = effect {
+            model.show_message(folio::tui::outside::save_copy(&copy));
+        }
+    }
 }
 
 fn model(path: &Path, save_dir: PathBuf) -> Model {
@@ -124,13 +136,13 @@ fn the_h_list_shows_what_was_read_and_saved_and_enter_opens_it() {
         folio::library::record_open(&history, Entry::of(&article(path), at)).unwrap();
     }
     let mut model = model(&sample, save_dir.clone());
-    update(&mut model, Action::Save);
+    save(&mut model);
     assert!(model.message().unwrap().starts_with("saved "), "{:?}", model.message());
 
     update(&mut model, Action::History);
     assert_eq!(model.take_effects(), [Effect::ShowLibrary]);
     model.show_library(Library::load(Some(&history), &save_dir));
-    assert_eq!(model.overlay(), Some(&Overlay::Library { selected: 0 }));
+    assert_eq!(model.list::<History>(), Some(&History { selected: 0 }));
     let shown = screen(&model);
     let at = |what: &str| shown.find(what).unwrap_or_else(|| panic!("{what:?} not on the screen:\n{shown}"));
     assert!(at(&format!("read  {NOTES_TITLE}")) < at(&format!("read  {SAMPLE_TITLE}")), "{shown}");
@@ -172,7 +184,7 @@ fn an_empty_history_is_said_not_shown() {
     let dir = tempfile::tempdir().unwrap();
     let mut model = model(&common::asset("samples/harbour-heat-pumps.txt"), dir.path().join("saved"));
     model.show_library(Library::load(Some(&dir.path().join("history.json")), &dir.path().join("saved")));
-    assert_eq!(model.overlay(), None);
+    assert!(model.overlay().is_none());
     assert!(model.message().unwrap().contains("no articles read"));
 }
 
@@ -181,8 +193,8 @@ fn saved_copies_are_named_by_day_and_title_and_never_replace_another() {
     let dir = tempfile::tempdir().unwrap();
     let save_dir = dir.path().join("saved");
     let mut sample = model(&common::asset("samples/harbour-heat-pumps.txt"), save_dir.clone());
-    update(&mut sample, Action::Save);
-    update(&mut sample, Action::Save);
+    save(&mut sample);
+    save(&mut sample);
     let name = "2026-11-27-harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump";
     let names = |dir: &Path| {
         let mut names: Vec<String> =
@@ -192,7 +204,7 @@ fn saved_copies_are_named_by_day_and_title_and_never_replace_another() {
     };
     assert_eq!(names(&save_dir), [format!("{name}.md")], "the same copy is saved once");
     std::fs::write(save_dir.join(format!("{name}.md")), "someone else's file").unwrap();
-    update(&mut sample, Action::Save);
+    save(&mut sample);
     assert_eq!(names(&save_dir), [format!("{name}-2.md"), format!("{name}.md")]);
     assert_eq!(std::fs::read_to_string(save_dir.join(format!("{name}.md"))).unwrap(), "someone else's file");
 }

@@ -5,9 +5,12 @@ mod common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use folio::source::Input;
-use folio::tui::app::{Effect, Model, Overlay, Settings, update};
+use folio::tui::app::{Effect, Model, Settings, update};
 use folio::tui::document::Seg;
 use folio::tui::keys::{Action, KeyContext, Keymap};
+use folio::tui::lists::contents::Contents;
+use folio::tui::lists::links::Links;
+use folio::tui::lists::picker::MarkStory;
 use folio::tui::view::{Look, Theme, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -33,6 +36,17 @@ fn sample(width: u16, height: u16) -> Model {
 /// The sample at 90 × 24, saving its copies into `save_dir`.
 fn sample_saving_to(save_dir: PathBuf) -> Model {
     model_saving_to(&common::asset("samples/harbour-heat-pumps.txt"), save_dir, 90, 24)
+}
+
+/// `s` as the reader's event loop does it: the model asks, the copy is written, the status
+/// line says where.
+fn save(model: &mut Model) {
+    update(model, Action::Save);
+    for effect in model.take_effects() {
+        if let Effect::Save(copy) = effect {
+            model.show_message(folio::tui::outside::save_copy(&copy));
+        }
+    }
 }
 
 /// The screen as text; search hits (yellow background) are wrapped in ⟦ ⟧ so that the
@@ -65,11 +79,11 @@ fn screen(model: &Model) -> String {
 }
 
 fn top_text(model: &Model) -> String {
-    let (doc, article) = (model.document(), model.article());
-    let window = doc.window(article, model.top(), 1);
+    let doc = model.page();
+    let window = doc.window(model.top(), 1);
     let (seg, line) = &window[0];
     match doc.segs[*seg] {
-        Seg::Block(id) => article.blocks[id].text[line.range.clone()].to_string(),
+        Seg::Block(id) => doc.article.blocks[id].text[line.range.clone()].to_string(),
         Seg::Fold(f) => format!("fold {}", doc.folds[f].names()),
     }
 }
@@ -84,7 +98,7 @@ fn contents_overlay() {
     let mut model = sample(90, 24);
     update(&mut model, Action::NextSection);
     update(&mut model, Action::Contents);
-    assert_eq!(model.overlay(), Some(&Overlay::Contents { selected: 0 }));
+    assert_eq!(model.list::<Contents>(), Some(&Contents { selected: 0 }));
     insta::assert_snapshot!(screen(&model));
 }
 
@@ -177,7 +191,7 @@ fn claims_are_visited_in_order() {
     update(&mut model, Action::Bottom);
     update(&mut model, Action::Select);
     assert_eq!(model.claim(), Some(model.article().claims().len() - 1));
-    assert_eq!(model.overlay(), None);
+    assert!(model.overlay().is_none());
 }
 
 #[test]
@@ -268,7 +282,7 @@ fn resume_position_round_trips_through_the_anchor() {
 fn save_writes_the_clean_copy() {
     let dir = tempfile::tempdir().unwrap();
     let mut model = sample_saving_to(dir.path().join("copies"));
-    update(&mut model, Action::Save);
+    save(&mut model);
     let message = model.message().unwrap();
     assert!(message.starts_with("saved "), "{message}");
     let path = dir.path().join("copies/2026-01-01-harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump.md");
@@ -283,7 +297,7 @@ fn save_failure_is_shown_and_the_article_stays_open() {
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "not a folder").unwrap();
     let mut model = sample_saving_to(blocker.join("sub"));
-    update(&mut model, Action::Save);
+    save(&mut model);
     assert!(model.message().unwrap().starts_with("not saved: "));
     assert!(!model.has_quit());
 }
@@ -350,7 +364,7 @@ fn links_get_numbered_markers_and_a_list() {
     let shown = screen(&model);
     assert!(shown.contains("hydrographic office[1]"), "{shown}");
     update(&mut model, Action::LinksList);
-    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 0 }));
+    assert_eq!(model.list::<Links>(), Some(&Links { selected: 0 }));
     let listed = screen(&model);
     assert!(listed.contains("[1] hydrographic office  — https://example.org/chart-datum"), "{listed}");
     update(&mut model, Action::Select);
@@ -378,11 +392,11 @@ fn the_links_list_moves_opens_and_copies() {
     update(&mut model, Action::LinksList);
     update(&mut model, Action::Down(1));
     update(&mut model, Action::Down(1));
-    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 2 }), "j moves in the links list");
+    assert_eq!(model.list::<Links>(), Some(&Links { selected: 2 }), "j moves in the links list");
     update(&mut model, Action::Up(1));
-    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 1 }));
+    assert_eq!(model.list::<Links>(), Some(&Links { selected: 1 }));
     update(&mut model, Action::Bottom);
-    assert_eq!(model.overlay(), Some(&Overlay::Links { selected: 11 }));
+    assert_eq!(model.list::<Links>(), Some(&Links { selected: 11 }));
     update(&mut model, Action::Yank);
     assert_eq!(model.take_effects(), [Effect::Copy("https://example.org/12".to_string())]);
     assert!(model.message().unwrap().contains("OSC 52"), "{:?}", model.message());
@@ -453,7 +467,7 @@ fn saving_into_a_read_only_folder_is_refused_and_the_article_stays_open() {
         return;
     }
     let mut model = sample_saving_to(folder.clone());
-    update(&mut model, Action::Save);
+    save(&mut model);
     let message = model.message().unwrap();
     assert!(message.starts_with("not saved: ") && message.contains("ermission denied"), "{message}");
     assert!(!model.has_quit());
@@ -771,7 +785,7 @@ fn a_long_path_in_the_status_line_loses_its_middle_not_its_end() {
     let dir = tempfile::tempdir().unwrap();
     let deep = dir.path().join("a-folder-with-a-rather-long-name").join("and-another-one-below-it-for-the-copies");
     let mut model = model_saving_to(&common::asset("samples/harbour-heat-pumps.txt"), deep, 80, 24);
-    update(&mut model, Action::Save);
+    save(&mut model);
     let shown = screen(&model);
     let status = shown.lines().last().unwrap();
     assert!(status.contains("│ saved /") && status.contains('…') && status.ends_with(".md"), "{status}");
@@ -1061,7 +1075,7 @@ fn capital_x_on_a_fold_of_several_blocks_asks_which_are_story() {
     let mut model = sample(90, 30);
     let labels: Vec<Label> = model.article().blocks.iter().map(|b| b.label).collect();
     update(&mut model, Action::MarkStory);
-    assert_eq!(model.overlay(), Some(&Overlay::MarkStory { fold: 0, selected: 0 }));
+    assert_eq!(model.list::<MarkStory>(), Some(&MarkStory { fold: 0, selected: 0 }));
     let shown = screen(&model);
     assert!(shown.contains("Which of the fold is story?") && shown.contains("“Skip to content”"), "{shown}");
     assert_eq!(labels, model.article().blocks.iter().map(|b| b.label).collect::<Vec<_>>(), "nothing marked yet");

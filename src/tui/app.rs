@@ -1,8 +1,18 @@
 //! The reader's state and the one function that changes it: `update(&mut Model, Action)`.
-//! Pure apart from saving a copy (which goes through `save`); testable without a terminal.
+//! Pure: what it asks of the world outside (saving a copy, opening a link…) it queues as an
+//! `Effect` for the event loop; testable without a terminal.
 
-use super::document::{Document, LineKind, Pos, Seg};
+use super::document::{Document, LineKind, Page, Pos, Seg};
 use super::keys::{Action, KeyContext, Keymap};
+use super::lists::claims::Claims;
+use super::lists::contents::Contents;
+use super::lists::folds::Folds;
+use super::lists::help::Help;
+use super::lists::history::History;
+use super::lists::links::Links;
+use super::lists::picker::StoryChoice;
+use super::lists::picker::{MarkAs, MarkStory};
+use super::lists::{Context, List, Picked, move_selection};
 use crate::article::{Article, Label, Relabel};
 use crate::library::Library;
 use crate::source::Input;
@@ -10,94 +20,6 @@ use regex::{Regex, RegexBuilder};
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
-
-/// A list shown over the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    /// The table of contents.
-    Contents {
-        /// Index into the article's sections.
-        selected: usize,
-    },
-    /// The flagged claims.
-    Claims {
-        /// Index into the article's claims.
-        selected: usize,
-    },
-    /// The numbered links.
-    Links {
-        /// Index into the document's links.
-        selected: usize,
-    },
-    /// The fold chooser.
-    Folds {
-        /// Index into `foldable_labels()`.
-        selected: usize,
-    },
-    /// The category picker of `x`: what the marked block is.
-    MarkAs {
-        /// The block being marked.
-        block: usize,
-        /// Index into `foldable_labels()`.
-        selected: usize,
-    },
-    /// The picker of `X` on a fold of several blocks: which of them are story.
-    MarkStory {
-        /// The fold (index into the document's folds).
-        fold: usize,
-        /// Index into `Model::story_choices(fold)`.
-        selected: usize,
-    },
-    /// The key help.
-    Help {
-        /// The first line shown.
-        scroll: usize,
-    },
-    /// The articles read and the saved copies (`Model::library`).
-    Library {
-        /// Index into the articles read, then the saved copies.
-        selected: usize,
-    },
-}
-
-impl Overlay {
-    /// The entry the selection keys move (for help, the first line shown).
-    fn cursor(&mut self) -> &mut usize {
-        match self {
-            Overlay::Contents { selected }
-            | Overlay::Claims { selected }
-            | Overlay::Folds { selected }
-            | Overlay::Links { selected }
-            | Overlay::MarkAs { selected, .. }
-            | Overlay::MarkStory { selected, .. }
-            | Overlay::Library { selected }
-            | Overlay::Help { scroll: selected } => selected,
-        }
-    }
-
-    /// Moves the selection to `to(current)`, kept within a list of `len` entries.
-    fn move_selection(&mut self, len: usize, to: impl FnOnce(usize) -> usize) {
-        let selected = self.cursor();
-        *selected = to(*selected).min(len.saturating_sub(1));
-    }
-
-    /// How many places the selection can take: the entries, or for help (which scrolls
-    /// `rows` lines at a time) the first lines that still fill the box.
-    fn len(&self, model: &Model, rows: usize) -> usize {
-        let (article, doc, library) = (&model.article, &model.doc, &model.library);
-        match self {
-            Overlay::Library { .. } => library.len(),
-            Overlay::Contents { .. } => article.sections().len(),
-            Overlay::Claims { .. } => article.claims().len(),
-            Overlay::Links { .. } => doc.links.len(),
-            Overlay::Folds { .. } | Overlay::MarkAs { .. } => foldable_labels().len(),
-            Overlay::MarkStory { fold, .. } => model.story_choices(*fold).len(),
-            Overlay::Help { .. } => {
-                model.settings.keys.help_lines_in(model.list_columns()).len().saturating_sub(rows) + 1
-            }
-        }
-    }
-}
 
 /// A search: the query, whether it is still being typed, and what it found. It finds what the
 /// screen shows, the story and any fold opened: text in closed folds is only counted (`Z` opens
@@ -156,7 +78,8 @@ impl Search {
 
     /// Finds the query again in every block the document shows, counting those in closed
     /// folds apart; the current match stays current if it is still found.
-    fn find(&mut self, article: &Article, doc: &Document) {
+    fn find(&mut self, page: Page) {
+        let (article, doc) = (page.article, page.doc);
         let current = self.current.and_then(|i| self.matches.get(i).cloned());
         self.matches.clear();
         self.current = None;
@@ -235,15 +158,21 @@ pub enum Effect {
     Suspend,
     /// Forget these marks remembered earlier (`u` undid them).
     Forget(Vec<crate::sites::Mark>),
+    /// Write this clean copy into the save folder (`s`), and say where it went.
+    Save(CopyToSave),
 }
 
-/// One entry of the `X` picker: blocks of a fold to mark as story.
+/// A clean copy to keep: what `s` asks the event loop to write (see `outside::save_copy`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoryChoice {
-    /// Their category.
-    pub label: Label,
-    /// The blocks, in reading order: every block of the category in the fold, or one block.
-    pub blocks: Vec<usize>,
+pub struct CopyToSave {
+    /// The folder it goes in.
+    pub folder: PathBuf,
+    /// Its `saved:` time stamp, which also dates its file name.
+    pub saved_at: String,
+    /// What its file is named after.
+    pub title: String,
+    /// The copy: front matter and the clean Markdown.
+    pub text: String,
 }
 
 /// A mark made in this reading, as `u` undoes it.
@@ -278,7 +207,8 @@ pub struct Model {
     settings: Settings,
     /// The categories that fold.
     folding: BTreeSet<Label>,
-    overlay: Option<Overlay>,
+    /// The list open over the article, if any.
+    overlay: Option<Box<dyn List>>,
     search: Option<Search>,
     /// Index into the article's claims of the claim last gone to.
     claim: Option<usize>,
@@ -361,6 +291,11 @@ impl Model {
         &self.doc
     }
 
+    /// The article and its layout, read together (see `Page`).
+    pub fn page(&self) -> Page<'_> {
+        Page { article: &self.article, doc: &self.doc }
+    }
+
     /// The first line on the screen.
     pub fn top(&self) -> Pos {
         self.top
@@ -377,8 +312,26 @@ impl Model {
     }
 
     /// The list open over the article, if any.
-    pub fn overlay(&self) -> Option<&Overlay> {
-        self.overlay.as_ref()
+    pub fn overlay(&self) -> Option<&dyn List> {
+        self.overlay.as_deref()
+    }
+
+    /// The list open over the article, if it is a list of kind `L` (`model.list::<Links>()`).
+    pub fn list<L: List>(&self) -> Option<&L> {
+        let list: &dyn std::any::Any = self.overlay.as_deref()?;
+        list.downcast_ref()
+    }
+
+    /// What the lists read of the reader.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            page: self.page(),
+            keys: &self.settings.keys,
+            library: &self.library,
+            folding: &self.folding,
+            current_section: self.current_section(),
+            columns: self.list_columns(),
+        }
     }
 
     /// The search being typed or kept, if any.
@@ -433,7 +386,7 @@ impl Model {
         if library.is_empty() {
             self.message.get_or_insert_with(|| "no articles read and no copies saved yet".to_string());
         } else {
-            self.overlay = Some(Overlay::Library { selected: 0 });
+            self.overlay = Some(Box::new(History { selected: 0 }));
         }
         self.library = library;
     }
@@ -503,17 +456,16 @@ impl Model {
     /// Position in the article, 0–100: how much of the text shown lies above the top line, as
     /// a share of what lies above it on the last screen (so the end is 100%, reached smoothly).
     pub fn percent(&self) -> u16 {
-        let last = self.doc.last_top(&self.article, self.rows());
+        let last = self.page().last_top(self.rows());
         if self.top >= last || self.doc.segs.len() <= 1 {
             return 100;
         }
-        let (here, end) =
-            (self.doc.weight_before(&self.article, self.top), self.doc.weight_before(&self.article, last));
+        let (here, end) = (self.page().weight_before(self.top), self.page().weight_before(last));
         (here * 100).checked_div(end).map_or(100, |p| p.min(99) as u16)
     }
 
     fn clamp_top(&mut self) {
-        let last = self.doc.last_top(&self.article, self.rows());
+        let last = self.page().last_top(self.rows());
         if self.top > last {
             self.top = last;
         }
@@ -523,26 +475,26 @@ impl Model {
     }
 
     fn scroll_down(&mut self, n: usize) {
-        self.top = self.doc.down(&self.article, self.top, n);
+        self.top = self.page().down(self.top, n);
         self.clamp_top();
     }
 
     fn scroll_up(&mut self, n: usize) {
-        self.top = self.doc.up(&self.article, self.top, n);
+        self.top = self.page().up(self.top, n);
     }
 
     /// Puts byte `offset` of block `id` on the top line, opening its fold if it is hidden.
     pub fn jump_to(&mut self, id: usize, offset: usize) {
         let Some(seg) = self.doc.seg_of_block(id) else { return };
         self.doc.reveal(seg);
-        let line = self.doc.line_of_offset(&self.article, seg, offset);
+        let line = self.page().line_of_offset(seg, offset);
         self.top = Pos { seg, line };
         self.clamp_top();
     }
 
     /// The block and byte offset at the top of the screen (what a resize keeps).
     pub fn anchor(&self) -> (usize, usize) {
-        (self.top_block().unwrap_or(0), self.doc.offset_of(&self.article, self.top))
+        (self.top_block().unwrap_or(0), self.page().offset_of(self.top))
     }
 
     /// Where the reader is, as a place in the story to come back to: the story block on the top
@@ -550,16 +502,16 @@ impl Model {
     /// below (else, at the end, the last one above), never a folded block. None at the start:
     /// nothing of the story lies above the screen, and reopening is opening afresh.
     pub fn place(&self) -> Option<(usize, usize)> {
-        let doc = &self.doc;
+        let doc = self.page();
         let story = |seg: &usize| doc.fold_of(*seg).is_none();
         let (seg, offset) = if story(&self.top.seg) {
-            (self.top.seg, doc.offset_of(&self.article, self.top))
+            (self.top.seg, doc.offset_of(self.top))
         } else if let Some(below) = (self.top.seg..doc.segs.len()).find(story) {
             (below, 0)
         } else {
             let above = (0..self.top.seg).rev().find(story)?;
-            let last = Pos { seg: above, line: doc.height(&self.article, above).saturating_sub(1) };
-            (above, doc.offset_of(&self.article, last))
+            let last = Pos { seg: above, line: doc.height(above).saturating_sub(1) };
+            (above, doc.offset_of(last))
         };
         let first = (0..doc.segs.len()).find(story)?;
         let block = doc.block_at(seg)?;
@@ -573,7 +525,7 @@ impl Model {
         let Some(seg) = self.doc.seg_of_block(id) else { return false };
         self.top = match self.doc.fold_of(seg) {
             Some(f) => Pos { seg: self.doc.folds[f].seg, line: 0 },
-            None => Pos { seg, line: self.doc.line_of_offset(&self.article, seg, offset) },
+            None => Pos { seg, line: self.page().line_of_offset(seg, offset) },
         };
         self.clamp_top();
         self.top != self.doc.start()
@@ -597,7 +549,7 @@ impl Model {
     /// The fold `ToggleFold` acts on: the first one seen on the screen, by its fold line or, when
     /// open, by its text (a closed fold whose line has scrolled off the top is not seen).
     fn fold_near_top(&self) -> Option<usize> {
-        let window = self.doc.window(&self.article, self.top, self.rows());
+        let window = self.page().window(self.top, self.rows());
         window.iter().find_map(|(seg, line)| {
             let f = self.doc.fold_of(*seg)?;
             (self.doc.folds[f].open || line.kind == LineKind::Fold).then_some(f)
@@ -614,18 +566,16 @@ impl Model {
     /// Searches again after folds opened or closed: the search finds what is shown.
     fn find_again(&mut self) {
         if let Some(search) = self.search.as_mut() {
-            search.find(&self.article, &self.doc);
+            search.find(Page { article: &self.article, doc: &self.doc });
         }
     }
 
+    /// `s`: asks the event loop to save the clean copy.
     fn save(&mut self) {
         let saved_at = (self.clock)();
         let text = crate::export::markdown::clean_markdown(&self.article, &saved_at);
-        let name = self.article.copy_name();
-        self.message = Some(match crate::save::save_copy(&self.settings.save_dir, &saved_at, &name, &text) {
-            Ok(path) => format!("saved {}", path.display()),
-            Err(e) => format!("not saved: {e}"),
-        });
+        let (folder, title) = (self.settings.save_dir.clone(), self.article.copy_name());
+        self.effects.push(Effect::Save(CopyToSave { folder, saved_at, title, text }));
     }
 
     /// Scrolls code sideways by half the column, as `less -S` does with its arrows: to the
@@ -651,10 +601,10 @@ impl Model {
     /// The width in cells of the widest line of code (or of a table too wide to wrap) on the screen.
     fn widest_verbatim(&self) -> usize {
         use unicode_width::UnicodeWidthStr;
-        let window = self.doc.window(&self.article, self.top, self.rows());
+        let window = self.page().window(self.top, self.rows());
         let widths = window.iter().filter(|(_, line)| line.kind == LineKind::Verbatim).map(|(seg, line)| {
             let Some(Seg::Block(id)) = self.doc.segs.get(*seg) else { return 0 };
-            let layout = self.doc.lines(&self.article, *seg);
+            let layout = self.page().lines(*seg);
             let text = layout.text(&self.article.blocks[*id].text);
             text.get(line.range.clone()).map_or(0, |t| t.replace('\t', "    ").width())
         });
@@ -744,7 +694,7 @@ impl Model {
         if self.article.sections().is_empty() {
             self.message = Some("this article has no sections".to_string());
         } else {
-            self.overlay = Some(Overlay::Contents { selected: self.current_section().unwrap_or(0) });
+            self.overlay = Some(Box::new(Contents { selected: self.current_section().unwrap_or(0) }));
         }
     }
 
@@ -752,7 +702,7 @@ impl Model {
         if self.article.claims().is_empty() {
             self.message = Some("no claims flagged in this article".to_string());
         } else {
-            self.overlay = Some(Overlay::Claims { selected: self.claim.unwrap_or(0) });
+            self.overlay = Some(Box::new(Claims { selected: self.claim.unwrap_or(0) }));
         }
     }
 
@@ -765,7 +715,7 @@ impl Model {
         }
         let here = self.anchor();
         let first = links.partition_point(|&(b, i)| (b, self.article.blocks[b].links[i].range[0]) < here);
-        self.overlay = Some(Overlay::Links { selected: first.min(links.len() - 1) });
+        self.overlay = Some(Box::new(Links { selected: first.min(links.len() - 1) }));
     }
 
     /// Opens or closes the fold nearest the top; closing the fold under the top line moves
@@ -804,25 +754,19 @@ impl Model {
         self.find_again();
     }
 
-    /// `Select` in a list: goes to the chosen section or claim, or opens the chosen link, and
-    /// closes the list (the fold chooser and help stay open).
-    fn open_selected(&mut self) {
-        match self.overlay.take() {
-            Some(Overlay::Contents { selected }) => self.goto_section_number(selected),
-            Some(Overlay::Claims { selected }) => self.select_claim(selected),
-            Some(Overlay::Links { selected }) => self.open_link(selected + 1),
-            Some(Overlay::MarkAs { block, selected }) => {
-                if let Some(&label) = foldable_labels().get(selected) {
-                    self.mark_as(block, label);
-                }
-            }
-            Some(Overlay::MarkStory { fold, selected }) => {
-                if let Some(choice) = self.story_choices(fold).into_iter().nth(selected) {
-                    self.mark_as_story(&choice.blocks);
-                }
-            }
-            Some(Overlay::Library { selected }) => self.read_again(selected),
-            other => self.overlay = other,
+    /// Does what choosing in a list asked for.
+    fn carry_out(&mut self, picked: Picked) {
+        match picked {
+            Picked::Nothing => {}
+            Picked::GoToSection(section) => self.goto_section_number(section),
+            Picked::GoToClaim(claim) => self.select_claim(claim),
+            Picked::OpenLink(number) => self.open_link(number),
+            Picked::MarkAs { block, label } => self.mark_as(block, label),
+            Picked::MarkStory(blocks) => self.mark_as_story(&blocks),
+            Picked::ReadAgain(index) => self.read_again(index),
+            Picked::ToggleFolding(label) => self.toggle_folding(label),
+            Picked::Copy { what, text } => self.copy(&what, text),
+            Picked::Say(message) => self.message = Some(message),
         }
     }
 
@@ -847,15 +791,14 @@ impl Model {
                     "{} was read from standard input: folio cannot open it again (pipe it in anew)",
                     crate::text::safe::visible(title)
                 ));
-                self.overlay = Some(Overlay::Library { selected: index });
+                self.overlay = Some(Box::new(History { selected: index }));
             }
         }
     }
 
     /// The address of link `[number]` (numbered from 1, as the text shows them).
     fn link_url(&self, number: usize) -> Option<&str> {
-        let &(block, i) = self.doc.links.get(number.checked_sub(1)?)?;
-        Some(self.article.blocks[block].links[i].url.as_str())
+        super::lists::links::link_url(self.page(), number)
     }
 
     /// Asks the event loop to open link `[number]` in the browser.
@@ -873,23 +816,6 @@ impl Model {
     fn copy(&mut self, what: &str, text: String) {
         self.message = Some(format!("copied {what} (OSC 52: the terminal's clipboard, also over ssh)"));
         self.effects.push(Effect::Copy(text));
-    }
-
-    /// `y` in a list: the chosen link's address, or the chosen claim's sentence.
-    fn yank_selected(&mut self) {
-        match self.overlay {
-            Some(Overlay::Links { selected }) => {
-                if let Some(url) = self.link_url(selected + 1).map(str::to_string) {
-                    self.copy(&format!("the address of [{}]", selected + 1), url);
-                }
-            }
-            Some(Overlay::Claims { selected }) => {
-                if let Some(text) = self.article.claims().get(selected).map(|c| c.text.clone()) {
-                    self.copy(&format!("claim {}'s sentence", selected + 1), text);
-                }
-            }
-            _ => self.message = Some("nothing to copy in this list".to_string()),
-        }
     }
 
     /// `y` while reading: the current claim's sentence.
@@ -924,7 +850,7 @@ impl Model {
     /// `x`: opens the category picker for the story block at the top of the screen.
     fn mark_clutter(&mut self) {
         match self.doc.segs.get(self.top.seg) {
-            Some(Seg::Block(block)) => self.overlay = Some(Overlay::MarkAs { block: *block, selected: 0 }),
+            Some(Seg::Block(block)) => self.overlay = Some(Box::new(MarkAs { block: *block, selected: 0 })),
             _ => {
                 let story = self.settings.keys.reading_key(Action::MarkStory);
                 self.message = Some(format!("x marks the story block on the top line; {story} shows a fold as story"));
@@ -953,7 +879,7 @@ impl Model {
         };
         let fold = &self.doc.folds[f];
         if fold.blocks() > 1 {
-            self.overlay = Some(Overlay::MarkStory { fold: f, selected: 0 });
+            self.overlay = Some(Box::new(MarkStory { fold: f, selected: 0 }));
             return;
         }
         let blocks: Vec<usize> = (fold.seg + 1..fold.end).filter_map(|seg| self.doc.block_at(seg)).collect();
@@ -963,17 +889,7 @@ impl Model {
     /// What the `X` picker offers for fold `f`: each category of two or more blocks (all of its
     /// blocks in the fold), then each block on its own.
     pub fn story_choices(&self, f: usize) -> Vec<StoryChoice> {
-        let Some(fold) = self.doc.folds.get(f) else { return Vec::new() };
-        let blocks: Vec<usize> = (fold.seg + 1..fold.end).filter_map(|seg| self.doc.block_at(seg)).collect();
-        let label = |b: &usize| self.article.blocks[*b].label;
-        let mut choices: Vec<StoryChoice> = fold
-            .labels
-            .iter()
-            .filter(|(_, n)| *n > 1)
-            .map(|&(l, _)| StoryChoice { label: l, blocks: blocks.iter().copied().filter(|b| label(b) == l).collect() })
-            .collect();
-        choices.extend(blocks.iter().map(|&b| StoryChoice { label: label(&b), blocks: vec![b] }));
-        choices
+        super::lists::picker::story_choices(self.page(), f)
     }
 
     /// Shows `blocks` as story, remembers them, and puts the first on the top line.
@@ -1052,20 +968,13 @@ impl Model {
         self.find_again();
     }
 
-    /// `Toggle` in the fold chooser: folds the chosen category, or shows it as text again.
-    fn toggle_category(&mut self) {
-        let Some(Overlay::Folds { selected }) = self.overlay else { return };
-        let Some(&label) = foldable_labels().get(selected) else { return };
+    /// `Toggle` in the fold chooser: folds the category `label`, or shows it as text again.
+    fn toggle_folding(&mut self, label: Label) {
         if !self.folding.remove(&label) {
             self.folding.insert(label);
         }
         self.rebuild();
     }
-}
-
-/// The categories the fold chooser offers.
-pub fn foldable_labels() -> Vec<Label> {
-    Label::ALL.into_iter().filter(|l| l.is_boilerplate()).collect()
 }
 
 /// The reading column: the configured width, or the terminal's less a margin when narrower.
@@ -1138,7 +1047,7 @@ fn update_search(model: &mut Model, action: Action) {
         _ => return,
     }
     search.current = None;
-    search.find(&model.article, &model.doc);
+    search.find(Page { article: &model.article, doc: &model.doc });
     let found = !search.matches.is_empty();
     model.top = origin;
     model.clamp_top();
@@ -1181,23 +1090,43 @@ fn update_link_prompt(model: &mut Model, action: Action) {
     }
 }
 
-/// A list over the article: the selection moves, `Select` jumps, `Toggle` folds (fold chooser).
+/// A list over the article: the selection moves; `Select` closes it and does what it chose
+/// (the fold chooser and help stay open), `Toggle` and `Yank` do what it chose and keep it open.
 fn update_overlay(model: &mut Model, action: Action) {
     let rows = model.overlay_rows();
     let page = rows.saturating_sub(1).max(1);
-    let Some(len) = model.overlay.as_ref().map(|o| o.len(model, rows)) else { return };
-    let Some(overlay) = model.overlay.as_mut() else { return };
+    let Some(list) = model.overlay.as_deref() else { return };
+    let context = model.context();
+    let picked = match action {
+        Action::Select => {
+            let picked = list.select(&context);
+            if let Some(picked) = picked {
+                model.overlay = None;
+                model.carry_out(picked);
+            }
+            return;
+        }
+        Action::Toggle => list.toggle(&context),
+        Action::Yank => list.yank(&context),
+        Action::Close | Action::Escape => {
+            model.overlay = None;
+            return;
+        }
+        _ => None,
+    };
+    if let Some(picked) = picked {
+        model.carry_out(picked);
+        return;
+    }
+    let len = list.len(&context, rows);
+    let Some(list) = model.overlay.as_deref_mut() else { return };
     match action {
-        Action::Down(n) => overlay.move_selection(len, |s| s + n),
-        Action::Up(n) => overlay.move_selection(len, |s| s.saturating_sub(n)),
-        Action::PageDown => overlay.move_selection(len, |s| s + page),
-        Action::PageUp => overlay.move_selection(len, |s| s.saturating_sub(page)),
-        Action::Top => overlay.move_selection(len, |_| 0),
-        Action::Bottom => overlay.move_selection(len, |_| usize::MAX),
-        Action::Close | Action::Escape => model.overlay = None,
-        Action::Select => model.open_selected(),
-        Action::Toggle => model.toggle_category(),
-        Action::Yank => model.yank_selected(),
+        Action::Down(n) => move_selection(list, len, |s| s + n),
+        Action::Up(n) => move_selection(list, len, |s| s.saturating_sub(n)),
+        Action::PageDown => move_selection(list, len, |s| s + page),
+        Action::PageUp => move_selection(list, len, |s| s.saturating_sub(page)),
+        Action::Top => move_selection(list, len, |_| 0),
+        Action::Bottom => move_selection(list, len, |_| usize::MAX),
         _ => {}
     }
 }
@@ -1216,7 +1145,7 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::ScrollRight => model.scroll_sideways(true),
         Action::ScrollLeft => model.scroll_sideways(false),
         Action::Top => model.top = model.doc.start(),
-        Action::Bottom => model.top = model.doc.last_top(&model.article, rows),
+        Action::Bottom => model.top = model.page().last_top(rows),
         Action::NextSection => model.goto_section(true),
         Action::PrevSection => model.goto_section(false),
         Action::Contents => model.open_contents(),
@@ -1232,12 +1161,12 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::YankCopy => model.yank_copy(),
         Action::ToggleFold => model.toggle_fold(),
         Action::ToggleAllFolds => model.toggle_all_folds(),
-        Action::ChooseFolds => model.overlay = Some(Overlay::Folds { selected: 0 }),
+        Action::ChooseFolds => model.overlay = Some(Box::new(Folds { selected: 0 })),
         Action::Search => model.search = Some(Search::prompt(model.top)),
         Action::NextMatch => model.goto_match(true),
         Action::PrevMatch => model.goto_match(false),
         Action::Save => model.save(),
-        Action::Help => model.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Help => model.overlay = Some(Box::new(Help { scroll: 0 })),
         Action::History => model.effects.push(Effect::ShowLibrary),
         Action::Close => model.quit = true,
         Action::Escape => {

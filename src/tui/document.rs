@@ -226,62 +226,6 @@ impl Document {
         })
     }
 
-    /// The laid-out lines of a segment at the current width, blank spacing line included.
-    pub fn lines(&self, article: &Article, seg: usize) -> Rc<SegLayout> {
-        if let Some(layout) = self.cache.borrow().get(&seg) {
-            return Rc::clone(layout);
-        }
-        let layout = Rc::new(self.layout(article, seg));
-        self.cache.borrow_mut().insert(seg, Rc::clone(&layout));
-        layout
-    }
-
-    /// How many lines segment `seg` takes at the current width.
-    pub fn height(&self, article: &Article, seg: usize) -> usize {
-        self.lines(article, seg).lines.len()
-    }
-
-    fn layout(&self, article: &Article, seg: usize) -> SegLayout {
-        let blank = VisualLine { kind: LineKind::Blank, range: 0..0 };
-        // An empty article has no segments: nothing to lay out.
-        let Some(this) = self.segs.get(seg) else { return SegLayout::default() };
-        let id = match *this {
-            Seg::Fold(_) => {
-                let lines = vec![VisualLine { kind: LineKind::Fold, range: 0..0 }, blank];
-                return SegLayout { lines, ..SegLayout::default() };
-            }
-            Seg::Block(id) => id,
-        };
-        let block = &article.blocks[id];
-        if block.kind == BlockKind::Table && block.image.is_none() {
-            let numbered = (block.label == Label::Content).then_some(self.link_base[id]);
-            if let Some(mut table) = super::table::layout(block, self.width, numbered) {
-                table.lines.push(blank);
-                return table;
-            }
-        }
-        let (mut display, markers) = self.with_markers(block);
-        if block.image.is_some() {
-            // An image is one line: its words cut to the column, with an ellipsis.
-            display = display.map(|shown| crate::text::cells::shorten(&shown, self.width));
-        }
-        let shown = display.as_deref().unwrap_or(&block.text);
-        let mut lines = match block.kind {
-            _ if block.image.is_some() => {
-                vec![VisualLine { kind: LineKind::Text { first: true }, range: 0..shown.len() }]
-            }
-            BlockKind::Code | BlockKind::Table => verbatim_lines(shown),
-            _ => wrap(shown, self.width.saturating_sub(self.indent(id)).max(1)),
-        };
-        let tight = block.kind == BlockKind::ListItem
-            && self.next_seg(seg).and_then(|n| self.block_at(n)).is_some_and(|n| self.kinds[n] == BlockKind::ListItem)
-            && matches!(self.segs.get(seg + 1), Some(Seg::Block(_)));
-        if !tight {
-            lines.push(blank);
-        }
-        SegLayout { lines, display, markers, ..SegLayout::default() }
-    }
-
     /// The block's text with `[n]` after each numbered link, and where the markers went; an
     /// image shows as `[image: its alt text]`.
     fn with_markers(&self, block: &crate::article::Block) -> (Option<String>, Vec<(usize, usize, usize)>) {
@@ -328,10 +272,92 @@ impl Document {
         }
     }
 
+    /// The first line of the article.
+    pub fn start(&self) -> Pos {
+        Pos { seg: 0, line: 0 }
+    }
+}
+
+/// The article and its layout, read together: what moving through the article and drawing it
+/// need. The `Model` owns the article and the `Document`; a `Page` borrows both, so the
+/// article is handed to the layout in this one place (it derefs to the `Document`).
+#[derive(Clone, Copy)]
+pub struct Page<'a> {
+    /// The article being read.
+    pub article: &'a Article,
+    /// Its layout.
+    pub doc: &'a Document,
+}
+
+impl std::ops::Deref for Page<'_> {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        self.doc
+    }
+}
+
+impl Page<'_> {
+    /// The laid-out lines of a segment at the current width, blank spacing line included.
+    pub fn lines(&self, seg: usize) -> Rc<SegLayout> {
+        if let Some(layout) = self.cache.borrow().get(&seg) {
+            return Rc::clone(layout);
+        }
+        let layout = Rc::new(self.layout(seg));
+        self.cache.borrow_mut().insert(seg, Rc::clone(&layout));
+        layout
+    }
+
+    /// How many lines segment `seg` takes at the current width.
+    pub fn height(&self, seg: usize) -> usize {
+        self.lines(seg).lines.len()
+    }
+
+    fn layout(&self, seg: usize) -> SegLayout {
+        let blank = VisualLine { kind: LineKind::Blank, range: 0..0 };
+        // An empty article has no segments: nothing to lay out.
+        let Some(this) = self.segs.get(seg) else { return SegLayout::default() };
+        let id = match *this {
+            Seg::Fold(_) => {
+                let lines = vec![VisualLine { kind: LineKind::Fold, range: 0..0 }, blank];
+                return SegLayout { lines, ..SegLayout::default() };
+            }
+            Seg::Block(id) => id,
+        };
+        let block = &self.article.blocks[id];
+        if block.kind == BlockKind::Table && block.image.is_none() {
+            let numbered = (block.label == Label::Content).then_some(self.link_base[id]);
+            if let Some(mut table) = super::table::layout(block, self.width, numbered) {
+                table.lines.push(blank);
+                return table;
+            }
+        }
+        let (mut display, markers) = self.with_markers(block);
+        if block.image.is_some() {
+            // An image is one line: its words cut to the column, with an ellipsis.
+            display = display.map(|shown| crate::text::cells::shorten(&shown, self.width));
+        }
+        let shown = display.as_deref().unwrap_or(&block.text);
+        let mut lines = match block.kind {
+            _ if block.image.is_some() => {
+                vec![VisualLine { kind: LineKind::Text { first: true }, range: 0..shown.len() }]
+            }
+            BlockKind::Code | BlockKind::Table => verbatim_lines(shown),
+            _ => wrap(shown, self.width.saturating_sub(self.indent(id)).max(1)),
+        };
+        let tight = block.kind == BlockKind::ListItem
+            && self.next_seg(seg).and_then(|n| self.block_at(n)).is_some_and(|n| self.kinds[n] == BlockKind::ListItem)
+            && matches!(self.segs.get(seg + 1), Some(Seg::Block(_)));
+        if !tight {
+            lines.push(blank);
+        }
+        SegLayout { lines, display, markers, ..SegLayout::default() }
+    }
+
     /// Moves `pos` down by `n` lines, stopping at the last line.
-    pub fn down(&self, article: &Article, mut pos: Pos, mut n: usize) -> Pos {
+    pub fn down(&self, mut pos: Pos, mut n: usize) -> Pos {
         while n > 0 {
-            let height = self.height(article, pos.seg);
+            let height = self.height(pos.seg);
             if pos.line + n < height {
                 pos.line += n;
                 break;
@@ -351,7 +377,7 @@ impl Document {
     }
 
     /// Moves `pos` up by `n` lines, stopping at the first line.
-    pub fn up(&self, article: &Article, mut pos: Pos, mut n: usize) -> Pos {
+    pub fn up(&self, mut pos: Pos, mut n: usize) -> Pos {
         while n > 0 {
             if pos.line >= n {
                 pos.line -= n;
@@ -361,7 +387,7 @@ impl Document {
             match self.prev_seg(pos.seg) {
                 Some(prev) => {
                     n -= 1;
-                    pos = Pos { seg: prev, line: self.height(article, prev).saturating_sub(1) };
+                    pos = Pos { seg: prev, line: self.height(prev).saturating_sub(1) };
                 }
                 None => {
                     pos.line = 0;
@@ -375,25 +401,20 @@ impl Document {
     /// How much of what is shown lies before `pos`, by the length of its text: a closed
     /// fold's text is left out (so a screen of folds is not a third of the article). Costs
     /// one step per fold, not per block.
-    pub fn weight_before(&self, article: &Article, pos: Pos) -> usize {
+    pub fn weight_before(&self, pos: Pos) -> usize {
         let weight = |a: usize, b: usize| self.weight_before[b] - self.weight_before[a];
         let mut before = weight(0, pos.seg.min(self.segs.len()));
         for fold in self.folds.iter().filter(|f| !f.open && f.end <= pos.seg) {
             before -= weight(fold.seg + 1, fold.end);
         }
         if pos.seg < self.segs.len() {
-            before += weight(pos.seg, pos.seg + 1) * pos.line / self.height(article, pos.seg).max(1);
+            before += weight(pos.seg, pos.seg + 1) * pos.line / self.height(pos.seg).max(1);
         }
         before
     }
 
-    /// The first line of the article.
-    pub fn start(&self) -> Pos {
-        Pos { seg: 0, line: 0 }
-    }
-
     /// The last line of the article (a closed fold's fold line when the article ends in it).
-    pub fn end(&self, article: &Article) -> Pos {
+    pub fn end(&self) -> Pos {
         let mut seg = self.segs.len().saturating_sub(1);
         if self.is_hidden(seg) {
             seg = self.fold_of(seg).map_or(seg, |f| self.folds[f].seg);
@@ -401,23 +422,23 @@ impl Document {
         if self.segs.is_empty() {
             return Pos::default();
         }
-        Pos { seg, line: self.height(article, seg).saturating_sub(1) }
+        Pos { seg, line: self.height(seg).saturating_sub(1) }
     }
 
     /// The top position that shows the article's last line on the screen's last row.
-    pub fn last_top(&self, article: &Article, rows: usize) -> Pos {
-        self.up(article, self.end(article), rows.saturating_sub(1))
+    pub fn last_top(&self, rows: usize) -> Pos {
+        self.up(self.end(), rows.saturating_sub(1))
     }
 
     /// `rows` lines from `top`, as (segment, line) pairs.
-    pub fn window(&self, article: &Article, top: Pos, rows: usize) -> Vec<(usize, VisualLine)> {
+    pub fn window(&self, top: Pos, rows: usize) -> Vec<(usize, VisualLine)> {
         let mut out = Vec::with_capacity(rows);
         let mut pos = Some(top);
         while let Some(p) = pos {
             if out.len() >= rows || self.segs.is_empty() {
                 break;
             }
-            let layout = self.lines(article, p.seg);
+            let layout = self.lines(p.seg);
             for line in layout.lines.iter().skip(p.line) {
                 if out.len() >= rows {
                     break;
@@ -430,8 +451,8 @@ impl Document {
     }
 
     /// The line of segment `seg` that holds byte `offset` of its block's text.
-    pub fn line_of_offset(&self, article: &Article, seg: usize, offset: usize) -> usize {
-        let layout = self.lines(article, seg);
+    pub fn line_of_offset(&self, seg: usize, offset: usize) -> usize {
+        let layout = self.lines(seg);
         let shown = layout.shown_start(offset);
         layout
             .lines
@@ -441,8 +462,8 @@ impl Document {
     }
 
     /// The byte offset of the block's text on line `pos` (to find the same text after a re-wrap).
-    pub fn offset_of(&self, article: &Article, pos: Pos) -> usize {
-        let layout = self.lines(article, pos.seg);
+    pub fn offset_of(&self, pos: Pos) -> usize {
+        let layout = self.lines(pos.seg);
         let shown =
             layout.lines.iter().take(pos.line + 1).rev().find(|l| !l.range.is_empty()).map_or(0, |l| l.range.start);
         layout.text_offset(shown)

@@ -462,6 +462,28 @@ pub enum Table {
     Lists,
 }
 
+impl Table {
+    /// How `config.toml` heads the remaps of this table.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Table::Reading => "[keys]",
+            Table::Lists => "[keys.lists]",
+        }
+    }
+}
+
+/// One line of `[keys]` or `[keys.lists]`, as the config file gives it: the action's name and
+/// the keys it is to have (none when the line gives no key or list of keys).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remap {
+    /// The table the line is in.
+    pub table: Table,
+    /// The action, as `[keys]` writes it (`next-claim`).
+    pub name: String,
+    /// The keys, written as help writes them; none when the value was not keys.
+    pub keys: Option<Vec<String>>,
+}
+
 impl Keymap {
     /// The table `which` names.
     fn table_mut(&mut self, which: Table) -> &mut Vec<Binding> {
@@ -517,6 +539,62 @@ impl Keymap {
             quit.keys.to_mut().push(ALWAYS_QUITS);
         }
         Ok(())
+    }
+
+    /// Applies the lines of `[keys]` and `[keys.lists]` in their order, each binding an action
+    /// to a key or a list of keys (see `remap`). A line that cannot apply is a warning naming
+    /// it; the others apply, and an action whose keys all went to others is named too.
+    pub fn apply(&mut self, remaps: &[Remap]) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let mut applied: Vec<(Table, &str, &[String])> = Vec::new();
+        for remap in remaps {
+            let (table, name) = (remap.table, remap.name.as_str());
+            let problem = match &remap.keys {
+                Some(given) => match self.remap(table, name, given) {
+                    Ok(()) => {
+                        applied.push((table, name, given));
+                        None
+                    }
+                    Err(problem) => Some(problem),
+                },
+                None => {
+                    Some(format!("{name} must be a key in quotes or a list of them, as \"n\" or [\"n\", \"Ctrl-n\"]"))
+                }
+            };
+            if let Some(problem) = problem {
+                warnings.push(format!("{} {problem}; that line is ignored, the rest applies", table.heading()));
+            }
+        }
+        // A key given to two actions of a table stays with the one remapped last.
+        for &(table, name, given) in &applied {
+            let bindings = if table == Table::Lists { &self.lists } else { &self.reading };
+            let Some(binding) = bindings.iter().find(|b| b.name == name) else { continue };
+            for key in given {
+                let taken_by = parse_key(key)
+                    .filter(|press| !binding.keys.contains(press))
+                    .and_then(|press| bindings.iter().find(|b| b.keys.contains(&press)));
+                if let Some(other) = taken_by {
+                    warnings.push(format!(
+                        "{} `{key}` is given to {name} and {}; {} has it",
+                        table.heading(),
+                        other.name,
+                        other.name
+                    ));
+                }
+            }
+        }
+        for table in [Table::Reading, Table::Lists] {
+            let bindings = if table == Table::Lists { &self.lists } else { &self.reading };
+            let set = |name: &str| remaps.iter().any(|r| r.table == table && r.name == name);
+            for lost in bindings.iter().filter(|b| b.keys.is_empty() && !set(b.name)) {
+                warnings.push(format!(
+                    "{} {} has no key left: its keys went to other actions",
+                    table.heading(),
+                    lost.name
+                ));
+            }
+        }
+        warnings
     }
 
     /// The action a key press asks for in `context`, if any (key releases ask for none).
@@ -720,5 +798,26 @@ mod tests {
         keys.remap(Table::Reading, "quit", &["Q".to_string()]).unwrap();
         assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('c'), CTRL)), Some(Action::Quit));
         assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('Q'), SHIFT)), Some(Action::Quit));
+    }
+
+    #[test]
+    fn remaps_apply_in_order_and_each_problem_names_its_table() {
+        let line = |table, name: &str, keys: Option<&[&str]>| Remap {
+            table,
+            name: name.to_string(),
+            keys: keys.map(|k| k.iter().map(|k| k.to_string()).collect()),
+        };
+        let mut keys = Keymap::default();
+        let warnings = keys.apply(&[
+            line(Table::Reading, "save", Some(&["w"])),
+            line(Table::Reading, "search", Some(&["w"])),
+            line(Table::Lists, "close", None),
+        ]);
+        assert_eq!(keys.action_for(KeyContext::Reading, press(KeyCode::Char('w'), NONE)), Some(Action::Search));
+        assert_eq!(warnings.len(), 2, "save is named by a line, so its lost keys are not news: {warnings:?}");
+        assert!(warnings[0].starts_with("[keys.lists] close must be a key"), "{warnings:?}");
+        assert!(warnings[1].contains("[keys] `w` is given to save and search; search has it"), "{warnings:?}");
+        let warnings = keys.apply(&[line(Table::Reading, "fold", Some(&["s"]))]);
+        assert_eq!(warnings, ["[keys] save has no key left: its keys went to other actions"]);
     }
 }

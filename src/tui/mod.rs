@@ -5,6 +5,7 @@ pub mod app;
 pub mod document;
 pub mod keys;
 pub mod lines;
+pub mod lists;
 pub mod outside;
 pub mod state;
 pub mod table;
@@ -42,8 +43,8 @@ pub struct Options<'a> {
 /// The palette for `choice`: `auto` asks the terminal for its background colour (OSC 11; a
 /// terminal that does not answer, or answers too slowly, gets the dark palette). Ask before the
 /// reader takes the screen.
-pub fn look_for(choice: crate::config::ThemeChoice) -> view::Look {
-    use crate::config::ThemeChoice;
+pub fn look_for(choice: view::ThemeChoice) -> view::Look {
+    use view::ThemeChoice;
     match choice {
         ThemeChoice::Dark => view::Look::Dark,
         ThemeChoice::Light => view::Look::Light,
@@ -302,7 +303,8 @@ fn event_loop(
             update(model, action);
         }
         for effect in model.take_effects() {
-            let failed = match effect {
+            // What the status line is to say: how saving went, or what failed.
+            let said = match effect {
                 Effect::Open(url) => outside::open_url(&url).err().map(|e| format!("could not open {url}: {e}")),
                 Effect::Copy(text) => outside::copy_to_clipboard(terminal.backend_mut(), &text)
                     .err()
@@ -325,6 +327,7 @@ fn event_loop(
                     update(model, Action::Resize(size.width, size.height));
                     None
                 }
+                Effect::Save(copy) => Some(outside::save_copy(&copy)),
                 Effect::ShowLibrary => {
                     let save_dir = model.settings().save_dir.clone();
                     model.show_library(crate::library::Library::load(history, &save_dir));
@@ -341,8 +344,8 @@ fn event_loop(
                     Err(e) => Some(format!("could not open it: {e}")),
                 },
             };
-            if let Some(failed) = failed {
-                model.show_message(failed);
+            if let Some(said) = said {
+                model.show_message(said);
             }
         }
     }

@@ -1,8 +1,19 @@
-//! What the reader does outside its model: opening a link with the platform's opener and
-//! putting text on the terminal's clipboard with OSC 52. `app` only asks for these (as
-//! `Effect`s); the event loop in `mod.rs` does them.
+//! What the reader does outside its model: opening a link with the platform's opener,
+//! putting text on the terminal's clipboard with OSC 52 and writing a clean copy. `app` only
+//! asks for these (as `Effect`s); the event loop in `mod.rs` does them.
 
+use super::app::CopyToSave;
 use std::io::Write;
+
+/// Writes `copy` into its folder (see `save::save_copy`: never over a different file, made
+/// whole or not at all) and says how it went, for the status line: `saved PATH`, or
+/// `not saved: WHY` (the article stays open).
+pub fn save_copy(copy: &CopyToSave) -> String {
+    match crate::save::save_copy(&copy.folder, &copy.saved_at, &copy.title, &copy.text) {
+        Ok(path) => format!("saved {}", path.display()),
+        Err(e) => format!("not saved: {e}"),
+    }
+}
 
 /// Opens `url` with `$BROWSER` when it is set (a program, given the address as its one
 /// argument), else the platform's opener (xdg-open, open, start). Returns at once; the

@@ -2,6 +2,7 @@
 //! data) folder, keyed by a hash of the article's text. A broken file is reported once and
 //! set aside; it never stops the reader.
 
+use crate::save::store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -23,27 +24,41 @@ pub fn content_key(text: &str) -> String {
     crate::text::fnv::text_key(text)
 }
 
+/// The places file, where the platform (or `FOLIO_STATE_DIR`) gives a state folder.
+fn store() -> Option<Store> {
+    crate::paths::places_file().map(Store::at)
+}
+
 /// Reads the places file; a missing file is empty, a broken one gives a warning.
 pub fn load() -> (BTreeMap<String, Place>, Option<String>) {
-    let Some(path) = crate::paths::places_file() else { return (BTreeMap::new(), None) };
-    match std::fs::read_to_string(&path) {
-        Ok(text) => match serde_json::from_str(&text) {
-            Ok(places) => (places, None),
-            Err(e) => (BTreeMap::new(), Some(format!("{}: {e}; reading positions start afresh", path.display()))),
-        },
-        Err(_) => (BTreeMap::new(), None),
+    let Some(store) = store() else { return (BTreeMap::new(), None) };
+    read(&store)
+}
+
+/// The places in `store`; a file that cannot be read is empty, a broken one gives a warning
+/// naming it (the file is set aside only when the places are next written).
+fn read(store: &Store) -> (BTreeMap<String, Place>, Option<String>) {
+    let text = match store.read() {
+        Ok(Some(bytes)) => String::from_utf8(bytes).ok(),
+        Ok(None) | Err(_) => None,
+    };
+    match text.map(|text| serde_json::from_str(&text)) {
+        Some(Ok(places)) => (places, None),
+        Some(Err(e)) => {
+            (BTreeMap::new(), Some(format!("{}: {e}; reading positions start afresh", store.path().display())))
+        }
+        None => (BTreeMap::new(), None),
     }
 }
 
 /// Records `place` for `key` (or, for none, forgets the key: an article left at its start has
 /// no place to resume), keeping the newest places only. Errors are returned, not fatal.
-pub fn remember(key: &str, place: Option<Place>) -> Result<(), String> {
-    let Some(path) = crate::paths::places_file() else { return Ok(()) };
-    let (mut places, warning) = load();
-    if warning.is_some() && path.exists() {
+pub fn remember(key: &str, place: Option<Place>) -> Result<(), StoreError> {
+    let Some(store) = store() else { return Ok(()) };
+    let (mut places, warning) = read(&store);
+    if warning.is_some() && store.exists() {
         // Keep the user's broken file aside rather than overwrite it silently.
-        let aside = path.with_extension("json.broken");
-        std::fs::rename(&path, &aside).map_err(|e| e.to_string())?;
+        store.set_aside()?;
     }
     match place {
         Some(place) => {
@@ -60,11 +75,7 @@ pub fn remember(key: &str, place: Option<Place>) -> Result<(), String> {
             places.remove(&k);
         }
     }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    let text = serde_json::to_string(&places).map_err(|e| e.to_string())?;
-    crate::save::write_atomically(&path, &text, true).map_err(|e| e.to_string())
+    store.write(&serde_json::to_string(&places)?)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Drawing the model: header, the reading column, overlays and the status line. Reads the
 //! model only (wrapped lines come from the document's per-width cache).
 
-use super::app::{Model, Overlay, foldable_labels};
+use super::app::Model;
 use super::document::{LineKind, Seg, SegLayout};
 use super::keys::{Action, Binding, Keymap};
+use super::lists::{List, Shown};
 use crate::article::{Block, BlockKind};
 use crate::text::cells::{clip, fit, shorten, shorten_middle, skip};
 use crate::text::count::said;
@@ -24,6 +25,18 @@ pub enum Look {
     Dark,
     /// Dark text on a light background.
     Light,
+}
+
+/// The `theme` option of the config file and the command line: which palette the reader draws
+/// with, or `auto` to ask the terminal (see `tui::look_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeChoice {
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// The terminal's own background decides, where it answers the question (else dark).
+    Auto,
 }
 
 /// Every colour the reader uses, by what it is for: the one place colours are named.
@@ -170,8 +183,8 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     if body.height > 0 {
         draw_body(model, theme, frame, body);
     }
-    if let Some(overlay) = model.overlay() {
-        draw_overlay(model, theme, overlay, frame, area);
+    if let Some(list) = model.overlay() {
+        draw_overlay(model, theme, list, frame, area);
     }
 }
 
@@ -295,7 +308,8 @@ fn hints(table: &[Binding], room: usize) -> String {
 }
 
 fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
-    let (doc, article) = (model.document(), model.article());
+    let page = model.page();
+    let (doc, article) = (page.doc, page.article);
     let column = doc.width() as u16;
     let left = body.x + body.width.saturating_sub(column) / 2;
     let area = Rect { x: left, width: column.min(body.width), ..body };
@@ -307,7 +321,7 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let window = doc.window(article, model.top(), body.height as usize);
+    let window = page.window(model.top(), body.height as usize);
     let mut lines = Vec::with_capacity(window.len());
     for (seg, line) in &window {
         lines.push(match (doc.segs[*seg], &line.kind) {
@@ -325,7 +339,7 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
                 Line::styled(clip(&format!("{head}{names}{tail}"), area.width as usize), theme.fold())
             }
             (Seg::Block(id), kind) => {
-                let layout = doc.lines(article, *seg);
+                let layout = page.lines(*seg);
                 block_line(model, theme, &article.blocks[id], &layout, kind, line.range.clone(), area.width)
             }
         });
@@ -502,198 +516,14 @@ fn window_line(line: Line<'static>, shift: usize, width: usize, mark: Style) -> 
     Line::from(spans)
 }
 
-/// An overlay's title, naming its keys as the key table binds them.
-fn overlay_title(overlay: &Overlay, keys: &Keymap) -> String {
-    let key = |action| keys.list_key(action);
-    match overlay {
-        Overlay::Contents { .. } => format!("Contents — {} jumps, {} closes", key(Action::Select), key(Action::Close)),
-        Overlay::Claims { .. } => {
-            format!("Claims — score, kinds, sentence, why; {} jumps, {} copies", key(Action::Select), key(Action::Yank))
-        }
-        Overlay::Links { .. } => {
-            format!("Links — {} opens in the browser, {} copies the address", key(Action::Select), key(Action::Yank))
-        }
-        Overlay::Folds { .. } => {
-            format!("Fold these categories — {} toggles, {} closes", key(Action::Toggle), key(Action::Close))
-        }
-        Overlay::MarkAs { .. } => {
-            format!("Mark as clutter — {} picks the category, {} closes", key(Action::Select), key(Action::Close))
-        }
-        Overlay::MarkStory { .. } => {
-            format!("Which of the fold is story? — {} marks it, {} closes", key(Action::Select), key(Action::Close))
-        }
-        Overlay::Help { .. } => format!("Keys — {} closes", key(Action::Close)),
-        Overlay::Library { .. } => {
-            format!(
-                "History — articles read, then copies saved; {} opens, {} closes",
-                key(Action::Select),
-                key(Action::Close)
-            )
-        }
-    }
-}
-
-/// Text wrapped to `width` cells, each line after the first (and the first too) led by `indent`.
-fn wrapped(text: &str, width: usize, indent: &str) -> Vec<String> {
-    let room = width.saturating_sub(indent.width()).max(1);
-    let options = textwrap::Options::new(room).break_words(true);
-    textwrap::wrap(text, options).into_iter().map(|l| format!("{indent}{l}")).collect()
-}
-
-/// A block's text quoted in at most two lines of `width` cells (the second cut with `…`), then
-/// an empty line: what a picker is about to mark.
-fn quoted(text: &str, width: usize) -> Vec<String> {
-    let one_line = visible(text).split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut lines = wrapped(&format!("“{one_line}”"), width, "");
-    if lines.len() > 2 {
-        lines.truncate(2);
-        lines[1] = format!("{}…", clip(&lines[1], width.saturating_sub(1)));
-    }
-    lines.push(String::new());
-    lines
-}
-
-/// A link as the links list shows it, in `width` cells: `[3] its words  — its address` on one
-/// line where that fits; else the words (losing their end if need be) and under them the
-/// address, its middle cut out where it is still too long.
-fn link_entry(number: usize, text: &str, url: &str, width: usize) -> Vec<String> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let head = format!("[{number}] ");
-    let one = format!("{head}{text}  — {url}");
-    if one.width() <= width {
-        return vec![one];
-    }
-    let indent = " ".repeat(head.width());
-    let room = width.saturating_sub(head.width());
-    vec![format!("{head}{}", shorten(&text, room)), format!("{indent}{}", shorten_address(url, room))]
-}
-
-/// An address in at most `width` cells, its middle cut out: its host kept whole where a dozen
-/// cells are left beside it, and as much of its end as fits.
-fn shorten_address(url: &str, width: usize) -> String {
-    if url.width() <= width {
-        return url.to_string();
-    }
-    let host_end = url.match_indices('/').nth(2).map_or(0, |(at, _)| at + 1);
-    let host = &url[..host_end];
-    if host_end == 0 || host.width() + 12 > width {
-        return shorten_middle(url, width);
-    }
-    let tail = crate::text::cells::clip_start(&url[host_end..], width.saturating_sub(host.width() + 1));
-    format!("{host}…{tail}")
-}
-
-/// A claim as the claims list shows it: score and kinds, then the whole sentence, then each
-/// cue that fired with the text it matched, wrapped to `width`.
-fn claim_entry(claim: &crate::article::Claim, number: usize, width: usize) -> Vec<String> {
-    let kinds: Vec<&str> = claim.kinds.iter().map(|k| k.name()).collect();
-    let mut lines = vec![format!("{number}. {:.2}  {}", claim.score, kinds.join(", "))];
-    // Line breaks inside the sentence read as spaces.
-    let sentence = visible(&claim.text).split_whitespace().collect::<Vec<_>>().join(" ");
-    lines.extend(wrapped(&sentence, width, "   "));
-    for cue in &claim.cues {
-        lines.extend(wrapped(&format!("· {}", visible(cue)), width, "     "));
-    }
-    lines
-}
-
-/// The `H` list's entries: each article read (title; then site, when, how far, where from),
-/// then each saved copy (title; then site, when saved, its file), the details wrapped to `width`.
-fn library_entries(library: &crate::library::Library, width: usize) -> Vec<Vec<String>> {
-    let one_line = |text: &str| visible(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned();
-    let entry = |kind: &str, title: &str, details: Vec<String>| {
-        let details: Vec<String> = details.into_iter().filter(|d| !d.is_empty()).collect();
-        let mut lines = vec![format!("{kind:<5} {}", one_line(title))];
-        lines.extend(wrapped(&details.join(" · "), width, "      "));
-        lines
-    };
-    let read = library.read.iter().map(|e| {
-        let source = e.source.as_deref().map_or_else(|| "standard input".to_string(), one_line);
-        let site = e.site.as_deref().map(one_line).unwrap_or_default();
-        let details = vec![site, crate::library::when(&e.read_at), format!("{}% read", e.percent), source];
-        entry("read", &e.title, details)
-    });
-    let saved = library.saved.iter().map(|c| {
-        let site = c.site.as_deref().map(one_line).unwrap_or_default();
-        let when = c.saved.as_deref().map(|s| format!("saved {}", crate::library::when(s))).unwrap_or_default();
-        entry("saved", &c.title, vec![site, when, one_line(&c.path.display().to_string())])
-    });
-    read.chain(saved).collect()
-}
-
-fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+/// Draws `list` in a box over the article: its title, and as many of its lines as fit, the
+/// selected entry kept in view.
+fn draw_overlay(model: &Model, theme: Theme, list: &dyn List, frame: &mut Frame, area: Rect) {
     // Lists of long entries use the whole width; the others keep to a readable one.
-    let widest = match overlay {
-        Overlay::Claims { .. } | Overlay::Links { .. } | Overlay::Library { .. } => u16::MAX,
-        _ => 100,
-    };
+    let widest = if list.wide() { u16::MAX } else { 100 };
     let width = area.width.saturating_sub(4).clamp(1, widest);
     let inner_width = width.saturating_sub(2) as usize;
-    let (entries, selected): (Vec<Vec<String>>, Option<usize>) = match overlay {
-        Overlay::Contents { selected } => {
-            let current = model.current_section();
-            let items = model
-                .article()
-                .sections()
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let mark = if Some(i) == current { "▶ " } else { "  " };
-                    vec![format!("{mark}{}{}", "  ".repeat(s.level.saturating_sub(2) as usize), visible(&s.title))]
-                })
-                .collect();
-            (items, Some(*selected))
-        }
-        Overlay::Claims { selected } => {
-            let claims = model.article().claims();
-            let items = claims.iter().enumerate().map(|(i, c)| claim_entry(c, i + 1, inner_width)).collect();
-            (items, Some(*selected))
-        }
-        Overlay::Links { selected } => {
-            let items = model
-                .document()
-                .links
-                .iter()
-                .enumerate()
-                .map(|(n, &(block, i))| {
-                    let block = &model.article().blocks[block];
-                    let link = &block.links[i];
-                    let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
-                    link_entry(n + 1, &visible(text), &visible(&link.url), inner_width)
-                })
-                .collect();
-            (items, Some(*selected))
-        }
-        Overlay::Folds { selected } => {
-            let items = foldable_labels()
-                .iter()
-                .map(|l| vec![format!("[{}] {}", if model.is_folding(*l) { "x" } else { " " }, l.name())])
-                .collect();
-            (items, Some(*selected))
-        }
-        Overlay::MarkAs { block, selected } => {
-            // The block to be marked comes first, quoted, so that the mark is not made blind.
-            let mut items = vec![quoted(&model.article().blocks[*block].text, inner_width)];
-            items.extend(foldable_labels().iter().map(|l| vec![l.name().to_string()]));
-            (items, Some(*selected + 1))
-        }
-        Overlay::MarkStory { fold, selected } => {
-            let blocks = &model.article().blocks;
-            let items = model
-                .story_choices(*fold)
-                .iter()
-                .map(|choice| match &choice.blocks[..] {
-                    [one] => vec![format!("{:<17} {}", choice.label.name(), quoted(&blocks[*one].text, 1000)[0])],
-                    all => vec![format!("every {} block ({})", choice.label.name(), all.len())],
-                })
-                .collect();
-            (items, Some(*selected))
-        }
-        Overlay::Help { .. } => {
-            (model.settings().keys.help_lines_in(inner_width).into_iter().map(|l| vec![l]).collect(), None)
-        }
-        Overlay::Library { selected } => (library_entries(model.library(), inner_width), Some(*selected)),
-    };
+    let Shown { entries, selected, scroll } = list.shown(&model.context(), inner_width);
     // Every line, with the entry it belongs to.
     let lines: Vec<(usize, &String)> =
         entries.iter().enumerate().flat_map(|(i, e)| e.iter().map(move |l| (i, l))).collect();
@@ -706,16 +536,15 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
     };
     frame.render_widget(Clear, rect);
     let rows = height.saturating_sub(2) as usize;
-    let first = match (selected, overlay) {
-        (Some(s), _) => {
+    let first = match selected {
+        Some(s) => {
             // The selected entry is kept in view: its last line at the bottom when scrolling
             // down, its first line at the top when it is taller than the box.
             let start = lines.iter().position(|(i, _)| *i == s).unwrap_or(0);
             let end = lines.iter().rposition(|(i, _)| *i == s).map_or(0, |e| e + 1);
             end.saturating_sub(rows).min(start)
         }
-        (None, Overlay::Help { scroll }) => (*scroll).min(lines.len().saturating_sub(rows)),
-        _ => 0,
+        None => scroll.min(lines.len().saturating_sub(rows)),
     };
     let shown: Vec<Line> = lines
         .iter()
@@ -726,8 +555,7 @@ fn draw_overlay(model: &Model, theme: Theme, overlay: &Overlay, frame: &mut Fram
             if Some(*i) == selected { Line::styled(text, theme.selected()) } else { Line::raw(text) }
         })
         .collect();
-    let mut frame_ =
-        Frame_::new().borders(Borders::ALL).title(clip(&overlay_title(overlay, &model.settings().keys), inner_width));
+    let mut frame_ = Frame_::new().borders(Borders::ALL).title(clip(&list.title(&model.settings().keys), inner_width));
     // Where the box cannot show every line, its bottom edge says which lines it shows.
     let last = (first + rows).min(lines.len());
     if first > 0 || last < lines.len() {
