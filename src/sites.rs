@@ -298,7 +298,7 @@ pub fn apply(blocks: &mut [Block], site: &str, learned: &Learned) {
             continue;
         }
         let words = block.text.split_whitespace().count();
-        let prose = words >= 12 && block.text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
+        let prose = crate::classify::reads_as_paragraph(&block.text);
         // Code repeats across a site's pages too (an import line in every example): not clutter.
         let code = matches!(block.kind, BlockKind::Code | BlockKind::Table)
             || block.text.contains(['{', '}', '='])

@@ -53,6 +53,13 @@ pub(super) struct Facts<'r> {
     pub in_menu: bool,
 }
 
+/// Whether `text` alone reads as a paragraph of prose: a sentence of at least `PROSE_WORDS`
+/// words (what `Facts::is_paragraph` holds of a measured block), for those that hold a
+/// block's text and not its facts (site memory never folds prose).
+pub fn reads_as_paragraph(text: &str) -> bool {
+    features::ends_sentence(text) && text.split_whitespace().count() >= PROSE_WORDS
+}
+
 impl Facts<'_> {
     /// Story prose: a sentence of a paragraph's length that no rule claimed.
     pub fn is_prose(&self) -> bool {
@@ -230,5 +237,22 @@ mod tests {
         let nav = DomHint { landmark: Some(crate::parse::Landmark::Nav), ..DomHint::default() };
         let facts = facts_of(&blocks, vec![nav], Rules::bundled());
         assert!(facts[0].in_clutter_tag() && facts[0].prose_score() < 0.0);
+    }
+
+    #[test]
+    fn text_alone_reads_as_a_paragraph_as_measured_facts_do() {
+        let sentence = "The pump on the old ferry pier now heats 1,140 homes, the council said.";
+        let short = "Read more about the pump.";
+        let facts =
+            facts_of_texts(&[sentence, short, "Subscribe to our newsletter for weekly harbour news and updates"]);
+        for (f, text) in
+            facts.iter().zip([sentence, short, "Subscribe to our newsletter for weekly harbour news and updates"])
+        {
+            assert_eq!(reads_as_paragraph(text), f.is_paragraph(), "{text}");
+        }
+        assert!(reads_as_paragraph(sentence) && !reads_as_paragraph(short));
+        assert!(reads_as_paragraph(
+            "\u{201c}The pump heats every home on the pier now, and the bills are lower,\u{201d} she said on Tuesday.\u{201d}"
+        ));
     }
 }

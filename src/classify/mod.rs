@@ -23,6 +23,7 @@ pub mod model;
 pub mod rules;
 mod story;
 
+pub use facts::reads_as_paragraph;
 pub use meta::{BylineFeature, Candidate, Candidates, DateFeature, Field, MetaModel, Scorer, TitleFeature};
 pub use metadata::Choice;
 pub use model::{BlockFeature, BlockModel, FEATURES, Vector};
