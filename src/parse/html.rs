@@ -841,7 +841,8 @@ fn is_data_table(table: NodeRef<'_, Node>) -> bool {
 #[derive(Debug, Clone, Default)]
 struct Frame {
     name: String,
-    tokens: Vec<String>,
+    /// Shared with the hints of every block inside (cloned per block, so kept cheap to clone).
+    tokens: std::sync::Arc<[String]>,
     article_body: bool,
     /// How many elements of the page carry this element's exact class attribute (none counted
     /// for an element that holds a post: it is no teaser card, however many share its class).
@@ -864,7 +865,7 @@ impl Frame {
         let class_key = element.attr("class").filter(|c| !c.trim().is_empty()).map(|c| {
             crate::text::fnv::fnv1a(crate::text::fnv::OFFSET, format!("{}.{}", element.name(), c.trim()).bytes())
         });
-        Frame { name: element.name().to_string(), tokens, article_body, class_repeats, class_key }
+        Frame { name: element.name().to_string(), tokens: tokens.into(), article_body, class_repeats, class_key }
     }
 }
 
@@ -969,6 +970,11 @@ const POST_WORDS: usize = 60;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The class words of each element around a block, as plain lists.
+    fn words(hint: &DomHint) -> Vec<Vec<&str>> {
+        hint.class_words.iter().map(|ws| ws.iter().map(String::as_str).collect()).collect()
+    }
 
     /// A block's inline content as the clean copy writes it.
     fn markdown(block: &Block) -> String {
@@ -1139,7 +1145,7 @@ mod tests {
         );
         assert_eq!(parsed.dom[0].landmark, Some(Landmark::Nav));
         assert!(parsed.dom[1].in_article && parsed.dom[1].landmark.is_none() && parsed.dom[1].class_words.is_empty());
-        assert_eq!(parsed.dom[2].class_words, [["share", "buttons"]]);
+        assert_eq!(words(&parsed.dom[2]), [["share", "buttons"]]);
     }
 
     #[test]
@@ -1149,7 +1155,7 @@ mod tests {
             None,
         );
         assert_eq!(parsed.dom[0].landmark, Some(Landmark::Footer));
-        assert_eq!(parsed.dom[0].class_words, [["menu"]]);
+        assert_eq!(words(&parsed.dom[0]), [["menu"]]);
     }
 
     #[test]

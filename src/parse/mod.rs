@@ -100,7 +100,7 @@ pub struct DomHint {
     /// The class, id and role words of each element around the block inside that landmark
     /// (or all of them, without one), lower-cased: the block's own element first, then outward;
     /// elements without such words left out.
-    pub class_words: Vec<Vec<String>>,
+    pub class_words: Vec<std::sync::Arc<[String]>>,
     /// Inside a card: an element whose class many elements of the page share (a teaser list's
     /// items), with how many share it. (Not the block's own `<p>`, `<li>`, `<span>`, cell or
     /// quote; not an element that holds a post.)
