@@ -102,12 +102,6 @@ impl Pipeline {
         self.finish(parse_for(text, &source), source)
     }
 
-    /// Gives blocks of `article` other labels (the reader's marks and their undoing) and keeps
-    /// its sections and claims true.
-    pub fn relabel(&self, article: &mut Article, changes: &[Relabel]) {
-        relabel(article, changes, &self.claims);
-    }
-
     /// From parsed blocks on: classify, apply what was learned of the site, then find the
     /// sections and claims once from the final labels.
     fn finish(&self, parsed: crate::parse::Parsed, source: Source) -> Article {
@@ -122,8 +116,8 @@ impl Pipeline {
     }
 }
 
-/// Relabels `article`'s blocks and finds its sections and claims again with `claims`: what
-/// `Pipeline::relabel` does, for a holder of the scorer alone (the reader's state).
+/// Gives blocks of `article` other labels (the reader's marks and their undoing) and finds its
+/// sections and claims again with `claims`, the scorer it was read with (`Pipeline::claims`).
 pub fn relabel(article: &mut Article, changes: &[Relabel], claims: &Scorer) {
     article.relabel(changes, |blocks| claims.find(blocks));
 }
@@ -152,7 +146,7 @@ mod tests {
         assert!(article.claims().iter().any(|c| c.block == costs), "{:?}", article.claims());
         let before = article.clone();
         let ad = |block| Relabel { block, label: Label::Ad, reason: "test".into() };
-        pipeline.relabel(&mut article, &[ad(heading), ad(costs)]);
+        relabel(&mut article, &[ad(heading), ad(costs)], pipeline.claims());
         assert!(article.sections().iter().all(|s| s.block != heading), "{:?}", article.sections());
         assert!(article.claims().iter().all(|c| c.block != costs), "{:?}", article.claims());
         assert!(article.claims().iter().any(|c| c.block != costs), "the other claims stay");
@@ -160,7 +154,7 @@ mod tests {
             .iter()
             .map(|&b| Relabel { block: b, label: before.blocks[b].label, reason: before.blocks[b].reason.to_string() })
             .collect();
-        pipeline.relabel(&mut article, &back);
+        relabel(&mut article, &back, pipeline.claims());
         assert_eq!(article, before);
     }
 }

@@ -80,12 +80,13 @@ pub fn score_corpus(corpus: &std::path::Path, form: &str) -> std::io::Result<(Ve
         .collect();
     names.sort();
     let (mut scores, mut failures) = (Vec::new(), Vec::new());
+    let pipeline = folio::Pipeline::bundled();
     for name in &names {
         let id = name.trim_end_matches(".txt");
         let truth = std::fs::read_to_string(corpus.join("truth").join(name))?;
         let extension = if form == "html" { "html" } else { "txt" };
         let input = folio::source::Input::Path(corpus.join(form).join(format!("{id}.{extension}")));
-        let kept = match folio::Pipeline::bundled().read(&input) {
+        let kept = match pipeline.read(&input) {
             Ok(reading) => kept_text(&reading.article),
             Err(e) => {
                 failures.push(format!("{id}: {e}"));

@@ -12,6 +12,28 @@ mod date;
 pub(super) mod names;
 mod title;
 
+/// What the field files' tests read: a page of blocks, and a sentence of story.
+#[cfg(test)]
+mod test_page {
+    use crate::article::{Block, BlockKind};
+
+    /// Blocks of these kinds and texts, numbered, headings at level 1.
+    pub(super) fn page_of(texts: &[(BlockKind, &str)]) -> Vec<Block> {
+        let mut blocks: Vec<Block> = texts.iter().map(|(k, t)| Block::new(*k, t.to_string(), [1, 1])).collect();
+        for (id, b) in blocks.iter_mut().enumerate() {
+            b.id = id;
+            if b.kind == BlockKind::Heading {
+                b.level = Some(1);
+            }
+        }
+        blocks
+    }
+
+    /// A sentence of story prose.
+    pub(super) const STORY: &str =
+        "The council voted on Tuesday to close the old bridge to cars for the whole of next year.";
+}
+
 pub use byline::BylineFeature;
 pub use candidate::Candidate;
 pub(super) use candidate::Page;

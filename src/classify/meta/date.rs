@@ -154,25 +154,13 @@ pub(super) fn date_candidates(page: &Page) -> Vec<Candidate> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_page::{STORY, page_of};
     use super::*;
-    use crate::article::{Block, BlockKind};
+    use crate::article::BlockKind;
     use crate::classify::facts::facts_of;
     use crate::classify::rules::Rules;
     use crate::parse::{Stated, StatedBy, Statement};
     use crate::text::logistic::Feature;
-
-    fn page_of(texts: &[(BlockKind, &str)]) -> Vec<Block> {
-        let mut blocks: Vec<Block> = texts.iter().map(|(k, t)| Block::new(*k, t.to_string(), [1, 1])).collect();
-        for (id, b) in blocks.iter_mut().enumerate() {
-            b.id = id;
-            if b.kind == BlockKind::Heading {
-                b.level = Some(1);
-            }
-        }
-        blocks
-    }
-
-    const STORY: &str = "The council voted on Tuesday to close the old bridge to cars for the whole of next year.";
 
     #[test]
     fn a_date_shown_and_stated_is_one_candidate_with_both() {

@@ -322,8 +322,9 @@ pub(super) fn title_candidates(page: &Page) -> Vec<Candidate> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_page::{STORY, page_of};
     use super::*;
-    use crate::article::{Block, BlockKind};
+    use crate::article::BlockKind;
     use crate::classify::facts::facts_of;
     use crate::classify::rules::Rules;
     use crate::parse::{Stated, StatedBy, Statement};
@@ -337,19 +338,6 @@ mod tests {
         );
         assert_eq!(title_parts("One – Two - Three"), ["One", "Two", "Three"]);
     }
-
-    fn page_of(texts: &[(BlockKind, &str)]) -> Vec<Block> {
-        let mut blocks: Vec<Block> = texts.iter().map(|(k, t)| Block::new(*k, t.to_string(), [1, 1])).collect();
-        for (id, b) in blocks.iter_mut().enumerate() {
-            b.id = id;
-            if b.kind == BlockKind::Heading {
-                b.level = Some(1);
-            }
-        }
-        blocks
-    }
-
-    const STORY: &str = "The council voted on Tuesday to close the old bridge to cars for the whole of next year.";
 
     #[test]
     fn a_heading_the_page_states_as_its_title_is_marked_agreeing() {
