@@ -910,9 +910,11 @@ fn hint_of(path: &[Frame], here: &Frame) -> DomHint {
 const CARD_REPEATS: usize = 16;
 
 /// The page's cards: each class attribute on at least `CARD_REPEATS` elements, with how many
-/// carry it, and the elements of those classes that hold a post rather than a teaser
+/// carry it, and the elements of those classes that are no teaser: one that holds a post
 /// (`POST_WORDS` words or more, little of it link text: an answer on a Q&A page, an entry of a
-/// list article, the wrapper a page builder gives the whole story).
+/// list article, the wrapper a page builder gives the whole story) or code (a documentation
+/// page's example, in a highlighter's box). A class whose elements hold most of the page's
+/// words is its layout (a utility class on every box of a documentation page), not cards.
 fn cards(document: &Html) -> Cards {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for node in document.tree.root().descendants() {
@@ -921,43 +923,61 @@ fn cards(document: &Html) -> Cards {
         }
     }
     counts.retain(|_, n| *n >= CARD_REPEATS);
-    // The words under each element of a repeated class, and how many of them are link text.
-    let mut words: HashMap<ego_tree::NodeId, (usize, usize)> = HashMap::new();
-    let mut owners = Vec::new();
-    for node in document.tree.root().descendants() {
+    // What each element of a repeated class holds, and the words each such class holds.
+    let mut held: HashMap<ego_tree::NodeId, Held> = HashMap::new();
+    let mut class_words: HashMap<&str, usize> = HashMap::new();
+    let mut page_words = 0;
+    let (mut owners, mut classes) = (Vec::new(), Vec::new());
+    'text: for node in document.tree.root().descendants() {
         let Some(text) = node.value().as_text() else { continue };
         let n = text.split_whitespace().count();
         if n == 0 {
             continue;
         }
-        let mut in_link = false;
+        let (mut in_link, mut in_code) = (false, false);
         owners.clear();
+        classes.clear();
         for ancestor in node.ancestors() {
             let Some(element) = ancestor.value().as_element() else { continue };
             match element.name() {
-                "script" | "style" | "template" => {
-                    owners.clear();
-                    break;
-                }
+                "script" | "style" | "template" => continue 'text,
                 "a" => in_link = true,
+                "pre" => in_code = true,
                 _ => {}
             }
-            if element.attr("class").is_some_and(|c| counts.contains_key(c)) {
+            if let Some(class) = element.attr("class").filter(|c| counts.contains_key(*c)) {
                 owners.push(ancestor.id());
+                if !classes.contains(&class) {
+                    classes.push(class);
+                }
             }
         }
+        page_words += n;
+        for class in &classes {
+            *class_words.entry(class).or_insert(0) += n;
+        }
         for id in &owners {
-            let entry = words.entry(*id).or_insert((0, 0));
-            entry.0 += n;
-            entry.1 += if in_link { n } else { 0 };
+            let entry = held.entry(*id).or_default();
+            entry.words += n;
+            entry.linked += if in_link { n } else { 0 };
+            entry.code |= in_code;
         }
     }
-    let posts =
-        words.into_iter().filter(|(_, (all, linked))| *all >= POST_WORDS && linked * 4 < *all).map(|(id, _)| id);
-    Cards { classes: counts, posts: posts.collect() }
+    let no_teasers = held.into_iter().filter(|(_, h)| h.code || (h.words >= POST_WORDS && h.linked * 4 < h.words));
+    counts.retain(|c, _| class_words.get(c.as_str()).is_none_or(|&w| w * 2 <= page_words));
+    Cards { classes: counts, posts: no_teasers.map(|(id, _)| id).collect() }
 }
 
-/// What `cards` found: the repeated classes and the posts among their elements.
+/// What an element of a repeated class holds.
+#[derive(Default)]
+struct Held {
+    words: usize,
+    linked: usize,
+    code: bool,
+}
+
+/// What `cards` found: the repeated classes, and the elements of them that are no teaser
+/// (posts, code).
 #[derive(Default)]
 struct Cards {
     classes: HashMap<String, usize>,
@@ -1161,7 +1181,8 @@ mod tests {
     #[test]
     fn many_cards_of_one_class_are_counted() {
         let card = r#"<div class="story-card"><h3>Other headline</h3><p>Its summary, one sentence long.</p></div>"#;
-        let html = format!("<article><p>The story's own paragraph.</p></article>{}", card.repeat(20));
+        let story = "<p>The story's own paragraph, which says rather more than the teasers after it do.</p>".repeat(12);
+        let html = format!("<article>{story}</article>{}", card.repeat(20));
         let parsed = parse(&html, None);
         assert_eq!(parsed.dom[0].card_repeats, None);
         let last = parsed.dom.last().unwrap();
@@ -1170,22 +1191,40 @@ mod tests {
     }
 
     #[test]
-    fn a_card_holding_a_long_post_is_no_card_but_its_short_siblings_are() {
-        let answer =
-            "Archive the whole disk with tar and leave out the folders the system makes up as it runs. ".repeat(5);
-        let post = format!(r#"<div class="post"><p>{answer}</p></div>"#);
-        let teaser = r#"<div class="post"><h3><a href="/x">Other headline</a></h3><p>Its summary.</p></div>"#;
-        let html = format!("<main>{}{}</main>", post.repeat(4), teaser.repeat(16));
-        let parsed = parse(&html, None);
-        assert_eq!(parsed.dom[0].card_repeats, None);
-        assert!(parsed.dom.last().unwrap().card_repeats.is_some());
-        // A long card that is mostly links is still a list of links.
-        let links = format!(r#"<div class="post"><p><a href="/y">{answer}</a></p></div>"#);
-        let parsed = parse(&format!("<main>{}</main>", links.repeat(16)), None);
-        assert!(parsed.dom[0].card_repeats.is_some());
+    fn code_boxes_and_a_layout_class_are_no_cards() {
+        let story = "<p>The story's own paragraph, which says rather more than the teasers after it do.</p>".repeat(8);
+        // A highlighter's box around each example of a documentation page.
+        let example = r#"<div class="highlight-python"><pre>s = requests.Session()</pre></div>"#;
+        let parsed = parse(&format!("<main>{story}{}</main>", example.repeat(20)), None);
+        assert_eq!(parsed.dom.last().unwrap().card_repeats, None);
+        // A utility class on every box of the page, story included.
+        let boxed = r#"<div class="flex gap-2"><p>One step of the guide, in a sentence of its own.</p></div>"#;
+        let parsed = parse(&format!("<main>{}</main>", boxed.repeat(20)), None);
+        assert!(parsed.dom.iter().all(|d| d.card_repeats.is_none()));
     }
 
     #[test]
+    fn a_card_holding_a_long_post_is_no_card_but_its_short_siblings_are() {
+        let answer =
+            "Archive the whole disk with tar and leave out the folders the system makes up as it runs. ".repeat(5);
+        let story = format!("<article><p>{answer}</p></article>").repeat(6);
+        let post = format!(r#"<div class="post"><p>{answer}</p></div>"#);
+        let teaser = r#"<div class="post"><h3><a href="/x">Other headline</a></h3><p>Its summary.</p></div>"#;
+        let html = format!("{story}<main>{}{}</main>", post.repeat(4), teaser.repeat(16));
+        let parsed = parse(&html, None);
+        let first_post = parsed.dom.len() - 4 * 2 - 16 * 2 + 6;
+        assert_eq!(parsed.dom[first_post].card_repeats, None);
+        assert!(parsed.dom.last().unwrap().card_repeats.is_some());
+        // A long card that is mostly links is still a list of links.
+        let links = format!(r#"<div class="post"><p><a href="/y">{answer}</a></p></div>"#);
+        let parsed = parse(&format!("{story}{story}{story}<main>{}</main>", links.repeat(16)), None);
+        assert!(parsed.dom.last().unwrap().card_repeats.is_some());
+        // A class whose elements hold most of the page (a thread's posts, long and short) is
+        // the page's layout: none of them is a card.
+        let parsed = parse(&format!("<main>{}{}</main>", post.repeat(20), teaser.repeat(16)), None);
+        assert!(parsed.dom.iter().all(|d| d.card_repeats.is_none()));
+    }
+
     fn data_tables_are_one_block_and_layout_tables_are_not() {
         let data = parse("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>", None);
         assert_eq!(data.blocks.len(), 1);
