@@ -24,8 +24,11 @@ const HIDDEN: &[&str] = &[
 /// Elements that are a page's machinery, never its text, by element name (`*` for any) and a
 /// class they carry: MediaWiki's "[edit]" link beside each section heading, and its citation
 /// marks (`<sup class="reference">[1]</sup>`, a link to a note at the end of the page), which
-/// kept as text would read as folio's own link markers `[1]`.
-const MACHINERY: &[(&str, &str)] = &[("*", "mw-editsection"), ("sup", "reference")];
+/// kept as text would read as folio's own link markers `[1]`; a documentation theme's permalink
+/// beside each heading (Sphinx and MkDocs `headerlink` "¶", Docusaurus `hash-link`, VitePress
+/// `header-anchor` "#"), which would end every heading with its sign ("Sessions¶").
+const MACHINERY: &[(&str, &str)] =
+    &[("*", "mw-editsection"), ("sup", "reference"), ("a", "headerlink"), ("a", "hash-link"), ("a", "header-anchor")];
 
 /// Elements that start a new block.
 const BLOCK_TAGS: &[&str] = &[
@@ -1188,6 +1191,15 @@ mod tests {
         let last = parsed.dom.last().unwrap();
         assert_eq!(last.card_repeats, Some(20));
         assert!(last.landmark.is_none());
+    }
+
+    #[test]
+    fn a_headings_permalink_sign_is_no_part_of_it() {
+        let got =
+            blocks(r##"<h2>Sessions<a class="headerlink" href="#sessions" title="Link to this heading">¶</a></h2>"##);
+        assert_eq!(got, [(BlockKind::Heading, "Sessions".to_string())]);
+        let got = blocks(r##"<h2><a class="header-anchor" href="#setup">#</a> Setup</h2>"##);
+        assert_eq!(got, [(BlockKind::Heading, "Setup".to_string())]);
     }
 
     #[test]
