@@ -377,15 +377,12 @@ impl KindModel {
             .filter(|(push, _)| *push > PUSH_WORTH_SAYING)
             .collect();
         pushes.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let said: Vec<String> = pushes.iter().filter_map(|(_, f)| say(*f, &vector, &evidence)).take(2).collect();
-        let reason = if said.is_empty() {
-            match kind {
-                PageKind::Article => "no sign of documentation or a forum".to_string(),
-                other => format!("likeliest kind: {}", other.name()),
-            }
-        } else {
-            said.join("; ")
-        };
+        let mut said: Vec<String> = pushes.iter().filter_map(|(_, f)| say(*f, &vector, &evidence)).take(2).collect();
+        // An article is what is left when nothing names another kind: said so when little else is.
+        if kind == PageKind::Article && said.len() < 2 {
+            said.push("no sign of documentation or a forum".into());
+        }
+        let reason = if said.is_empty() { format!("likeliest kind: {}", kind.name()) } else { said.join("; ") };
         Kind { kind, reason }
     }
 }
