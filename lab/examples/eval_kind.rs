@@ -1,10 +1,11 @@
 //! Trains and measures folio's page-kind model on zyte-dev and wcxb-dev, both input forms:
 //!
-//!     cargo run --release --example eval_kind -- ../shared/corpus [--write | --check] [--ablate]
+//!     cargo run --release --example eval_kind -- ../shared/corpus [--write | --check] [--ablate] [--misses] [--without=F,G]
 //!
 //! Prints, per form (HTML, text dumps), the out-of-fold accuracy of 5-fold cross-validation
 //! grouped by site and the confusion table (truth by row, decided by column); `--ablate` also
-//! prints the accuracy with each feature left out. Then trains on every page: `--write` writes
+//! prints the accuracy with each feature left out, `--misses` the HTML pages whose kind is wrong; `--without=F,G` cross-validates with features F and
+//! G left out (the shipped model always has them all). Then trains on every page: `--write` writes
 //! assets/kind_model.toml; `--check` compares with it.
 
 use folio::classify::{KindFeature, Rules};
@@ -19,7 +20,7 @@ const OUT: &str = "assets/kind_model.toml";
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(corpora) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: eval_kind CORPORA_DIR [--write | --check] [--ablate]");
+        eprintln!("usage: eval_kind CORPORA_DIR [--write | --check] [--ablate] [--misses] [--without=F,G]");
         std::process::exit(2);
     };
     let started = Instant::now();
@@ -27,7 +28,11 @@ fn main() {
         .unwrap_or_else(|e| panic!("{corpora}: {e}"));
     let samples = samples(&pages, &PathBuf::from(corpora)).unwrap_or_else(|e| panic!("{corpora}: {e}"));
     println!("{} inputs read in {:.1} s", samples.len(), started.elapsed().as_secs_f64());
-    let decided = cross_validate(&samples, &[]);
+    // `--without=a,b`: the cross-validation with these features left out.
+    let without = args.iter().find_map(|a| a.strip_prefix("--without=")).unwrap_or("");
+    let left_out: Vec<usize> =
+        without.split(',').filter_map(|n| KindFeature::NAMES.iter().position(|k| *k == n)).collect();
+    let decided = cross_validate(&samples, &left_out);
     for form in ["html", "fetched", "text"] {
         println!(
             "\n{FOLDS}-fold by site, out of fold, {form}: accuracy {:.3} (wcxb-dev {:.3}, zyte-dev {:.3})\n{}",
@@ -36,6 +41,19 @@ fn main() {
             accuracy(&samples, &decided, form, Some("zyte-dev")),
             confusion(&samples, &decided, form)
         );
+    }
+    if args.iter().any(|a| a == "--misses") {
+        for (sample, kind) in samples.iter().zip(&decided).filter(|(s, k)| s.truth != **k && s.form != "text") {
+            println!(
+                "{} {} {} {}: {} read as {}",
+                sample.corpus,
+                sample.id,
+                sample.form,
+                sample.site,
+                sample.truth.name(),
+                kind.name()
+            );
+        }
     }
     if args.iter().any(|a| a == "--ablate") {
         println!("wcxb-dev, left out           html   fetched text");

@@ -21,7 +21,9 @@ pub const C: f64 = 10.0;
 pub struct Sample {
     /// `zyte-dev` or `wcxb-dev`.
     pub corpus: String,
-    /// `html` or `text`.
+    /// The page's id in its corpus.
+    pub id: String,
+    /// `html` (as a file), `fetched` (HTML with the address it came from) or `text`.
     pub form: String,
     /// The site it comes from: what the folds are grouped by.
     pub site: String,
@@ -52,6 +54,7 @@ pub fn samples(pages: &[Page], corpora: &Path) -> std::io::Result<Vec<Sample>> {
         let Some(parsed) = page.parsed.as_ref() else { continue };
         let sample = |form: &str, parsed: &Parsed| Sample {
             corpus: page.corpus.clone(),
+            id: page.id.clone(),
             form: form.into(),
             site: page.site.clone(),
             truth: PageKind::of_name(&page.page_type).expect("a WCXB page type"),

@@ -1,6 +1,7 @@
 //! The page's kind: an article, a documentation page or a forum thread, decided from evidence
-//! about the whole page (its address, its JSON-LD and microdata types, its code blocks, tables,
-//! lists and headings, its repeated posts, the class words around its text) before the story
+//! about the whole page (its address, its JSON-LD and microdata types, its code blocks, lists and
+//! headings, its repeated posts and authors, the class words around its text, the words of its
+//! short lines) before the story
 //! region is found. Three one-vs-rest logistic regressions over named features, learned by
 //! `lab` (`cargo run --release --example eval_kind`), cross-validated by site on WCXB's labels
 //! and shipped as `assets/kind_model.toml`; the word lists they read are `assets/kind_words.toml`.
@@ -17,7 +18,7 @@ const BUNDLED_TOML: &str = include_str!("../../assets/kind_model.toml");
 const WORDS_TOML: &str = include_str!("../../assets/kind_words.toml");
 
 /// What kind of page an input is. Markdown (a note, a folio copy) is read like a text dump: an
-/// article unless its address or its blocks (code, tables, lists) say otherwise.
+/// article unless its address or its blocks (code, lists, a thread's lines) say otherwise.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum PageKind {
@@ -68,16 +69,10 @@ features! {
         LogWords = "log_words",
         /// Code blocks, log-scaled: `ln(1 + code blocks)`.
         LogCode = "log_code",
-        /// Share of blocks that are code.
-        CodeShare = "code_share",
-        /// Share of blocks that are tables.
-        TableShare = "table_share",
         /// Share of blocks that are list items.
         ListShare = "list_share",
         /// Headings per 1000 words, log-scaled: `ln(1 + headings per 1000 words)`.
         LogHeadingRate = "log_heading_rate",
-        /// Share of the page's characters that are link text (HTML).
-        LinkDensity = "link_density",
         /// The page calls itself a news article or a blog post (JSON-LD or microdata).
         TypeArticle = "type_article",
         /// The page calls itself a technical article or an API reference.
@@ -92,8 +87,6 @@ features! {
         ClassDocumentation = "class_documentation",
         /// Share of blocks inside an element whose class words name a post or a reply (HTML).
         ClassForum = "class_forum",
-        /// Share of blocks that are a short line of five words or fewer.
-        ShortShare = "short_share",
         /// Share of blocks that are a short line with a word of a thread (`reply`, `joined`, `ago`…).
         ForumLines = "forum_lines",
         /// Share of blocks that are a short line with a word of documentation (`parameters`, `returns`, `example`…).
@@ -132,9 +125,6 @@ struct ClassLists {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| toml::from_str(WORDS_TOML).expect("assets/kind_words.toml is valid"));
 
-/// Blocks this short or shorter are short lines.
-const SHORT_WORDS: usize = 5;
-
 /// Blocks this short or shorter are read for the words of a thread's or a manual's lines.
 const LINE_WORDS: usize = 8;
 
@@ -163,7 +153,6 @@ struct Evidence {
     /// The address words that named documentation, a forum, news.
     address: [Option<String>; 3],
     code: usize,
-    tables: usize,
     headings: usize,
     posts: usize,
     authors: usize,
@@ -187,7 +176,7 @@ fn measure(parsed: &Parsed) -> (Vector, Evidence) {
         v[K::AddressKnown] = 1.0;
         let host = url.host_str().unwrap_or("");
         let tokens: Vec<String> = host
-            .split('.')
+            .split(|c: char| !c.is_ascii_alphanumeric())
             .chain(url.path().split(|c: char| !c.is_ascii_alphanumeric()))
             .filter(|t| !t.is_empty())
             .map(str::to_ascii_lowercase)
@@ -205,12 +194,11 @@ fn measure(parsed: &Parsed) -> (Vector, Evidence) {
 
     let blocks = &parsed.blocks;
     let n = blocks.len().max(1) as f32;
-    let (mut all_words, mut lists, mut short) = (0usize, 0usize, 0usize);
+    let (mut all_words, mut lists) = (0usize, 0usize);
     let (mut forum_lines, mut doc_lines, mut code_like) = (0usize, 0usize, 0usize);
     for block in blocks {
         let w = block.text.split_whitespace().count();
         all_words += w;
-        short += usize::from(w <= SHORT_WORDS);
         if w <= LINE_WORDS {
             let has = |list: &[String]| {
                 block
@@ -224,7 +212,6 @@ fn measure(parsed: &Parsed) -> (Vector, Evidence) {
         code_like += usize::from(block.kind != BlockKind::Code && reads_as_code(&block.text));
         match block.kind {
             BlockKind::Code => evidence.code += 1,
-            BlockKind::Table => evidence.tables += 1,
             BlockKind::Heading => evidence.headings += 1,
             BlockKind::ListItem => lists += 1,
             _ => {}
@@ -232,27 +219,19 @@ fn measure(parsed: &Parsed) -> (Vector, Evidence) {
     }
     v[K::LogWords] = (1.0 + all_words as f32).ln();
     v[K::LogCode] = (1.0 + evidence.code as f32).ln();
-    v[K::CodeShare] = evidence.code as f32 / n;
-    v[K::TableShare] = evidence.tables as f32 / n;
     v[K::ListShare] = lists as f32 / n;
-    v[K::ShortShare] = short as f32 / n;
     v[K::ForumLines] = forum_lines as f32 / n;
     v[K::DocumentationLines] = doc_lines as f32 / n;
     v[K::CodeLikeShare] = code_like as f32 / n;
     v[K::LogHeadingRate] = (1.0 + evidence.headings as f32 * 1000.0 / all_words.max(1) as f32).ln();
 
     if html {
-        let (mut chars, mut linked) = (0.0f32, 0.0f32);
         let (mut docs, mut forum) = (0usize, 0usize);
-        for (block, hint) in blocks.iter().zip(&parsed.dom) {
-            let len = block.text.len() as f32;
-            chars += len;
-            linked += len * hint.link_density;
+        for hint in &parsed.dom {
             let names = |list: &[String]| hint.class_words.iter().any(|ws| ws.iter().any(|w| list.contains(w)));
             docs += usize::from(names(&words.classes.documentation));
             forum += usize::from(names(&words.classes.forum));
         }
-        v[K::LinkDensity] = if chars > 0.0 { linked / chars } else { 0.0 };
         v[K::ClassDocumentation] = docs as f32 / n;
         v[K::ClassForum] = forum as f32 / n;
         evidence.posts = parsed.posts;
@@ -393,7 +372,7 @@ const PUSH_WORTH_SAYING: f32 = 0.25;
 /// The feature at place `i` of a vector.
 fn feature_at(i: usize) -> KindFeature {
     use KindFeature as K;
-    const ALL: [KindFeature; 24] = [
+    const ALL: [KindFeature; 20] = [
         K::Html,
         K::AddressKnown,
         K::AddressDocumentation,
@@ -402,11 +381,8 @@ fn feature_at(i: usize) -> KindFeature {
         K::AddressYear,
         K::LogWords,
         K::LogCode,
-        K::CodeShare,
-        K::TableShare,
         K::ListShare,
         K::LogHeadingRate,
-        K::LinkDensity,
         K::TypeArticle,
         K::TypeTechnical,
         K::TypeForum,
@@ -414,7 +390,6 @@ fn feature_at(i: usize) -> KindFeature {
         K::LogAuthors,
         K::ClassDocumentation,
         K::ClassForum,
-        K::ShortShare,
         K::ForumLines,
         K::DocumentationLines,
         K::CodeLikeShare,
@@ -433,11 +408,9 @@ fn say(feature: KindFeature, v: &Vector, e: &Evidence) -> Option<String> {
         K::AddressNews => word(2)?,
         K::AddressYear => "a year in the address".into(),
         K::LogWords => format!("{} words", v[K::LogWords].exp().round() as usize - 1),
-        K::LogCode | K::CodeShare => crate::text::count::said(e.code, "code block", "code blocks"),
-        K::TableShare => crate::text::count::said(e.tables, "table", "tables"),
+        K::LogCode => crate::text::count::said(e.code, "code block", "code blocks"),
         K::ListShare => format!("{:.0}% of its blocks list items", v[K::ListShare] * 100.0),
         K::LogHeadingRate => crate::text::count::said(e.headings, "heading", "headings"),
-        K::LinkDensity => format!("{:.0}% of its text links", v[K::LinkDensity] * 100.0),
         K::TypeArticle => said_type(0)?,
         K::TypeTechnical => said_type(1)?,
         K::TypeForum => said_type(2)?,
@@ -445,7 +418,6 @@ fn say(feature: KindFeature, v: &Vector, e: &Evidence) -> Option<String> {
         K::LogAuthors => crate::text::count::said(e.authors, "author named", "authors named"),
         K::ClassDocumentation => "documentation classes around its text".into(),
         K::ClassForum => "post and reply classes around its text".into(),
-        K::ShortShare => format!("{:.0}% of its blocks short lines", v[K::ShortShare] * 100.0),
         K::ForumLines => "lines like a thread's (reply, joined, ago)".into(),
         K::DocumentationLines => "lines like a manual's (parameters, returns, example)".into(),
         K::CodeLikeShare => format!("{:.0}% of its lines read as code", v[K::CodeLikeShare] * 100.0),
