@@ -125,6 +125,9 @@ struct ClassLists {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| toml::from_str(WORDS_TOML).expect("assets/kind_words.toml is valid"));
 
+/// The class words of each element around a block, as a [`crate::parse::DomHint`] holds them.
+type ClassWords = [std::sync::Arc<[String]>];
+
 /// Blocks this short or shorter are read for the words of a thread's or a manual's lines.
 const LINE_WORDS: usize = 8;
 
@@ -265,7 +268,7 @@ fn measure(parsed: &Parsed) -> (Vector, Evidence) {
         let (mut docs, mut forum) = (0usize, 0usize);
         // The blocks inside an element share its words (one `Arc`): each element's are read once.
         let mut read: HashMap<usize, (bool, bool)> = HashMap::new();
-        let mut last: Option<(&[std::sync::Arc<[String]>], (bool, bool))> = None;
+        let mut last: Option<(&ClassWords, (bool, bool))> = None;
         for hint in &parsed.dom {
             let frames = hint.class_words.as_slice();
             let names = match last {
