@@ -63,6 +63,9 @@ pub struct Meta {
     /// The article's own address: as the input declares it (canonical link, `og:url`, front
     /// matter), else the URL it was fetched from.
     pub url: Option<String>,
+    /// What kind of page it is (an article, documentation, a forum thread), decided from the
+    /// whole page before its story was looked for; why is in `reasons` under `kind`.
+    pub kind: crate::classify::PageKind,
     /// The program that wrote the file, from its front matter (`folio 0.1.0` for a clean copy).
     #[serde(skip)]
     pub generator: Option<String>,

@@ -6,6 +6,7 @@ mod common;
 
 use common::{asset, inspect};
 use folio::article::{BlockKind, ClaimKind, Label};
+use folio::classify::PageKind;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -87,6 +88,7 @@ fn every_field_of_real_output_is_in_the_contract_and_every_field_of_the_contract
                 values.entry("claim kind").or_default().insert(kind.as_str().unwrap().to_string());
             }
         }
+        values.entry("page kind").or_default().insert(report["meta"]["kind"].as_str().unwrap().to_string());
         let format = report["source"]["format"].as_str().unwrap();
         assert!(["text", "markdown", "html"].contains(&format), "{format}");
         if let Some(url) = report["meta"]["url"].as_str() {
@@ -97,9 +99,11 @@ fn every_field_of_real_output_is_in_the_contract_and_every_field_of_the_contract
         assert_eq!(fields, &listed(&tables, caption), "{caption}: real output (left) against the contract (right)");
     }
     let documented_reasons: BTreeSet<String> =
-        ["title", "byline", "published", "site"].iter().map(|s| s.to_string()).collect();
+        ["title", "byline", "published", "site", "kind"].iter().map(|s| s.to_string()).collect();
     assert!(reasons.is_subset(&documented_reasons), "meta.reasons has {reasons:?}");
     assert!(values["kind"].is_subset(&listed(&tables, "Kinds (`kind`)")), "{:?}", values["kind"]);
+    let page_kinds = &values["page kind"];
+    assert!(page_kinds.is_subset(&listed(&tables, "Page kinds (`meta.kind`)")), "{page_kinds:?}");
     assert!(values["label"].is_subset(&listed(&tables, "Labels (`label`)")), "{:?}", values["label"]);
     assert!(values["claim kind"].is_subset(&listed(&tables, "Claim kinds (`kinds`)")), "{:?}", values["claim kind"]);
 }
@@ -139,6 +143,8 @@ fn every_label_and_kind_the_code_knows_is_listed_and_nothing_else() {
     }
     let kinds: BTreeSet<String> = all_kinds.into_iter().map(name_of).collect();
     assert_eq!(kinds, listed(&tables, "Kinds (`kind`)"));
+    let page_kinds: BTreeSet<String> = PageKind::ALL.into_iter().map(name_of).collect();
+    assert_eq!(page_kinds, listed(&tables, "Page kinds (`meta.kind`)"));
 }
 
 #[test]

@@ -8,4 +8,5 @@ pub mod claim_training;
 pub mod corpus;
 pub mod extraction;
 pub mod folding;
+pub mod kind;
 pub mod metadata;

@@ -16,6 +16,7 @@
 mod containers;
 mod facts;
 mod features;
+pub mod kind;
 mod labels;
 mod meta;
 mod metadata;
@@ -24,6 +25,7 @@ pub mod rules;
 mod story;
 
 pub use facts::reads_as_paragraph;
+pub use kind::{Kind, KindFeature, KindModel, PageKind};
 pub use meta::{BylineFeature, Candidate, Candidates, DateFeature, Field, MetaModel, Scorer, TitleFeature};
 pub use metadata::Choice;
 pub use model::{BlockFeature, BlockModel, FEATURES, Vector};
@@ -42,6 +44,8 @@ pub struct Classified {
     pub blocks: Vec<Block>,
     /// The metadata the input declared, with what the blocks told filled in (title, byline, date, site).
     pub meta: Meta,
+    /// What kind of page it is, and why (also in `meta`: `kind`, and `reasons["kind"]`).
+    pub kind: Kind,
 }
 
 /// Labels every block of `parsed` with a reason, fills in the metadata the blocks reveal and,
@@ -85,7 +89,11 @@ pub fn block_vectors(parsed: &Parsed, rules: &Rules) -> Vec<Vector> {
 
 /// `classify`, with these models.
 pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Models) -> Classified {
-    let Parsed { mut blocks, mut meta, dom, stated } = parsed;
+    // The page's kind, from the whole page before anything is labelled (no label depends on it).
+    let kind = kind::kind_of(&parsed);
+    let Parsed { mut blocks, mut meta, dom, stated, .. } = parsed;
+    meta.kind = kind.kind;
+    meta.reasons.insert("kind".into(), kind.reason.clone());
     // A copy folio cleaned is clean already: every block of it is kept, so that cleaning it
     // again gives the same copy.
     if format == Format::Markdown && meta.generator.as_deref().is_some_and(|g| g.starts_with("folio ")) {
@@ -93,7 +101,7 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Mode
             block.label = Label::Content;
             block.reason = "a folio clean copy: kept as it is".into();
         }
-        return Classified { blocks, meta };
+        return Classified { blocks, meta, kind };
     }
     let facts = facts_of(&blocks, dom, rules);
     let story = story_of(&blocks, &facts, format, models.block);
@@ -139,7 +147,7 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Mode
     }
     // A name is one line.
     meta.site = meta.site.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty());
-    Classified { blocks, meta }
+    Classified { blocks, meta, kind }
 }
 
 /// Every candidate title, byline and date of a parsed page, measured as `classify` measures

@@ -30,6 +30,8 @@ pub fn listing(article: &Article, color: bool, width: usize) -> String {
             ));
         }
     }
+    let why = meta.reasons.get("kind").map(|r| format!("  {}", paint("2", &format!("({})", visible(r)))));
+    out.push_str(&format!("{} {}{}\n", paint("1", "kind      "), meta.kind.name(), why.unwrap_or_default()));
     let folded = article.blocks.iter().filter(|b| b.label.is_boilerplate()).count();
     out.push_str(&format!(
         "{} {} · {} ({} folded) · {} · {}\n\n",

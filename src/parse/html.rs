@@ -104,7 +104,8 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
     };
     walker.walk(document.tree.root());
     walker.flush();
-    Parsed { blocks: walker.blocks, meta, dom: walker.hints, stated }
+    let posts = repeated_posts(&document);
+    Parsed { blocks: walker.blocks, meta, dom: walker.hints, stated, posts }
 }
 
 /// Parses as a browser with scripting off would: `<noscript>` content is markup then, not one
@@ -989,6 +990,61 @@ struct Cards {
 
 /// How many words make an element of a repeated class a post rather than a teaser card.
 const POST_WORDS: usize = 60;
+
+/// How many elements of one class each hold a post: of every class attribute on at least
+/// `MIN_POSTS` elements (not paragraphs, items, cells or quotes, which hold one block each), the
+/// most elements of it with `POST_WORDS` words or more, less than a quarter of them link text.
+fn repeated_posts(document: &Html) -> usize {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for node in document.tree.root().descendants() {
+        if let Some(element) = node.value().as_element()
+            && !matches!(element.name(), "p" | "li" | "span" | "td" | "tr" | "blockquote" | "a")
+            && let Some(class) = element.attr("class")
+        {
+            *counts.entry(class).or_insert(0) += 1;
+        }
+    }
+    counts.retain(|_, n| *n >= MIN_POSTS);
+    if counts.is_empty() {
+        return 0;
+    }
+    // The words under each element of a repeated class, and how many of them are link text.
+    let mut words: HashMap<ego_tree::NodeId, (usize, usize)> = HashMap::new();
+    for node in document.tree.root().descendants() {
+        let Some(text) = node.value().as_text() else { continue };
+        let n = text.split_whitespace().count();
+        if n == 0 {
+            continue;
+        }
+        let mut in_link = false;
+        for ancestor in node.ancestors() {
+            let Some(element) = ancestor.value().as_element() else { continue };
+            match element.name() {
+                "script" | "style" | "template" => break,
+                "a" => in_link = true,
+                _ => {}
+            }
+            if element.attr("class").is_some_and(|c| counts.contains_key(c)) {
+                let entry = words.entry(ancestor.id()).or_insert((0, 0));
+                entry.0 += n;
+                entry.1 += if in_link { n } else { 0 };
+            }
+        }
+    }
+    let mut posts: HashMap<&str, usize> = HashMap::new();
+    for (id, (all, linked)) in words {
+        if all >= POST_WORDS
+            && linked * 4 < all
+            && let Some(class) = document.tree.get(id).and_then(|n| n.value().as_element()?.attr("class"))
+        {
+            *posts.entry(class).or_insert(0) += 1;
+        }
+    }
+    posts.into_values().max().unwrap_or(0)
+}
+
+/// How many elements must share a class before their long texts read as posts.
+const MIN_POSTS: usize = 3;
 
 #[cfg(test)]
 mod tests {

@@ -21,6 +21,11 @@ pub struct Parsed {
     /// Every title, author and date the page states about itself, by whom (HTML only); which
     /// of them is the article's is `classify`'s to decide.
     pub stated: Stated,
+    /// How many elements of one class hold a post each (HTML only): the most, over the page's
+    /// classes, of elements sharing a class attribute that each hold a long text of their own,
+    /// little of it link text (a thread's posts, a Q&A page's answers; also a long page's
+    /// repeated sections).
+    pub posts: usize,
 }
 
 /// What an HTML page states about itself, each value with where it was stated, in page order.
@@ -35,6 +40,10 @@ pub struct Stated {
     pub published: Vec<Statement>,
     /// Dates of the last change: JSON-LD `dateModified`, `article:modified_time`, an "updated" `<time>`.
     pub modified: Vec<Statement>,
+    /// What the page says it is: every schema.org `@type` of its JSON-LD and every microdata
+    /// `itemtype`, by its last word (`NewsArticle`, `TechArticle`, `DiscussionForumPosting`), in
+    /// page order, each once.
+    pub types: Vec<String>,
 }
 
 /// One value a page states, and where.

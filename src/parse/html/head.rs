@@ -93,6 +93,9 @@ pub(super) fn read(document: &Html, page_url: Option<&str>) -> (Meta, Stated) {
             shown.extend(node.descendants().filter_map(|n| n.value().as_element()?.attr("alt")).map(str::to_string));
             brand.push((place, shown));
         }
+        if let Some(itemtype) = element.attr("itemtype") {
+            itemtype.split_whitespace().for_each(|t| push_type(&mut stated.types, t));
+        }
         if let Some(prop) = element.attr("itemprop") {
             let value = || element.attr("content").or(element.attr("datetime")).map(str::to_string);
             match prop {
@@ -148,6 +151,9 @@ pub(super) fn read(document: &Html, page_url: Option<&str>) -> (Meta, Stated) {
     let page = page_url.and_then(|u| url::Url::parse(u).ok());
     meta.url = [canonical, og_url].into_iter().flatten().find_map(|u| crate::parse::absolute_url(&u, page.as_ref()));
     ld.add_to(&mut stated);
+    for kind in std::mem::take(&mut ld.types) {
+        push_type(&mut stated.types, &kind);
+    }
     let host = meta.url.as_deref().or(page_url).and_then(|u| url::Url::parse(u).ok()?.host_str().map(str::to_string));
     let mut brand: Vec<String> =
         brand.into_iter().filter(|(place, _)| place.is_home(host.as_deref())).flat_map(|(_, shown)| shown).collect();
@@ -320,6 +326,8 @@ struct LinkedData {
     publisher: Option<String>,
     /// The name of the `WebSite` the page belongs to.
     website: Option<String>,
+    /// Every `@type` named, in the order named.
+    types: Vec<String>,
 }
 
 impl LinkedData {
@@ -333,6 +341,13 @@ impl LinkedData {
             Value::Object(map) => {
                 if let Some(graph) = map.get("@graph") {
                     self.read(graph, depth + 1);
+                }
+                match map.get("@type") {
+                    Some(Value::String(t)) => self.types.push(t.clone()),
+                    Some(Value::Array(ts)) => {
+                        self.types.extend(ts.iter().filter_map(Value::as_str).map(str::to_string))
+                    }
+                    _ => {}
                 }
                 let kind = map.get("@type").map(|t| t.to_string()).unwrap_or_default();
                 if kind.contains("WebSite") && self.website.is_none() {
@@ -375,6 +390,18 @@ impl LinkedData {
         first(&mut stated.bylines, &self.authors, false);
         first(&mut stated.published, &self.published, true);
         first(&mut stated.modified, &self.modified, true);
+    }
+}
+
+/// At most this many types are kept of a page (a catalogue's JSON-LD can name hundreds).
+const MAX_TYPES: usize = 32;
+
+/// Adds a schema.org type, by the last word of its name or address
+/// (`https://schema.org/TechArticle` → `TechArticle`), unless it is there already.
+fn push_type(types: &mut Vec<String>, value: &str) {
+    let name = value.trim().rsplit(['/', '#', ':']).next().unwrap_or("").trim();
+    if !name.is_empty() && types.len() < MAX_TYPES && !types.iter().any(|t| t == name) {
+        types.push(name.to_string());
     }
 }
 
