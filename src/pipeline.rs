@@ -13,7 +13,7 @@
 
 use crate::article::{Article, Relabel, Source, SourceKind};
 use crate::claims::Scorer;
-use crate::classify::{BlockModel, MetaModel, Models, Rules};
+use crate::classify::{BlockModel, KindModel, MetaModel, Models, Rules};
 use crate::error::{Error, Result};
 use crate::sites::Learned;
 use crate::source::{self, Input, Loaded};
@@ -33,6 +33,7 @@ pub struct Pipeline {
     rules: Rules,
     block_model: &'static BlockModel,
     meta_model: &'static MetaModel,
+    kind_model: &'static KindModel,
     claims: Scorer,
     learned: Learned,
 }
@@ -50,6 +51,7 @@ impl Pipeline {
             rules: Rules::bundled().clone(),
             block_model: BlockModel::bundled(),
             meta_model: MetaModel::bundled(),
+            kind_model: KindModel::bundled(),
             claims: Scorer::bundled(),
             learned: Learned::default(),
         }
@@ -105,7 +107,7 @@ impl Pipeline {
     /// From parsed blocks on: classify, apply what was learned of the site, then find the
     /// sections and claims once from the final labels.
     fn finish(&self, parsed: crate::parse::Parsed, source: Source) -> Article {
-        let models = Models::for_format(self.block_model, self.meta_model, source.format);
+        let models = Models::for_format(self.block_model, self.meta_model, self.kind_model, source.format);
         let mut classified = crate::classify::classify_with(parsed, source.format, &self.rules, models);
         if !self.learned.is_empty()
             && let Some(site) = crate::sites::site_of_page(&classified.meta, &source)

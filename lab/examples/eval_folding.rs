@@ -9,7 +9,7 @@
 //! compares with it.
 
 use folio::classify::Rules;
-use folio_lab::folding::{FOLDS, MODEL_HEADER, Scoring, breakdown, cross_validate, score, shipped_model};
+use folio_lab::folding::{FOLDS, MODEL_HEADER, breakdown, cross_validate, shipped_model};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -26,10 +26,11 @@ fn main() {
     let pages = folio_lab::folding::load(&PathBuf::from(corpora), rules).unwrap_or_else(|e| panic!("{corpora}: {e}"));
     let blocks: usize = pages.iter().map(|p| p.labels.len()).sum();
     println!("{} inputs, {blocks} blocks, read in {:.1} s", pages.len(), started.elapsed().as_secs_f64());
-    let hand: Vec<_> = pages.iter().map(|p| score(p, rules, Scoring::Hand)).collect();
-    let learned = cross_validate(&pages, rules);
-    let hand = breakdown(&pages, &hand);
-    let learned = breakdown(&pages, &learned);
+    let samples =
+        folio_lab::kind::samples(&pages, &PathBuf::from(corpora)).unwrap_or_else(|e| panic!("{corpora}: {e}"));
+    let scores = cross_validate(&pages, &samples, rules);
+    let hand = breakdown(&pages, &scores.hand);
+    let learned = breakdown(&pages, &scores.learned);
     println!("{FOLDS}-fold by site, out of fold   | learned: P R F1 lost | hand-written: F1 lost | folio uses");
     for (key, l) in &learned {
         let h = hand[key];

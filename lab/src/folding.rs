@@ -4,9 +4,10 @@
 //! test fold), scored with the benchmark's metric through folio's own classification.
 
 use crate::extraction::{DocScore, score_document, shingles, summary};
+use crate::kind::Sample;
 use folio::article::{Format, Label};
 use folio::claims::features::Features;
-use folio::classify::{self, BlockModel, FEATURES, Models, Rules, Vector};
+use folio::classify::{self, BlockModel, FEATURES, KindModel, Models, Rules, Vector};
 use folio::parse::Parsed;
 use folio::source::{FormatHint, decode_page};
 use std::collections::BTreeMap;
@@ -153,10 +154,10 @@ pub fn train(pages: &[&Page]) -> BlockModel {
 /// How a page's story region is found.
 #[derive(Debug, Clone, Copy)]
 pub enum Scoring<'m> {
-    /// With the hand-written prose score.
-    Hand,
-    /// With this model's scores.
-    Model(&'m BlockModel),
+    /// With the hand-written prose score, the page's kind decided by this model.
+    Hand(&'m KindModel),
+    /// With this block model's scores, the page's kind decided by this model.
+    Model(&'m BlockModel, &'m KindModel),
     /// As folio does (`classify::classify`).
     Shipped,
 }
@@ -167,12 +168,12 @@ pub fn score(page: &Page, rules: &Rules, scoring: Scoring) -> DocScore {
         Some(parsed) => {
             let parsed = parsed.clone();
             let classified = match scoring {
-                Scoring::Hand => {
-                    let models = Models { block: None, ..Models::bundled(page.format) };
+                Scoring::Hand(kind) => {
+                    let models = Models { block: None, kind, ..Models::bundled(page.format) };
                     classify::classify_with(parsed, page.format, rules, models)
                 }
-                Scoring::Model(model) => {
-                    let models = Models { block: Some(model), ..Models::bundled(page.format) };
+                Scoring::Model(model, kind) => {
+                    let models = Models { block: Some(model), kind, ..Models::bundled(page.format) };
                     classify::classify_with(parsed, page.format, rules, models)
                 }
                 Scoring::Shipped => classify::classify(parsed, page.format, rules),
@@ -208,21 +209,36 @@ pub fn figures(scores: &[DocScore]) -> Figures {
     Figures { precision, recall, f1, lost, pages: scores.len() }
 }
 
-/// Out-of-fold scores of every page: each fold's pages scored by a model trained on the
-/// others' pages of the same form (HTML, or text dumps).
-pub fn cross_validate(pages: &[Page], rules: &Rules) -> Vec<DocScore> {
-    let mut scores: Vec<Option<DocScore>> = vec![None; pages.len()];
+/// Out-of-fold scores of every page, learned and hand-written: each fold's pages scored by a
+/// block model trained on the other folds' pages of the same form (HTML, or text dumps), their
+/// kind decided by a page-kind model trained on the other folds' `samples`.
+pub fn cross_validate(pages: &[Page], samples: &[Sample], rules: &Rules) -> CrossValidated {
+    let mut learned: Vec<Option<DocScore>> = vec![None; pages.len()];
+    let mut hand: Vec<Option<DocScore>> = vec![None; pages.len()];
     for fold in 0..FOLDS {
+        let kinds: Vec<&Sample> = samples.iter().filter(|s| fold_of(&s.site) != fold).collect();
+        let kinds = crate::kind::train(&kinds, &[]);
         for html in [true, false] {
             let of_form = |p: &&Page| (p.format == Format::Html) == html;
             let training: Vec<&Page> = pages.iter().filter(of_form).filter(|p| fold_of(&p.site) != fold).collect();
             let model = train(&training);
             for (i, page) in pages.iter().enumerate().filter(|(_, p)| of_form(p) && fold_of(&p.site) == fold) {
-                scores[i] = Some(score(page, rules, Scoring::Model(&model)));
+                learned[i] = Some(score(page, rules, Scoring::Model(&model, &kinds)));
+                hand[i] = Some(score(page, rules, Scoring::Hand(&kinds)));
             }
         }
     }
-    scores.into_iter().map(|s| s.expect("every page is in one fold")).collect()
+    let all =
+        |scores: Vec<Option<DocScore>>| scores.into_iter().map(|s| s.expect("every page is in one fold")).collect();
+    CrossValidated { learned: all(learned), hand: all(hand) }
+}
+
+/// Out-of-fold scores of every page, in the order of the pages.
+pub struct CrossValidated {
+    /// Its story region found with the block model.
+    pub learned: Vec<DocScore>,
+    /// Its story region found with the hand-written prose score.
+    pub hand: Vec<DocScore>,
 }
 
 /// The comment at the head of `assets/block_model.toml`.

@@ -26,7 +26,8 @@ fn block_model_is_rebuilt_bit_for_bit_and_its_figures_hold() {
         shipped_model(&pages).to_toml(MODEL_HEADER) == shipped,
         "assets/block_model.toml is not what lab/examples/eval_folding.rs trains; run it with --write"
     );
-    let cross_validated = breakdown(&pages, &cross_validate(&pages, rules));
+    let samples = folio_lab::kind::samples(&pages, &corpora).unwrap();
+    let cross_validated = breakdown(&pages, &cross_validate(&pages, &samples, rules).learned);
     let folio: Vec<_> = pages.iter().map(|p| score(p, rules, Scoring::Shipped)).collect();
     let folio = breakdown(&pages, &folio);
     for (key, floor) in CROSS_VALIDATED_FLOORS {

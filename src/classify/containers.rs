@@ -22,6 +22,8 @@ pub struct ContainerClutter {
     /// Named by an element made for it (`<nav>`, `<footer>`, `<aside>`, `<figcaption>`), not
     /// merely by a class or id that sounds like it: the stronger sign.
     pub by_tag: bool,
+    /// Named by a card's repeats alone (one of many elements of one class), not by any word.
+    pub card: bool,
 }
 
 /// The word lists: which class and id words name which clutter, and which name a layout wrapper.
@@ -75,29 +77,31 @@ fn of_landmark(landmark: Landmark) -> ContainerClutter {
         Landmark::Figcaption => "image caption".to_string(),
         _ => format!("inside <{}>", landmark.element()),
     };
-    ContainerClutter { label, reason, by_tag: true }
+    ContainerClutter { label, reason, by_tag: true, card: false }
 }
 
 /// What the containers around a block name it, if anything: the innermost element that names
-/// a kind of clutter decides (a layout wrapper names none, whatever else its class says); then a
-/// card among many of its kind is a teaser.
-pub fn clutter_of(dom: &DomHint) -> Option<ContainerClutter> {
+/// a kind of clutter decides (a layout wrapper names none, whatever else its class says); then,
+/// where the page's kind has teaser lists (`teasers`), a card among many of its kind is a teaser.
+pub fn clutter_of(dom: &DomHint, teasers: bool) -> Option<ContainerClutter> {
     let words = &*WORDS;
     for tokens in &dom.class_words {
         if tokens.iter().any(|t| words.wrappers.contains(t)) {
             continue;
         }
         if let Some((label, word)) = tokens.iter().find_map(|t| Some((*words.labels.get(t)?, t))) {
-            return Some(ContainerClutter { label, reason: format!("in an element marked \"{word}\""), by_tag: false });
+            let reason = format!("in an element marked \"{word}\"");
+            return Some(ContainerClutter { label, reason, by_tag: false, card: false });
         }
     }
     if let Some(landmark) = dom.landmark {
         return Some(of_landmark(landmark));
     }
-    dom.card_repeats.map(|n| ContainerClutter {
+    dom.card_repeats.filter(|_| teasers).map(|n| ContainerClutter {
         label: Label::Related,
         reason: format!("one of {n} repeated cards"),
         by_tag: false,
+        card: true,
     })
 }
 
@@ -112,26 +116,28 @@ mod tests {
 
     #[test]
     fn a_landmark_names_its_clutter_by_its_tag() {
-        let nav = clutter_of(&hint(Some(Landmark::Nav), &[], None)).unwrap();
+        let nav = clutter_of(&hint(Some(Landmark::Nav), &[], None), true).unwrap();
         assert_eq!((nav.label, nav.reason.as_str(), nav.by_tag), (Label::Navigation, "inside <nav>", true));
-        let caption = clutter_of(&hint(Some(Landmark::Figcaption), &[], None)).unwrap();
+        let caption = clutter_of(&hint(Some(Landmark::Figcaption), &[], None), true).unwrap();
         assert_eq!(caption.reason, "image caption");
     }
 
     #[test]
     fn the_innermost_marked_element_decides_and_wrappers_are_passed_over() {
-        let share = clutter_of(&hint(Some(Landmark::Nav), &[&["share", "buttons"]], None)).unwrap();
+        let share = clutter_of(&hint(Some(Landmark::Nav), &[&["share", "buttons"]], None), true).unwrap();
         assert_eq!((share.label, share.reason.as_str()), (Label::Engagement, "in an element marked \"share\""));
         assert!(!share.by_tag);
-        let wrapped = clutter_of(&hint(None, &[&["content", "sidebar", "wrap"], &["comments"]], None)).unwrap();
+        let wrapped = clutter_of(&hint(None, &[&["content", "sidebar", "wrap"], &["comments"]], None), true).unwrap();
         assert_eq!(wrapped.label, Label::Comments);
-        assert_eq!(clutter_of(&hint(None, &[&["entry", "text"]], None)), None);
+        assert_eq!(clutter_of(&hint(None, &[&["entry", "text"]], None), true), None);
     }
 
     #[test]
     fn a_card_among_many_is_a_teaser() {
-        let card = clutter_of(&hint(None, &[&["story", "card"]], Some(20))).unwrap();
+        let card = clutter_of(&hint(None, &[&["story", "card"]], Some(20)), true).unwrap();
         assert_eq!((card.label, card.reason.as_str()), (Label::Related, "one of 20 repeated cards"));
+        // A documentation page has no teaser lists: its repeated boxes are notes and steps.
+        assert_eq!(clutter_of(&hint(None, &[&["story", "card"]], Some(20)), false), None);
     }
 
     #[test]

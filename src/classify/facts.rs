@@ -5,6 +5,7 @@
 
 use super::containers::{self, ContainerClutter};
 use super::features::{self, Features};
+use super::profile::Profile;
 use super::rules::{Rule, Rules};
 use crate::article::{Block, BlockKind, Label};
 use crate::parse::DomHint;
@@ -135,15 +136,19 @@ fn text_score(f: &Features) -> f32 {
 }
 
 /// What is measured of every block: its text, the first rule that matched it, its container.
-pub(super) fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules) -> Vec<Facts<'r>> {
+pub(super) fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules, profile: &Profile) -> Vec<Facts<'r>> {
     let mut dom = dom.into_iter();
+    // In a thread the comments are the story: nothing is clutter for being called a comment.
+    let clutter_here = |label: Label| !(profile.comments_are_the_story && label == Label::Comments);
     let mut facts: Vec<Facts> = blocks
         .iter()
         .map(|b| {
             let features = features::measure(&b.text);
             let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
+            let rule = rule.filter(|r| clutter_here(r.label));
             let dom = dom.next().map(Box::new);
-            let clutter = dom.as_deref().and_then(containers::clutter_of);
+            let clutter = dom.as_deref().and_then(|d| containers::clutter_of(d, profile.cards.can_be_teasers()));
+            let clutter = clutter.filter(|c| clutter_here(c.label));
             Facts { features, rule, dom, clutter, in_menu: false }
         })
         .collect();
@@ -194,7 +199,7 @@ mod tests {
     fn facts_of_texts(texts: &[&str]) -> Vec<Facts<'static>> {
         let blocks: Vec<Block> =
             texts.iter().map(|t| Block::new(BlockKind::Paragraph, t.to_string(), [1, 1])).collect();
-        facts_of(&blocks, Vec::new(), Rules::bundled())
+        facts_of(&blocks, Vec::new(), Rules::bundled(), Profile::article())
     }
 
     #[test]
@@ -235,7 +240,7 @@ mod tests {
             [1, 1],
         )];
         let nav = DomHint { landmark: Some(crate::parse::Landmark::Nav), ..DomHint::default() };
-        let facts = facts_of(&blocks, vec![nav], Rules::bundled());
+        let facts = facts_of(&blocks, vec![nav], Rules::bundled(), Profile::article());
         assert!(facts[0].in_clutter_tag() && facts[0].prose_score() < 0.0);
     }
 

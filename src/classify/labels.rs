@@ -6,6 +6,7 @@
 
 use super::facts::{Facts, PROSE_WORDS, same_title, words_of};
 use super::meta::names::byline_name;
+use super::profile::{Cards, Profile};
 use super::rules::MetaField;
 use crate::article::{Block, BlockKind, Format, Label, Meta};
 use crate::text::dates::parse_date;
@@ -77,6 +78,7 @@ pub(super) fn label_blocks(
     (story, beside): (&std::ops::Range<usize>, &[bool]),
     title: Option<&str>,
     title_block: Option<usize>,
+    profile: &Profile,
 ) -> Vec<(usize, MetaField)> {
     let in_story = |i: usize| story.contains(&i) || beside[i];
     let mut carriers = Vec::new();
@@ -125,9 +127,15 @@ pub(super) fn label_blocks(
         let story_prose = in_story(i) && prose;
         let soft_in_story =
             in_story(i) && story_in_soft_clutter && facts[i].dom.is_some() && !facts[i].in_clutter_tag();
+        // Nor, where the page's kind says so, is a card inside the story region a teaser:
+        // there it is an item of a list article.
+        let item_in_story = profile.cards == Cards::TeasersOutsideTheStory
+            && story.contains(&i)
+            && facts[i].clutter.as_ref().is_some_and(|c| c.card);
         if let Some(clutter) = &facts[i].clutter
             && (!story_prose || clutter.label == Label::Comments)
             && !soft_in_story
+            && !item_in_story
         {
             block.set_label(clutter.label, clutter.reason.clone());
             continue;

@@ -21,6 +21,7 @@ mod labels;
 mod meta;
 mod metadata;
 pub mod model;
+mod profile;
 pub mod rules;
 mod story;
 
@@ -35,6 +36,7 @@ use crate::article::{Block, Format, Label, Meta};
 use crate::parse::Parsed;
 use facts::facts_of;
 use labels::{fill_meta, find_title, fold_repeats, infer_headings, keep_standfirst, label_blocks};
+use profile::Profile;
 use story::{beside_the_story, story_of};
 
 /// Labelled blocks and what was learnt of the article's metadata on the way.
@@ -56,10 +58,12 @@ pub fn classify(parsed: Parsed, format: Format, rules: &Rules) -> Classified {
     classify_with(parsed, format, rules, Models::bundled(format))
 }
 
-/// The learned models `classify` uses: the block model (none: the story region is found with
-/// the hand-written prose score) and the metadata model.
+/// The learned models `classify` uses: the page-kind model, the block model (none: the story
+/// region is found with the hand-written prose score) and the metadata model.
 #[derive(Debug, Clone, Copy)]
 pub struct Models<'m> {
+    /// The page-kind model that decides what kind of page it is, and so how it is read.
+    pub kind: &'m KindModel,
     /// The block model that weighs each block for the story region, if any.
     pub block: Option<&'m BlockModel>,
     /// The metadata model that chooses the title, byline and date.
@@ -69,28 +73,35 @@ pub struct Models<'m> {
 impl<'m> Models<'m> {
     /// These models as `classify` uses them for `format`: the block model for HTML only (for
     /// text dumps the hand-written score does better, see README).
-    pub fn for_format(block: &'m BlockModel, meta: &'m MetaModel, format: Format) -> Models<'m> {
-        Models { block: (format == Format::Html).then_some(block), meta }
+    pub fn for_format(block: &'m BlockModel, meta: &'m MetaModel, kind: &'m KindModel, format: Format) -> Models<'m> {
+        Models { kind, block: (format == Format::Html).then_some(block), meta }
     }
 }
 
 impl Models<'static> {
     /// The models folio ships, as `classify` uses them for `format`.
     pub fn bundled(format: Format) -> Models<'static> {
-        Models::for_format(BlockModel::bundled(), MetaModel::bundled(), format)
+        Models::for_format(BlockModel::bundled(), MetaModel::bundled(), KindModel::bundled(), format)
     }
 }
 
-/// The block model's view of every block of a parsed page (what `lab` trains it on).
+/// What is measured of every block of a parsed page, as a page of `kind` is read.
+fn facts_as<'r>(parsed: &Parsed, rules: &'r Rules, kind: PageKind) -> Vec<facts::Facts<'r>> {
+    facts_of(&parsed.blocks, parsed.dom.clone(), rules, Profile::of(kind))
+}
+
+/// The block model's view of every block of a parsed page (what `lab` trains it on), read as
+/// the bundled page-kind model decides the page's kind.
 pub fn block_vectors(parsed: &Parsed, rules: &Rules) -> Vec<Vector> {
-    let facts = facts_of(&parsed.blocks, parsed.dom.clone(), rules);
+    let facts = facts_as(parsed, rules, KindModel::bundled().kind_of(parsed).kind);
     (0..parsed.blocks.len()).map(|i| model::vector(&parsed.blocks, &facts, i)).collect()
 }
 
 /// `classify`, with these models.
 pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Models) -> Classified {
     // The page's kind, from the whole page before anything is labelled (no label depends on it).
-    let kind = kind::kind_of(&parsed);
+    let kind = models.kind.kind_of(&parsed);
+    let profile = Profile::of(kind.kind);
     let Parsed { mut blocks, mut meta, dom, stated, .. } = parsed;
     meta.kind = kind.kind;
     meta.reasons.insert("kind".into(), kind.reason.clone());
@@ -103,8 +114,8 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Mode
         }
         return Classified { blocks, meta, kind };
     }
-    let facts = facts_of(&blocks, dom, rules);
-    let story = story_of(&blocks, &facts, format, models.block);
+    let facts = facts_of(&blocks, dom, rules, profile);
+    let story = story_of(&blocks, &facts, format, models.block, profile);
     let title = if format == Format::Markdown {
         let title = find_title(&blocks, meta.title.as_deref());
         if meta.title.is_none() {
@@ -126,7 +137,7 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Mode
     };
 
     let beside = beside_the_story(&blocks, &facts, &story);
-    let carriers = label_blocks(&mut blocks, &facts, (&story, &beside), meta.title.as_deref(), title);
+    let carriers = label_blocks(&mut blocks, &facts, (&story, &beside), meta.title.as_deref(), title, profile);
     if format != Format::Markdown {
         keep_standfirst(&mut blocks, &facts, story.start, title);
         infer_headings(&mut blocks, &facts, format);
@@ -153,9 +164,10 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Mode
 /// Every candidate title, byline and date of a parsed page, measured as `classify` measures
 /// them (what `lab` trains the metadata model on).
 pub fn meta_candidates(parsed: &Parsed, format: Format, rules: &Rules) -> Candidates {
-    let facts = facts_of(&parsed.blocks, parsed.dom.clone(), rules);
+    let kind = KindModel::bundled().kind_of(parsed).kind;
+    let facts = facts_as(parsed, rules, kind);
     let model = (format == Format::Html).then(BlockModel::bundled);
-    let story = story_of(&parsed.blocks, &facts, format, model);
+    let story = story_of(&parsed.blocks, &facts, format, model, Profile::of(kind));
     let page = meta::Page {
         blocks: &parsed.blocks,
         facts: &facts,

@@ -5,6 +5,7 @@
 
 use super::facts::{Facts, LINKS_MOSTLY, MENU_RUN};
 use super::model::{BlockModel, vector as block_vector};
+use super::profile::Profile;
 use super::rules::Rule;
 use crate::article::{Block, BlockKind, Format, Label};
 use std::collections::HashMap;
@@ -31,19 +32,22 @@ const LIST_ITEMS: usize = 2;
 /// Items split by the same dash after a short title line that make it introduce a list.
 const DASHED_ITEMS: usize = 3;
 
-/// The story region: the run of blocks with the most evidence for story prose.
+/// The story region: the run of blocks with the most evidence for story prose, weighed as
+/// `profile` (the page's kind) weighs it.
 pub(super) fn story_of(
     blocks: &[Block],
     facts: &[Facts],
     format: Format,
     model: Option<&BlockModel>,
+    profile: &Profile,
 ) -> std::ops::Range<usize> {
     match format {
         Format::Markdown => 0..blocks.len(),
         Format::Text | Format::Html => {
-            let hand = || densest_prose(facts.iter().map(Facts::prose_score).collect());
+            let hand = || densest_prose(facts.iter().map(|f| profile.weigh(f.prose_score())).collect());
             let region = model.map(|model| {
-                let weight = |i| model.story_weight(&block_vector(blocks, facts, i), facts[i].features.words);
+                let weight =
+                    |i| profile.weigh(model.story_weight(&block_vector(blocks, facts, i), facts[i].features.words));
                 densest_prose((0..blocks.len()).map(weight).collect())
             });
             // Where the model sees no story at all, the hand-written score still may.

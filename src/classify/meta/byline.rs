@@ -223,7 +223,7 @@ mod tests {
     #[test]
     fn a_by_line_and_a_statement_of_the_same_name_are_one_candidate() {
         let blocks = page_of(&[(BlockKind::Paragraph, "By Jo Roe"), (BlockKind::Paragraph, STORY)]);
-        let facts = facts_of(&blocks, Vec::new(), Rules::bundled());
+        let facts = facts_of(&blocks, Vec::new(), Rules::bundled(), crate::classify::profile::Profile::article());
         let stated =
             Stated { bylines: vec![Statement { by: StatedBy::JsonLd, value: "Jo Roe".into() }], ..Stated::default() };
         let page = Page { blocks: &blocks, facts: &facts, story: &(1..2), stated: &stated, site: None };

@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn a_date_shown_and_stated_is_one_candidate_with_both() {
         let blocks = page_of(&[(BlockKind::Paragraph, "May 3, 2025"), (BlockKind::Paragraph, STORY)]);
-        let facts = facts_of(&blocks, Vec::new(), Rules::bundled());
+        let facts = facts_of(&blocks, Vec::new(), Rules::bundled(), crate::classify::profile::Profile::article());
         let stated = Stated {
             published: vec![Statement { by: StatedBy::JsonLd, value: "2025-05-03".into() }],
             ..Stated::default()

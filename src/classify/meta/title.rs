@@ -343,7 +343,7 @@ mod tests {
     fn a_heading_the_page_states_as_its_title_is_marked_agreeing() {
         let headline = "The Old Bridge Closes For A Year";
         let blocks = page_of(&[(BlockKind::Heading, headline), (BlockKind::Paragraph, STORY)]);
-        let facts = facts_of(&blocks, Vec::new(), Rules::bundled());
+        let facts = facts_of(&blocks, Vec::new(), Rules::bundled(), crate::classify::profile::Profile::article());
         let stated = Stated {
             titles: vec![
                 Statement { by: StatedBy::OpenGraph, value: headline.into() },
