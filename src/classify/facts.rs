@@ -145,7 +145,7 @@ pub(super) fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules
         .map(|b| {
             let features = features::measure(&b.text);
             let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
-            let rule = rule.filter(|r| clutter_here(r.label));
+            let rule = rule.filter(|r| clutter_here(r.label) && (profile.clutter_headings || !r.heading));
             let dom = dom.next().map(Box::new);
             let clutter = dom.as_deref().and_then(|d| containers::clutter_of(d, profile.cards.can_be_teasers()));
             let clutter = clutter.filter(|c| clutter_here(c.label));

@@ -142,7 +142,9 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Mode
         keep_standfirst(&mut blocks, &facts, story.start, title);
         infer_headings(&mut blocks, &facts, format);
     }
-    fold_repeats(&mut blocks);
+    if profile.fold_repeats {
+        fold_repeats(&mut blocks);
+    }
     // Outside Markdown the byline and the date were decided above, from every candidate.
     if format == Format::Markdown {
         fill_meta(&blocks, &carriers, &mut meta);

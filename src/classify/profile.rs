@@ -18,6 +18,12 @@ pub struct Profile {
     pub cards: Cards,
     /// Whether the comments are the story (a thread's replies), not clutter.
     pub comments_are_the_story: bool,
+    /// Whether a clutter heading ("Related stories", "About Acme", "Discussion") begins a run of
+    /// clutter; on a manual such a heading begins one of its sections.
+    pub clutter_headings: bool,
+    /// Whether a story line that repeats an earlier one word for word is folded; a manual
+    /// repeats its lines on purpose (each lecture's "notes, slides", each method's "Returns").
+    pub fold_repeats: bool,
 }
 
 /// What many elements of one class (cards) are on a kind of page.
@@ -84,7 +90,9 @@ mod tests {
         assert_eq!(article.non_story_cost, 1.0);
         assert_eq!(article.cards, Cards::TeasersOutsideTheStory);
         assert_eq!(article.weigh(-2.0), -2.0);
-        assert!(!Profile::of(PageKind::Documentation).cards.can_be_teasers());
+        assert!((article.clutter_headings, article.fold_repeats) == (true, true));
+        let manual = Profile::of(PageKind::Documentation);
+        assert!(!manual.cards.can_be_teasers() && !manual.clutter_headings && !manual.fold_repeats);
         assert!(!Profile::of(PageKind::Forum).comments_are_the_story);
         assert_eq!(Profile::of(PageKind::Forum).weigh(-2.0), -1.0);
         assert_eq!(Profile::of(PageKind::Forum).weigh(3.0), 3.0);
