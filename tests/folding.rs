@@ -139,6 +139,42 @@ fn real_threads_keep_their_answers() {
     }
 }
 
+/// Pages that are not one news article read whole (issue #23), each kind of failure on a real
+/// wcxb-dev page: a Sphinx manual's sections, examples and permalinks; a list article's item
+/// names; a thread's later posts and who wrote them.
+#[test]
+fn real_pages_of_each_kind_read_whole() {
+    use folio::classify::PageKind;
+    let page = |id: &str| {
+        let path = common::shared(&format!("corpus/wcxb-dev/html/{id}.html.gz"))?;
+        Some(read(&String::from_utf8_lossy(&common::input_bytes(&path)), Format::Html))
+    };
+    // flask.palletsprojects.com (Sphinx): "About Responses" begins a section of the manual, not
+    // a company's boilerplate; each heading without its permalink sign "¶".
+    let Some(flask) = page("0662") else { return };
+    assert_eq!(flask.meta.kind, PageKind::Documentation);
+    for heading in ["About Responses", "Sessions", "Message Flashing"] {
+        let block = flask.blocks.iter().find(|b| b.text == heading).unwrap_or_else(|| panic!("{heading}"));
+        assert_eq!(block.label, Label::Content, "{heading}: {}", block.reason);
+    }
+    // requests.readthedocs.io (Sphinx): each example sits in a box of one class, 67 of them;
+    // they are the manual's code, not a teaser list.
+    let Some(requests) = page("0663") else { return };
+    assert_eq!(requests.meta.kind, PageKind::Documentation);
+    assert_eq!(label_of(&requests, "s = requests.Session()").0, Label::Content);
+    // timeout.com: a list article whose items are cards of one class; their names stay.
+    let Some(list) = page("0030") else { return };
+    assert_eq!(list.meta.kind, PageKind::Article);
+    for item in ["Motion Graphics Certificate", "UI Design Certificate"] {
+        assert_eq!(label_of(&list, item).0, Label::Content, "{item}");
+    }
+    // community.home-assistant.io (Discourse): a later post and the line that says who wrote it.
+    let Some(thread) = page("0503") else { return };
+    assert_eq!(thread.meta.kind, PageKind::Forum);
+    assert_eq!(label_of(&thread, "I found a thread already open on GitHub").0, Label::Content);
+    assert_eq!(label_of(&thread, "code-in-progress (Bill").0, Label::Content);
+}
+
 #[test]
 fn an_about_us_entry_of_a_menu_above_the_story_does_not_end_it() {
     let teaser = "Become a data scientist and help businesses make sense of the numbers they collect.";
