@@ -1008,43 +1008,48 @@ fn repeated_posts(document: &Html) -> usize {
     if counts.is_empty() {
         return 0;
     }
-    // The words under each element of a repeated class, and how many of them are link text.
-    let mut words: HashMap<ego_tree::NodeId, (usize, usize)> = HashMap::new();
-    for node in document.tree.root().descendants() {
-        let Some(text) = node.value().as_text() else { continue };
-        let n = text.split_whitespace().count();
-        if n == 0 {
-            continue;
-        }
-        let mut in_link = false;
-        for ancestor in node.ancestors() {
-            let Some(element) = ancestor.value().as_element() else { continue };
-            match element.name() {
-                "script" | "style" | "template" => break,
-                "a" => in_link = true,
-                _ => {}
-            }
-            if element.attr("class").is_some_and(|c| counts.contains_key(c)) {
-                let entry = words.entry(ancestor.id()).or_insert((0, 0));
-                entry.0 += n;
-                entry.1 += if in_link { n } else { 0 };
-            }
-        }
-    }
     let mut posts: HashMap<&str, usize> = HashMap::new();
-    for (id, (all, linked)) in words {
-        if all >= POST_WORDS
-            && linked * 4 < all
-            && let Some(class) = document.tree.get(id).and_then(|n| n.value().as_element()?.attr("class"))
-        {
-            *posts.entry(class).or_insert(0) += 1;
-        }
-    }
+    post_words(document.tree.root(), &counts, &mut posts);
     posts.into_values().max().unwrap_or(0)
 }
 
 /// How many elements must share a class before their long texts read as posts.
 const MIN_POSTS: usize = 3;
+
+/// The words under `node` and how many of them are link text, counting each element of a class
+/// in `repeated` that holds a post into `posts` on the way (one walk of the tree, children first).
+fn post_words<'d>(
+    node: NodeRef<'d, Node>,
+    repeated: &HashMap<&str, usize>,
+    posts: &mut HashMap<&'d str, usize>,
+) -> (usize, usize) {
+    match node.value() {
+        Node::Text(text) => (text.split_whitespace().count(), 0),
+        Node::Element(element) if matches!(element.name(), "script" | "style" | "template") => (0, 0),
+        Node::Element(element) => {
+            let (mut all, mut linked) = (0, 0);
+            for child in node.children() {
+                let (a, l) = post_words(child, repeated, posts);
+                all += a;
+                linked += l;
+            }
+            if element.name() == "a" {
+                linked = all;
+            }
+            if all >= POST_WORDS
+                && linked * 4 < all
+                && let Some(class) = element.attr("class").filter(|c| repeated.contains_key(c))
+            {
+                *posts.entry(class).or_insert(0) += 1;
+            }
+            (all, linked)
+        }
+        _ => node.children().fold((0, 0), |(a, l), child| {
+            let (ca, cl) = post_words(child, repeated, posts);
+            (a + ca, l + cl)
+        }),
+    }
+}
 
 #[cfg(test)]
 mod tests {
