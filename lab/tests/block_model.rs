@@ -7,11 +7,17 @@ use folio_lab::corpus::{asset, shared};
 use folio_lab::folding::{MODEL_HEADER, Scoring, breakdown, cross_validate, load, score, shipped_model};
 
 /// Floors a little under the figures measured when the model was trained (README, "How folio decides").
-const CROSS_VALIDATED_FLOORS: [(&str, f64); 3] =
-    [("wcxb-dev html all", 0.905), ("wcxb-dev html forum", 0.77), ("zyte-dev html all", 0.970)];
-const SHIPPED_FLOORS: [(&str, f64); 4] = [
-    ("wcxb-dev html all", 0.905),
+const CROSS_VALIDATED_FLOORS: [(&str, f64); 4] = [
+    ("wcxb-dev html all", 0.912),
+    ("wcxb-dev html documentation", 0.89),
+    ("wcxb-dev html forum", 0.78),
+    ("zyte-dev html all", 0.965),
+];
+const SHIPPED_FLOORS: [(&str, f64); 6] = [
+    ("wcxb-dev html all", 0.912),
     ("wcxb-dev text all", 0.870),
+    ("wcxb-dev text documentation", 0.835),
+    ("wcxb-dev text forum", 0.69),
     ("zyte-dev html all", 0.970),
     ("zyte-dev text all", 0.935),
 ];
@@ -46,5 +52,5 @@ fn block_model_is_rebuilt_bit_for_bit_and_its_figures_hold() {
     assert!(lost <= LOST_CEILING, "{lost} wcxb-dev HTML stories lost (ceiling {LOST_CEILING})");
 }
 
-/// A little over the wcxb-dev HTML stories lost out of fold when the ceiling was set (33).
-const LOST_CEILING: usize = 40;
+/// A little over the wcxb-dev HTML stories lost out of fold when the ceiling was set (30).
+const LOST_CEILING: usize = 34;
