@@ -65,7 +65,7 @@ pub struct Meta {
     pub url: Option<String>,
     /// What kind of page it is (an article, documentation, a forum thread), decided from the
     /// whole page before its story was looked for; why is in `reasons` under `kind`.
-    pub kind: crate::classify::PageKind,
+    pub kind: PageKind,
     /// The program that wrote the file, from its front matter (`folio 0.1.0` for a clean copy).
     #[serde(skip)]
     pub generator: Option<String>,
@@ -73,6 +73,39 @@ pub struct Meta {
     /// (`"title": "block 4, agrees with Open Graph, <title>"`).
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub reasons: std::collections::BTreeMap<String, String>,
+}
+
+/// What kind of page an input is. Markdown (a note, a folio copy) is read like a text dump: an
+/// article unless its address or its blocks (code, lists, a thread's lines) say otherwise.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// A story: news, a blog post, an essay, a list article.
+    #[default]
+    Article,
+    /// Documentation: a reference, a guide, a tutorial, an API page.
+    Documentation,
+    /// A forum thread or a question with its answers: posts by several people.
+    Forum,
+}
+
+impl PageKind {
+    /// Every kind, in the order of the model's regressions (and of its weights file).
+    pub const ALL: [PageKind; 3] = [PageKind::Article, PageKind::Documentation, PageKind::Forum];
+
+    /// The kind's name, as `inspect`, JSON and WCXB's labels spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKind::Article => "article",
+            PageKind::Documentation => "documentation",
+            PageKind::Forum => "forum",
+        }
+    }
+
+    /// The kind of this name (`article`, `documentation`, `forum`).
+    pub fn of_name(name: &str) -> Option<PageKind> {
+        PageKind::ALL.into_iter().find(|k| k.name() == name)
+    }
 }
 
 /// What a block is in the input's structure (what it is to the reader is its [`Label`]).

@@ -5,8 +5,8 @@
 mod common;
 
 use common::{asset, inspect};
+use folio::article::PageKind;
 use folio::article::{BlockKind, ClaimKind, Label};
-use folio::classify::PageKind;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

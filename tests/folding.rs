@@ -144,7 +144,7 @@ fn real_threads_keep_their_answers() {
 /// names; a thread's later posts and who wrote them.
 #[test]
 fn real_pages_of_each_kind_read_whole() {
-    use folio::classify::PageKind;
+    use folio::article::PageKind;
     let page = |id: &str| {
         let path = common::shared(&format!("corpus/wcxb-dev/html/{id}.html.gz"))?;
         Some(read(&String::from_utf8_lossy(&common::input_bytes(&path)), Format::Html))

@@ -9,7 +9,8 @@
 //! compares with it.
 
 use folio::classify::Rules;
-use folio_lab::folding::{FOLDS, MODEL_HEADER, breakdown, cross_validate, shipped_model};
+use folio_lab::folding::{MODEL_HEADER, breakdown, cross_validate, shipped_model};
+use folio_lab::pages::FOLDS;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -23,7 +24,7 @@ fn main() {
     };
     let rules = Rules::bundled();
     let started = Instant::now();
-    let pages = folio_lab::folding::load(&PathBuf::from(corpora), rules).unwrap_or_else(|e| panic!("{corpora}: {e}"));
+    let pages = folio_lab::pages::load(&PathBuf::from(corpora), rules).unwrap_or_else(|e| panic!("{corpora}: {e}"));
     let blocks: usize = pages.iter().map(|p| p.labels.len()).sum();
     println!("{} inputs, {blocks} blocks, read in {:.1} s", pages.len(), started.elapsed().as_secs_f64());
     let samples =

@@ -10,8 +10,8 @@
 
 use folio::classify::{KindFeature, Rules};
 use folio::text::logistic::Feature;
-use folio_lab::folding::FOLDS;
 use folio_lab::kind::{MODEL_HEADER, accuracy, confusion, cross_validate, samples, shipped_model};
+use folio_lab::pages::FOLDS;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -24,8 +24,8 @@ fn main() {
         std::process::exit(2);
     };
     let started = Instant::now();
-    let pages = folio_lab::folding::load(&PathBuf::from(corpora), Rules::bundled())
-        .unwrap_or_else(|e| panic!("{corpora}: {e}"));
+    let pages =
+        folio_lab::pages::load(&PathBuf::from(corpora), Rules::bundled()).unwrap_or_else(|e| panic!("{corpora}: {e}"));
     let samples = samples(&pages, &PathBuf::from(corpora)).unwrap_or_else(|e| panic!("{corpora}: {e}"));
     println!("{} inputs read in {:.1} s", samples.len(), started.elapsed().as_secs_f64());
     // `--without=a,b`: the cross-validation with these features left out.

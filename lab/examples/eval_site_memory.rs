@@ -12,7 +12,7 @@ use folio::article::{Article, Label, Source, SourceKind};
 use folio::classify::{Rules, classify};
 use folio::sites::{Learned, apply, seen_of, site_of};
 use folio_lab::extraction::score_document;
-use folio_lab::folding::{Page, load};
+use folio_lab::pages::{Page, load};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

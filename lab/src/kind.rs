@@ -3,9 +3,10 @@
 //! read as `folding` reads them; one-vs-rest logistic regressions, cross-validated by site
 //! (no site in both a training and a test fold).
 
-use crate::folding::{FOLDS, Page, fold_of};
+use crate::pages::{FOLDS, Page, fold_of};
+use folio::article::PageKind;
 use folio::claims::features::Features;
-use folio::classify::kind::{self, KindFeature, KindModel, PageKind};
+use folio::classify::kind::{self, KindFeature, KindModel};
 use folio::parse::Parsed;
 use folio::text::logistic::Feature;
 use std::collections::HashMap;

@@ -1,6 +1,7 @@
-//! folio's workbench, not shipped with the reader: training the claim model
-//! (`claim_training`), the extraction benchmark's metric over a corpus (`extraction`), and
-//! finding the evaluation corpora beside the checkout (`corpus`).
+//! folio's workbench, not shipped with the reader: finding the evaluation corpora beside the
+//! checkout (`corpus`), reading their pages and folds (`pages`), the extraction benchmark's
+//! metric (`extraction`), and training and measuring the block, page-kind, metadata and claim
+//! models (`folding`, `kind`, `metadata`, `claim_training`).
 
 #![warn(missing_docs)]
 
@@ -10,3 +11,4 @@ pub mod extraction;
 pub mod folding;
 pub mod kind;
 pub mod metadata;
+pub mod pages;

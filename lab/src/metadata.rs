@@ -4,7 +4,7 @@
 //! `../shared/eval/metadata_score.py` counts a match; logistic regression per field and form;
 //! 5-fold cross-validation grouped by site (no site in both a training and a test fold).
 
-use crate::folding::{FOLDS, fold_of};
+use crate::pages::{FOLDS, fold_of};
 use folio::article::Format;
 use folio::classify::{self, Candidate, Candidates, Field, MetaModel, Rules, Scorer};
 use folio::source::{FormatHint, decode_page};

@@ -4,7 +4,8 @@
 
 use folio::classify::Rules;
 use folio_lab::corpus::{asset, shared};
-use folio_lab::folding::{MODEL_HEADER, Scoring, breakdown, cross_validate, load, score, shipped_model};
+use folio_lab::folding::{MODEL_HEADER, Scoring, breakdown, cross_validate, score, shipped_model};
+use folio_lab::pages::load;
 
 /// Floors a little under the figures measured when the model was trained (README, "How folio decides").
 const CROSS_VALIDATED_FLOORS: [(&str, f64); 4] = [

@@ -3,8 +3,8 @@
 
 use folio::classify::Rules;
 use folio_lab::corpus::{asset, shared};
-use folio_lab::folding::load;
 use folio_lab::kind::{MODEL_HEADER, accuracy, cross_validate, samples, shipped_model};
+use folio_lab::pages::load;
 
 /// Floors a little under the out-of-fold accuracy measured when the model was trained (README,
 /// "What kind of page it is": wcxb-dev HTML 0.954, as fetched 0.957, text 0.848; zyte-dev HTML 1.000).

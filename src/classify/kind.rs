@@ -7,48 +7,15 @@
 //! and shipped as `assets/kind_model.toml`; the word lists they read are `assets/kind_words.toml`.
 //! Says what the page is, never what a block is: no label depends on it (yet).
 
-use crate::article::BlockKind;
+use crate::article::{BlockKind, PageKind};
 use crate::parse::Parsed;
 use crate::text::logistic::{self, Feature, Logistic, features};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 const BUNDLED_TOML: &str = include_str!("../../assets/kind_model.toml");
 const WORDS_TOML: &str = include_str!("../../assets/kind_words.toml");
-
-/// What kind of page an input is. Markdown (a note, a folio copy) is read like a text dump: an
-/// article unless its address or its blocks (code, lists, a thread's lines) say otherwise.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum PageKind {
-    /// A story: news, a blog post, an essay, a list article.
-    #[default]
-    Article,
-    /// Documentation: a reference, a guide, a tutorial, an API page.
-    Documentation,
-    /// A forum thread or a question with its answers: posts by several people.
-    Forum,
-}
-
-impl PageKind {
-    /// Every kind, in the order of the model's regressions (and of its weights file).
-    pub const ALL: [PageKind; 3] = [PageKind::Article, PageKind::Documentation, PageKind::Forum];
-
-    /// The kind's name, as `inspect`, JSON and WCXB's labels spell it.
-    pub fn name(self) -> &'static str {
-        match self {
-            PageKind::Article => "article",
-            PageKind::Documentation => "documentation",
-            PageKind::Forum => "forum",
-        }
-    }
-
-    /// The kind of this name (`article`, `documentation`, `forum`).
-    pub fn of_name(name: &str) -> Option<PageKind> {
-        PageKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
 
 features! {
     /// What the page-kind model measures of a page, in the order of its vector (and of the weights file).

@@ -26,13 +26,13 @@ pub mod rules;
 mod story;
 
 pub use facts::reads_as_paragraph;
-pub use kind::{Kind, KindFeature, KindModel, PageKind};
+pub use kind::{Kind, KindFeature, KindModel};
 pub use meta::{BylineFeature, Candidate, Candidates, DateFeature, Field, MetaModel, Scorer, TitleFeature};
 pub use metadata::Choice;
 pub use model::{BlockFeature, BlockModel, FEATURES, Vector};
 pub use rules::{MetaField, Rules};
 
-use crate::article::{Block, Format, Label, Meta};
+use crate::article::{Block, Format, Label, Meta, PageKind};
 use crate::parse::Parsed;
 use facts::facts_of;
 use labels::{fill_meta, find_title, fold_repeats, infer_headings, keep_standfirst, label_blocks};

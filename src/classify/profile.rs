@@ -2,7 +2,7 @@
 //! kind is known (a manual's steps and examples, a thread's replies), from
 //! `assets/page_kinds.toml`.
 
-use super::kind::PageKind;
+use crate::article::PageKind;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
