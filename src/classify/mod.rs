@@ -99,7 +99,8 @@ pub fn block_vectors(parsed: &Parsed, rules: &Rules) -> Vec<Vector> {
 
 /// `classify`, with these models.
 pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Models) -> Classified {
-    // The page's kind, from the whole page before anything is labelled (no label depends on it).
+    // The page's kind, from the whole page before anything is labelled: it decides how the
+    // page is read (its `Profile`).
     let kind = models.kind.kind_of(&parsed);
     let profile = Profile::of(kind.kind);
     let Parsed { mut blocks, mut meta, dom, stated, .. } = parsed;
