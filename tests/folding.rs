@@ -141,7 +141,7 @@ fn real_threads_keep_their_answers() {
 
 /// Pages that are not one news article read whole (issue #23), each kind of failure on a real
 /// wcxb-dev page: a Sphinx manual's sections, examples and permalinks; a list article's item
-/// names; a thread's later posts and who wrote them.
+/// names; a thread's later posts and who wrote them, and its replies under their heading.
 #[test]
 fn real_pages_of_each_kind_read_whole() {
     use folio::article::PageKind;
@@ -173,6 +173,11 @@ fn real_pages_of_each_kind_read_whole() {
     assert_eq!(thread.meta.kind, PageKind::Forum);
     assert_eq!(label_of(&thread, "I found a thread already open on GitHub").0, Label::Content);
     assert_eq!(label_of(&thread, "code-in-progress (Bill").0, Label::Content);
+    // A Vanilla forum thread: its "Comments" heading begins the replies, which are the thread.
+    let Some(thread) = page("0559") else { return };
+    assert_eq!(thread.meta.kind, PageKind::Forum);
+    let (label, reason) = label_of(&thread, "Really sad but I think we all saw it coming");
+    assert_eq!(label, Label::Content, "{reason}");
 }
 
 #[test]

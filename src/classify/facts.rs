@@ -138,17 +138,17 @@ fn text_score(f: &Features) -> f32 {
 /// What is measured of every block: its text, the first rule that matched it, its container.
 pub(super) fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules, profile: &Profile) -> Vec<Facts<'r>> {
     let mut dom = dom.into_iter();
-    // In a thread the comments are the story: nothing is clutter for being called a comment.
-    let clutter_here = |label: Label| !(profile.comments_are_the_story && label == Label::Comments);
     let mut facts: Vec<Facts> = blocks
         .iter()
         .map(|b| {
             let features = features::measure(&b.text);
             let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
-            let rule = rule.filter(|r| clutter_here(r.label) && (profile.clutter_headings || !r.heading));
+            // A manual's clutter headings begin its sections; a thread's comments heading its replies.
+            let rule = rule.filter(|r| {
+                !r.heading || (profile.clutter_headings && profile.comments.heading_begins_clutter(r.label))
+            });
             let dom = dom.next().map(Box::new);
             let clutter = dom.as_deref().and_then(|d| containers::clutter_of(d, profile.cards.can_be_teasers()));
-            let clutter = clutter.filter(|c| clutter_here(c.label));
             Facts { features, rule, dom, clutter, in_menu: false }
         })
         .collect();

@@ -16,8 +16,8 @@ pub struct Profile {
     pub non_story_cost: f32,
     /// What many elements of one class are.
     pub cards: Cards,
-    /// Whether the comments are the story (a thread's replies), not clutter.
-    pub comments_are_the_story: bool,
+    /// What is called a comment: clutter, or in a thread the replies under their heading.
+    pub comments: Comments,
     /// Whether a clutter heading ("Related stories", "About Acme", "Discussion") begins a run of
     /// clutter; on a manual such a heading begins one of its sections.
     pub clutter_headings: bool,
@@ -36,6 +36,24 @@ pub enum Cards {
     TeasersOutsideTheStory,
     /// Never teasers: a documentation page's notes, steps and example boxes.
     NoTeasers,
+}
+
+/// What is called a comment on a kind of page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Comments {
+    /// Clutter: a comments heading begins a run of it, a container marked "comments" is it.
+    Clutter,
+    /// A comments heading ("Comments", "12 Replies") begins a thread's replies, which are its
+    /// story; a container marked "comment" is still clutter (a reply box, a comment widget).
+    RepliesUnderTheirHeading,
+}
+
+impl Comments {
+    /// Whether a rule of this label that names a heading begins a run of clutter here.
+    pub fn heading_begins_clutter(self, label: crate::article::Label) -> bool {
+        !(self == Comments::RepliesUnderTheirHeading && label == crate::article::Label::Comments)
+    }
 }
 
 impl Cards {
@@ -93,7 +111,8 @@ mod tests {
         assert!((article.clutter_headings, article.fold_repeats) == (true, true));
         let manual = Profile::of(PageKind::Documentation);
         assert!(!manual.cards.can_be_teasers() && !manual.clutter_headings && !manual.fold_repeats);
-        assert!(!Profile::of(PageKind::Forum).comments_are_the_story);
+        assert_eq!(article.comments, Comments::Clutter);
+        assert_eq!(Profile::of(PageKind::Forum).comments, Comments::RepliesUnderTheirHeading);
         assert_eq!(Profile::of(PageKind::Forum).weigh(-2.0), -1.0);
         assert_eq!(Profile::of(PageKind::Forum).weigh(3.0), 3.0);
     }
