@@ -57,7 +57,12 @@ pub const ENVIRONMENT: [(&str, &str); 9] = [
     ("FOLIO_STATE_DIR", "the folder of the reading positions and the history (default: the platform's state folder)"),
     ("FOLIO_DATA_DIR", "the folder of learned site rules and of saved copies (default: the platform's data folder)"),
     ("NO_COLOR", "when set and not empty, no colours: bold, underline and reverse only"),
-    ("BROWSER", "the program that opens a link outside folio (default: xdg-open, open or start)"),
+    (
+        "BROWSER",
+        "the commands that open a link outside folio, tried in order: a :-separated list, %s for the address \
+         (else it goes last); w3m, lynx, links, elinks, browsh, carbonyl, or an entry ending in \"; needsterminal\", \
+         run in folio's terminal (default: xdg-open, open or start)",
+    ),
     ("COLUMNS", "the width of folio inspect's listing (default 100)"),
     ("HTTPS_PROXY, HTTP_PROXY", "the proxy for fetching pages, as http://host:port (also lower case)"),
     ("ALL_PROXY", "a proxy for every fetch, taking precedence over the two above"),

@@ -153,6 +153,87 @@ fn links_open_with_browser_and_copies_reach_the_terminal_as_osc_52() {
     let _ = s.child.kill();
 }
 
+/// Opens the one link of a small page with `BROWSER` set to what `browser` makes of the test's
+/// folder, where a stand-in terminal browser, `NAME`, writes down its arguments and the
+/// terminal's modes, and waits for a line typed at it. While it runs, the terminal is as it
+/// was before folio and the keys go to it; then folio's screen is back, and quitting still
+/// restores the terminal.
+fn a_terminal_browser_gets_the_terminal(name: &str, browser: impl Fn(&std::path::Path) -> String, args: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("links.md");
+    std::fs::write(&page, "# Links\n\nSee [the report](https://example.org/report?a=1&b=2) for more on the harbour.\n")
+        .unwrap();
+    let script = dir.path().join(name);
+    let d = dir.path().display();
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nstty -a > '{d}/during'\nprintf '%s\\n' \"$@\" > '{d}/opened'\necho \"TEXT BROWSER ON $#\"\nread line\n"
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let run = format!(
+        "stty -a > '{d}/before'; '{}' '{}'; echo \"EXIT=$?\"; stty -a > '{d}/after'; sleep 5",
+        bin.display(),
+        page.display()
+    );
+    let state = dir.path().join("state");
+    let browser = browser(dir.path());
+    let mut s = Session::start(
+        &run,
+        &[
+            ("FOLIO_STATE_DIR", state.to_str().unwrap()),
+            ("FOLIO_CONFIG_DIR", "/nonexistent"),
+            ("BROWSER", browser.as_str()),
+        ],
+    );
+    s.wait_for("the link's marker", |s| s.screen().contains("the report[1]"));
+    s.keys("f1");
+    s.wait_for("the browser to run", |s| s.screen().contains("TEXT BROWSER ON"));
+    let opened = std::fs::read_to_string(dir.path().join("opened")).unwrap();
+    assert_eq!(opened.lines().collect::<Vec<_>>(), args, "the arguments the browser was given");
+    let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
+    let during = std::fs::read_to_string(dir.path().join("during")).unwrap();
+    assert_eq!(during, before, "the browser did not get the terminal as it was before folio");
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen() && !screen.hide_cursor(), "folio kept the screen");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture still on");
+    }
+    // A line typed now goes to the browser, which ends; folio draws its screen again.
+    s.keys("\n");
+    s.wait_for("the reader redrawn", |s| {
+        s.parser.lock().unwrap().screen().alternate_screen()
+            && s.screen().contains("for more on the harbour")
+            && s.row(29).contains('%')
+    });
+    assert!(!s.screen().contains("could not open"), "{}", s.screen());
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT="));
+    assert!(s.screen().contains("EXIT=0"), "{}", s.screen());
+    s.assert_restored(dir.path());
+    let _ = s.child.kill();
+}
+
+#[test]
+fn a_terminal_browser_known_by_name_gets_the_terminal_and_the_reader_comes_back() {
+    let url = "https://example.org/report?a=1&b=2";
+    a_terminal_browser_gets_the_terminal("w3m", |dir| dir.join("w3m").display().to_string(), &[url]);
+}
+
+#[test]
+fn browser_entries_are_tried_in_order_and_needsterminal_marks_one() {
+    let url = "https://example.org/report?a=1&b=2";
+    a_terminal_browser_gets_the_terminal(
+        "reader",
+        |dir| format!("no-such-program %s:'{}' --plain %s; needsterminal", dir.join("reader").display()),
+        &["--plain", url],
+    );
+}
+
 /// Two pages of one site, each with a promotion folio keeps as story until told otherwise.
 fn two_pages_of_one_site(dir: &std::path::Path) -> [std::path::PathBuf; 2] {
     ["a", "b"].map(|p| {

@@ -144,7 +144,8 @@ impl Search {
 /// look at it instead, so no browser opens and no clipboard changes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Open this address with the platform's opener (`$BROWSER`, else xdg-open or open).
+    /// Open this address outside folio: `$BROWSER`'s commands in order, else the platform's
+    /// opener (`outside::open_url`).
     Open(String),
     /// Put this text on the terminal's clipboard (OSC 52, which also works over ssh).
     Copy(String),

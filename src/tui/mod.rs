@@ -145,6 +145,32 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io
     Ok(())
 }
 
+/// Opens `url` with `outside::open_url`. A terminal browser gets the terminal as it was before
+/// folio (as Ctrl-z gives it to the shell) and folio waits for it, then takes the terminal
+/// again in a new `Terminal`, whose first frame redraws the whole screen. Gives what the status
+/// line is to say (why it could not be opened), and whether the terminal was taken back: not
+/// doing so is the loop's error.
+fn open_url(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
+    url: &str,
+    browser: Option<&str>,
+) -> (Option<String>, io::Result<()>) {
+    let mut taken_back = Ok(());
+    let mut in_terminal = |browser: &mut std::process::Command| {
+        let _ = terminal.show_cursor();
+        restore_terminal();
+        let ended = browser.status();
+        match take_terminal(mouse) {
+            Ok(taken) => *terminal = taken,
+            Err(e) => taken_back = Err(e),
+        }
+        ended
+    };
+    let said = outside::open_url(url, browser, &mut in_terminal).err().map(|e| format!("could not open {url}: {e}"));
+    (said, taken_back)
+}
+
 /// An article open in the reader, as the history and the reading positions know it.
 struct Opened {
     /// The reading positions' key: a hash of the article's text.
@@ -305,7 +331,14 @@ fn event_loop(
         for effect in model.take_effects() {
             // What the status line is to say: how saving went, or what failed.
             let said = match effect {
-                Effect::Open(url) => outside::open_url(&url).err().map(|e| format!("could not open {url}: {e}")),
+                Effect::Open(url) => {
+                    let browser = std::env::var("BROWSER").ok();
+                    let (said, taken_back) = open_url(terminal, options.mouse, &url, browser.as_deref());
+                    taken_back?;
+                    let size = terminal.size()?;
+                    update(model, Action::Resize(size.width, size.height));
+                    said
+                }
                 Effect::Copy(text) => outside::copy_to_clipboard(terminal.backend_mut(), &text)
                     .err()
                     .map(|e| format!("could not copy: {e}")),

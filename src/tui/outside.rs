@@ -1,9 +1,13 @@
-//! What the reader does outside its model: opening a link with the platform's opener,
+//! What the reader does outside its model: opening a link with `$BROWSER` or the platform's opener,
 //! putting text on the terminal's clipboard with OSC 52 and writing a clean copy. `app` only
 //! asks for these (as `Effect`s); the event loop in `mod.rs` does them.
 
+pub mod browser;
+
 use super::app::CopyToSave;
+use browser::Attempt;
 use std::io::Write;
+use std::process::{Command, Stdio};
 
 /// Writes `copy` into its folder (see `save::save_copy`: never over a different file, made
 /// whole or not at all) and says how it went, for the status line: `saved PATH`, or
@@ -15,12 +19,54 @@ pub fn save_copy(copy: &CopyToSave) -> String {
     }
 }
 
-/// Opens `url` with `$BROWSER` when it is set (a program, given the address as its one
-/// argument), else the platform's opener (xdg-open, open, start). Returns at once; the
-/// browser runs on its own. A terminal browser in `$BROWSER` would fight folio for the
-/// terminal and is not supported.
-pub fn open_url(url: &str) -> Result<(), String> {
-    opener::open_browser(url).map_err(|e| e.to_string().replace('\n', " "))
+/// Opens `url` outside folio, as `$BROWSER` (`browser`) says: its commands (`:` between them,
+/// `%s` for the address, else the address last; see `browser`) are tried in order, an entry
+/// whose program cannot be started is skipped, and the platform's opener (xdg-open, open,
+/// start) is the last resort. A GUI opener is started on its own and not waited for; a
+/// terminal browser (w3m, lynx, links, elinks, browsh, carbonyl…, or any entry ending in `;
+/// needsterminal`) is given to `in_terminal`, which hands it the terminal and waits. No shell
+/// ever reads the address, and only an http(s) address is handed on.
+pub fn open_url(
+    url: &str,
+    browser: Option<&str>,
+    in_terminal: &mut dyn FnMut(&mut Command) -> std::io::Result<std::process::ExitStatus>,
+) -> Result<(), String> {
+    if !browser::is_web_address(url) {
+        return Err("only http and https addresses are opened outside folio".to_string());
+    }
+    // Why each attempt failed, said when none worked.
+    let mut failed = Vec::new();
+    for attempt in browser::attempts(browser, url) {
+        match attempt {
+            Attempt::Run(command) => {
+                let mut process = Command::new(&command.program);
+                process.args(&command.args);
+                let started = if command.in_terminal {
+                    in_terminal(&mut process).map(drop)
+                } else {
+                    spawn_detached(process.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()))
+                };
+                match started {
+                    Ok(()) => return Ok(()),
+                    Err(e) => failed.push(format!("{}: {e}", command.program)),
+                }
+            }
+            Attempt::Unreadable { entry, why } => failed.push(format!("BROWSER entry {entry}: {why}")),
+            Attempt::PlatformOpener => match opener::open(url) {
+                Ok(()) => return Ok(()),
+                Err(e) => failed.push(e.to_string()),
+            },
+        }
+    }
+    Err(failed.join("; ").replace('\n', " "))
+}
+
+/// Starts `command` and lets it run on its own; a thread waits for it, so that it leaves no
+/// zombie behind when it ends.
+fn spawn_detached(command: &mut Command) -> std::io::Result<()> {
+    let mut child = command.spawn()?;
+    let _ = std::thread::Builder::new().name("browser".to_string()).spawn(move || child.wait());
+    Ok(())
 }
 
 /// The OSC 52 sequence that asks the terminal to put `text` on the system clipboard. It
