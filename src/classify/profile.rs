@@ -2,7 +2,7 @@
 //! kind is known (a manual's steps and examples, a thread's replies), from
 //! `assets/page_kinds.toml`.
 
-use crate::article::PageKind;
+use crate::article::{Label, PageKind};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -51,8 +51,8 @@ pub enum Comments {
 
 impl Comments {
     /// Whether a rule of this label that names a heading begins a run of clutter here.
-    pub fn heading_begins_clutter(self, label: crate::article::Label) -> bool {
-        !(self == Comments::RepliesUnderTheirHeading && label == crate::article::Label::Comments)
+    pub fn heading_begins_clutter(self, label: Label) -> bool {
+        !(self == Comments::RepliesUnderTheirHeading && label == Label::Comments)
     }
 }
 
