@@ -41,7 +41,11 @@ pub fn open_url(
             Attempt::Run(command) => {
                 let mut process = Command::new(&command.program);
                 process.args(&command.args);
-                let started = if command.in_terminal {
+                let missing = command.in_terminal
+                    && !browser::can_be_found(&command.program, std::env::var_os("PATH").as_deref());
+                let started = if missing {
+                    Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not found"))
+                } else if command.in_terminal {
                     in_terminal(&mut process).map(drop)
                 } else {
                     spawn_detached(process.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()))

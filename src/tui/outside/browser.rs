@@ -98,6 +98,21 @@ pub fn is_terminal_browser(program: &str) -> bool {
     TERMINAL_BROWSERS.contains(&name)
 }
 
+/// Whether `program` can be started as it is named: a path that names a file, or a bare name
+/// found in one of the folders of `path` (the value of `PATH`). Asked before a terminal
+/// browser is given the screen, so that a missing one costs no flicker.
+pub fn can_be_found(program: &str, path: Option<&std::ffi::OsStr>) -> bool {
+    let named = Path::new(program);
+    if named.components().count() > 1 {
+        return named.is_file();
+    }
+    let Some(path) = path else { return false };
+    std::env::split_paths(path).any(|folder| {
+        let candidate = folder.join(program);
+        candidate.is_file() || (cfg!(windows) && candidate.with_extension("exe").is_file())
+    })
+}
+
 /// `entry` without `; needsterminal` at its end, and whether it had it.
 fn strip_terminal_mark(entry: &str) -> (&str, bool) {
     let marked = entry.trim_end().strip_suffix(NEEDS_TERMINAL).and_then(|rest| rest.trim_end().strip_suffix(';'));
@@ -187,6 +202,21 @@ mod tests {
     fn run(program: &str, args: &[&str], in_terminal: bool) -> Attempt {
         let args = args.iter().map(|a| a.to_string()).collect();
         Attempt::Run(BrowserCommand { program: program.to_string(), args, in_terminal })
+    }
+
+    #[test]
+    fn a_program_is_found_by_its_path_or_in_path_and_a_missing_one_is_not() {
+        let folder = tempfile::tempdir().unwrap();
+        let reader = folder.path().join("reader");
+        std::fs::write(&reader, "").unwrap();
+        let path = std::env::join_paths([folder.path()]).unwrap();
+        assert!(can_be_found("reader", Some(&path)));
+        assert!(can_be_found(reader.to_str().unwrap(), None));
+        assert!(!can_be_found("no-such-reader", Some(&path)));
+        assert!(!can_be_found("reader", None));
+        assert!(!can_be_found(folder.path().join("missing").to_str().unwrap(), Some(&path)));
+        // A folder is not a program.
+        assert!(!can_be_found(folder.path().to_str().unwrap(), Some(&path)));
     }
 
     #[test]
