@@ -150,14 +150,14 @@ fn the_h_list_shows_what_was_read_and_saved_and_enter_opens_it() {
     assert!(shown.contains("/saved/2026-11-27-harbour-"), "the copy's file: {shown}");
 
     update(&mut model, Action::Select);
-    assert_eq!(model.take_effects(), [Effect::Read(Input::Path(notes.clone()))]);
+    assert_eq!(model.take_effects(), [Effect::Read { input: Input::Path(notes.clone()), fragment: None }]);
     update(&mut model, Action::History);
     assert_eq!(model.take_effects(), [Effect::ShowLibrary]);
     model.show_library(Library::load(Some(&history), &save_dir));
     update(&mut model, Action::Bottom);
     update(&mut model, Action::Select);
     let copy = save_dir.join("2026-11-27-harbour-town-swaps-gas-boilers-for-a-seawater-heat-pump.md");
-    assert_eq!(model.take_effects(), [Effect::Read(Input::Path(copy))]);
+    assert_eq!(model.take_effects(), [Effect::Read { input: Input::Path(copy), fragment: None }]);
 }
 
 #[test]

@@ -369,7 +369,12 @@ fn links_get_numbered_markers_and_a_list() {
     assert!(listed.contains("[1] hydrographic office  — https://example.org/chart-datum"), "{listed}");
     update(&mut model, Action::Select);
     assert!(model.overlay().is_none());
-    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/chart-datum".to_string())]);
+    assert_eq!(model.take_effects(), [read("https://example.org/chart-datum")]);
+}
+
+/// What following a link to the web page `url` asks of the event loop: read it in folio.
+fn read(url: &str) -> Effect {
+    Effect::Read { input: folio::source::Input::Url(url.to_string()), fragment: None }
 }
 
 /// A Markdown article with `n` links, `[link k](https://example.org/k)`.
@@ -402,7 +407,12 @@ fn the_links_list_moves_opens_and_copies() {
     assert!(model.message().unwrap().contains("OSC 52"), "{:?}", model.message());
     update(&mut model, Action::Top);
     update(&mut model, Action::Select);
-    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/1".to_string())]);
+    assert_eq!(model.take_effects(), [read("https://example.org/1")], "Enter reads the link in folio");
+    assert!(model.overlay().is_none());
+    update(&mut model, Action::LinksList);
+    update(&mut model, Action::Down(1));
+    update(&mut model, Action::OpenOutside);
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/2".to_string())], "O opens it outside");
     assert!(model.overlay().is_none());
 }
 
@@ -412,20 +422,25 @@ fn f_and_a_marker_number_open_that_link() {
     let mut model = model_of(&page, 90, 24);
     // `2` can start no other number among 12 links: it opens at once.
     update(&mut model, Action::FollowLink);
-    assert!(screen(&model).contains("open link ["), "the status line shows the prompt");
+    assert!(screen(&model).contains("follow link ["), "the status line shows the prompt");
     update(&mut model, Action::LinkDigit(2));
-    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/2".to_string())]);
+    assert_eq!(model.take_effects(), [read("https://example.org/2")]);
     assert_eq!(model.link_prompt(), None);
     // `1` starts 10, 11 and 12: it waits for another digit or Enter.
     update(&mut model, Action::FollowLink);
     update(&mut model, Action::LinkDigit(1));
     assert!(model.take_effects().is_empty());
     update(&mut model, Action::LinkDigit(1));
-    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/11".to_string())]);
+    assert_eq!(model.take_effects(), [read("https://example.org/11")]);
     update(&mut model, Action::FollowLink);
     update(&mut model, Action::LinkDigit(1));
     update(&mut model, Action::SearchConfirm);
-    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/1".to_string())]);
+    assert_eq!(model.take_effects(), [read("https://example.org/1")]);
+    // `O` and a number open it outside, in the browser.
+    update(&mut model, Action::OpenOutside);
+    assert!(screen(&model).contains("open link ["), "the status line shows the prompt");
+    update(&mut model, Action::LinkDigit(3));
+    assert_eq!(model.take_effects(), [Effect::Open("https://example.org/3".to_string())]);
     // No such link: said, nothing opened; Esc leaves the prompt.
     update(&mut model, Action::FollowLink);
     update(&mut model, Action::LinkDigit(1));

@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod fetch;
+pub mod follow;
 pub mod format;
 
 pub use decode::{Decoded, Page, decode, decode_html, decode_page};

@@ -16,6 +16,8 @@ use super::lists::{Context, List, Picked, move_selection};
 use crate::article::{Article, Label, Relabel};
 use crate::library::Library;
 use crate::source::Input;
+use crate::source::follow::{self, Destination};
+use crate::text::safe::visible;
 use regex::{Regex, RegexBuilder};
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -104,7 +106,7 @@ impl Search {
 
     /// What the status line says when nothing shown matches.
     fn not_found(&self, keys: &Keymap) -> String {
-        let query = crate::text::safe::visible(&self.query);
+        let query = visible(&self.query);
         match self.folded {
             0 => format!("pattern not found: {query}"),
             n => format!(
@@ -153,14 +155,37 @@ pub enum Effect {
     Learn(crate::sites::Mark),
     /// Load the history and the saved copies and show them (`Model::show_library`).
     ShowLibrary,
-    /// Read this input and open it in the reader in place of the article open now.
-    Read(Input),
+    /// Read this page in the background and open it in place of the article open now, which
+    /// is kept to go back to; then go to the place its fragment names, if any.
+    Read {
+        /// The page: a web address or a local file.
+        input: Input,
+        /// Where in it to go (`#fragment`, without the `#`).
+        fragment: Option<String>,
+    },
+    /// Stop reading the page being fetched; the article open now stays.
+    CancelLoad,
+    /// Go back to the page read before this one, as it was left.
+    Back,
+    /// Go forward again to the page gone back from, as it was left.
+    Forward,
+    /// Read the page open now again (fetch it anew), keeping the place.
+    Reload,
     /// Hand the terminal back and stop folio, as Ctrl-z does in a shell; redraw when continued.
     Suspend,
     /// Forget these marks remembered earlier (`u` undid them).
     Forget(Vec<crate::sites::Mark>),
     /// Write this clean copy into the save folder (`s`), and say where it went.
     Save(CopyToSave),
+}
+
+/// The link prompt: the number typed so far, and whether the link is to open outside folio.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkPrompt {
+    /// The digits typed.
+    pub typed: String,
+    /// `O`: open it with the browser, not in folio (`f`).
+    pub outside: bool,
 }
 
 /// A clean copy to keep: what `s` asks the event loop to write (see `outside::save_copy`).
@@ -222,8 +247,14 @@ pub struct Model {
     clock: fn() -> String,
     /// What the event loop has yet to do outside the model.
     effects: Vec<Effect>,
-    /// The link number being typed after `f` (the link prompt is open while this is some).
-    link_number: Option<String>,
+    /// The link number being typed after `f` or `O` (the link prompt is open while this is some).
+    link_prompt: Option<LinkPrompt>,
+    /// The page being read in the background, by name, while it is (the loop says so).
+    loading: Option<String>,
+    /// Where this page is in the pages visited: its place (from 1) and how many there are.
+    trail: (usize, usize),
+    /// The top lines that in-page links (`#section`) left, the newest last: back returns there first.
+    jumps: Vec<Pos>,
     /// The section last jumped to and the top line the jump left: while the top line stays
     /// there, that section is the current one (near the end the heading cannot reach the top).
     section_jump: Option<(usize, Pos)>,
@@ -266,7 +297,10 @@ impl Model {
             quit: false,
             clock: crate::save::now,
             effects: Vec::new(),
-            link_number: None,
+            link_prompt: None,
+            loading: None,
+            trail: (1, 1),
+            jumps: Vec::new(),
             section_jump: None,
             site,
             library: Library::default(),
@@ -419,14 +453,34 @@ impl Model {
         std::mem::take(&mut self.effects)
     }
 
-    /// The link number typed so far after `f`, while the link prompt is open.
-    pub fn link_prompt(&self) -> Option<&str> {
-        self.link_number.as_deref()
+    /// The link prompt after `f` or `O`, while it is open.
+    pub fn link_prompt(&self) -> Option<&LinkPrompt> {
+        self.link_prompt.as_ref()
+    }
+
+    /// The page being read in the background, by name, if one is.
+    pub fn loading(&self) -> Option<&str> {
+        self.loading.as_deref()
+    }
+
+    /// Says (for the status line) that `page` is being read in the background, or that none is.
+    pub fn set_loading(&mut self, page: Option<String>) {
+        self.loading = page;
+    }
+
+    /// Where this page is among the pages visited: its place, from 1, and how many there are.
+    pub fn trail(&self) -> (usize, usize) {
+        self.trail
+    }
+
+    /// Sets where this page is among the pages visited (the event loop keeps them).
+    pub fn set_trail(&mut self, at: usize, of: usize) {
+        self.trail = (at, of);
     }
 
     /// Which table the next key is looked up in: a prompt's, a list's or reading's.
     pub fn key_context(&self) -> KeyContext {
-        if self.link_number.is_some() {
+        if self.link_prompt.is_some() {
             KeyContext::LinkPrompt
         } else if self.search.as_ref().is_some_and(|s| s.typing) {
             KeyContext::SearchPrompt
@@ -761,7 +815,9 @@ impl Model {
             Picked::Nothing => {}
             Picked::GoToSection(section) => self.goto_section_number(section),
             Picked::GoToClaim(claim) => self.select_claim(claim),
-            Picked::OpenLink(number) => self.open_link(number),
+            Picked::FollowLink(number) => self.follow_link(number),
+            Picked::OpenOutside(number) => self.open_link_outside(number),
+            Picked::FollowSource(claim) => self.follow_source(claim),
             Picked::MarkAs { block, label } => self.mark_as(block, label),
             Picked::MarkStory(blocks) => self.mark_as_story(&blocks),
             Picked::ReadAgain(index) => self.read_again(index),
@@ -783,14 +839,11 @@ impl Model {
             },
         };
         match input {
-            Ok(input) => {
-                self.message = Some(format!("opening {}", input.name()));
-                self.effects.push(Effect::Read(input));
-            }
+            Ok(input) => self.effects.push(Effect::Read { input, fragment: None }),
             Err(title) => {
                 self.message = Some(format!(
                     "{} was read from standard input: folio cannot open it again (pipe it in anew)",
-                    crate::text::safe::visible(title)
+                    visible(title)
                 ));
                 self.overlay = Some(Box::new(History { selected: index }));
             }
@@ -802,15 +855,126 @@ impl Model {
         super::lists::links::link_url(self.page(), number)
     }
 
-    /// Asks the event loop to open link `[number]` in the browser.
-    fn open_link(&mut self, number: usize) {
-        let Some(url) = self.link_url(number).map(str::to_string) else {
+    /// Reads link `[number]` in folio, or opens it outside (the link prompt's two keys).
+    fn take_link(&mut self, number: usize, outside: bool) {
+        if outside {
+            self.open_link_outside(number);
+        } else {
+            self.follow_link(number);
+        }
+    }
+
+    /// The address of link `[number]`, or says there is no such link.
+    fn link_or_say(&mut self, number: usize) -> Option<String> {
+        let url = self.link_url(number).map(str::to_string);
+        if url.is_none() {
             let n = self.doc.links.len();
             self.message = Some(format!("no link [{number}]: this article's links are [1] to [{n}]"));
-            return;
-        };
-        self.message = Some(format!("opening [{number}] {url}"));
+        }
+        url
+    }
+
+    /// Asks the event loop to open link `[number]` in the browser (`O`).
+    fn open_link_outside(&mut self, number: usize) {
+        let Some(url) = self.link_or_say(number) else { return };
+        self.message = Some(format!("opening [{number}] {} in the browser", visible(&url)));
         self.effects.push(Effect::Open(url));
+    }
+
+    /// Follows link `[number]` (`f`, `Enter` in the links list): a place in this article is
+    /// jumped to; another page is read in folio, this one kept to come back to; what is not a
+    /// page goes to the opener outside; a link folio may not follow is refused, saying why
+    /// (`source::follow` decides, from where this article came from).
+    fn follow_link(&mut self, number: usize) {
+        let Some(url) = self.link_or_say(number) else { return };
+        match follow::destination(&self.article.source, &url) {
+            Ok(Destination::Here(fragment)) => {
+                let left = self.top;
+                if self.go_to_place(&fragment) {
+                    self.jumps.push(left);
+                }
+            }
+            // The status line says it is being read, while it is.
+            Ok(Destination::Page { input, fragment }) => self.effects.push(Effect::Read { input, fragment }),
+            Ok(Destination::Outside { url, what }) => {
+                self.message = Some(format!("[{number}] is {what}, not a page: opening it outside folio"));
+                self.effects.push(Effect::Open(url));
+            }
+            Err(refused) => self.message = Some(format!("[{number}] not followed: {refused}")),
+        }
+    }
+
+    /// Goes to the place `fragment` names in this article (an empty one, or `top` where
+    /// nothing has that name, is the top) and says so; false when there is no such place.
+    pub fn go_to_place(&mut self, fragment: &str) -> bool {
+        let shown = visible(fragment);
+        let block = match self.article.block_for_anchor(fragment) {
+            Some(block) => block,
+            None if fragment.is_empty() || fragment.eq_ignore_ascii_case("top") => {
+                self.top = self.doc.start();
+                return true;
+            }
+            None => {
+                self.message = Some(format!("no place named #{shown} in this article"));
+                return false;
+            }
+        };
+        // A block shown in the header (the title) has no line: the text from the next one on.
+        match (block..self.article.blocks.len()).find(|&b| self.doc.seg_of_block(b).is_some()) {
+            Some(shown_block) => self.jump_to(shown_block, 0),
+            None => self.top = self.doc.start(),
+        }
+        let back = self.settings.keys.reading_key(Action::Back);
+        self.message = Some(format!("#{shown} ({back} comes back)"));
+        true
+    }
+
+    /// Back: to where the last in-page link left this article, else to the page before.
+    fn back(&mut self) {
+        match self.jumps.pop() {
+            Some(left) => {
+                self.top = left;
+                self.clamp_top();
+            }
+            None if self.trail.0 > 1 => self.effects.push(Effect::Back),
+            None => self.message = Some("no page before this one".to_string()),
+        }
+    }
+
+    /// Forward: to the page gone back from.
+    fn forward(&mut self) {
+        if self.trail.0 < self.trail.1 {
+            self.effects.push(Effect::Forward);
+        } else {
+            self.message = Some("no page after this one".to_string());
+        }
+    }
+
+    /// Reload: reads this page again, when it came from a file or the web.
+    fn reload(&mut self) {
+        match self.article.source.kind {
+            crate::article::SourceKind::Stdin => {
+                self.message =
+                    Some("this article was read from standard input: there is nothing to read again".to_string())
+            }
+            _ => self.effects.push(Effect::Reload),
+        }
+    }
+
+    /// `f` in the claims list: goes to claim `claim`, then follows the links in its sentence
+    /// (else in its paragraph): the one there is, or of several the links list, on the first.
+    fn follow_source(&mut self, claim: usize) {
+        self.select_claim(claim);
+        let sources = super::lists::claims::sources(self.page(), claim);
+        match sources.as_slice() {
+            [] => self.message = Some(format!("claim {} cites no link", claim + 1)),
+            [number] => self.follow_link(*number),
+            [first, ..] => {
+                let select = self.settings.keys.list_key(Action::Select);
+                self.overlay = Some(Box::new(Links { selected: first - 1 }));
+                self.message = Some(format!("claim {} cites {} links: {select} reads one", claim + 1, sources.len()));
+            }
+        }
     }
 
     /// Asks the event loop to put `text` on the clipboard, and says what was copied.
@@ -839,12 +1003,13 @@ impl Model {
         self.copy(&what, text);
     }
 
-    /// Opens the link prompt (`f`), when there are links to open.
-    fn follow_link(&mut self) {
+    /// Opens the link prompt (`f` to read the link in folio, `O` to open it outside), when
+    /// there are links to open.
+    fn link_prompt_for(&mut self, outside: bool) {
         if self.doc.links.is_empty() {
             self.message = Some("no links in this article".to_string());
         } else {
-            self.link_number = Some(String::new());
+            self.link_prompt = Some(LinkPrompt { typed: String::new(), outside });
         }
     }
 
@@ -1061,7 +1226,9 @@ fn update_search(model: &mut Model, action: Action) {
 /// link's number starts with the digits typed (with ten links, `2` opens [2] and `1` waits
 /// for `Enter` or a `0`), or on `Enter`.
 fn update_link_prompt(model: &mut Model, action: Action) {
-    let Some(typed) = model.link_number.as_mut() else { return };
+    let Some(prompt) = model.link_prompt.as_mut() else { return };
+    let outside = prompt.outside;
+    let typed = &mut prompt.typed;
     match action {
         Action::LinkDigit(d) => typed.push(char::from(b'0' + d)),
         Action::SearchBackspace => {
@@ -1070,12 +1237,12 @@ fn update_link_prompt(model: &mut Model, action: Action) {
         }
         Action::SearchConfirm => {
             let number = typed.parse().unwrap_or(0);
-            model.link_number = None;
-            model.open_link(number);
+            model.link_prompt = None;
+            model.take_link(number, outside);
             return;
         }
         Action::Escape => {
-            model.link_number = None;
+            model.link_prompt = None;
             return;
         }
         _ => return,
@@ -1086,8 +1253,8 @@ fn update_link_prompt(model: &mut Model, action: Action) {
         return;
     }
     if number > links || number.saturating_mul(10) > links {
-        model.link_number = None;
-        model.open_link(number);
+        model.link_prompt = None;
+        model.take_link(number, outside);
     }
 }
 
@@ -1109,6 +1276,17 @@ fn update_overlay(model: &mut Model, action: Action) {
         }
         Action::Toggle => list.toggle(&context),
         Action::Yank => list.yank(&context),
+        Action::FollowLink | Action::OpenOutside => {
+            let picked = if action == Action::FollowLink { list.follow(&context) } else { list.outside(&context) };
+            // Following leaves the list; a list with nothing to follow stays open and says so.
+            if let Some(picked) = picked {
+                if !matches!(picked, Picked::Say(_)) {
+                    model.overlay = None;
+                }
+                model.carry_out(picked);
+            }
+            return;
+        }
         Action::Close | Action::Escape => {
             model.overlay = None;
             return;
@@ -1154,7 +1332,11 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::PrevClaim => model.goto_claim(false),
         Action::ClaimsList => model.open_claims(),
         Action::LinksList => model.open_links(),
-        Action::FollowLink => model.follow_link(),
+        Action::FollowLink => model.link_prompt_for(false),
+        Action::OpenOutside => model.link_prompt_for(true),
+        Action::Back => model.back(),
+        Action::Forward => model.forward(),
+        Action::Reload => model.reload(),
         Action::MarkClutter => model.mark_clutter(),
         Action::MarkStory => model.mark_story(),
         Action::UndoMark => model.undo_mark(),
@@ -1170,6 +1352,7 @@ fn update_reading(model: &mut Model, action: Action) {
         Action::Help => model.overlay = Some(Box::new(Help { scroll: 0 })),
         Action::History => model.effects.push(Effect::ShowLibrary),
         Action::Close => model.quit = true,
+        Action::Escape if model.loading.is_some() => model.effects.push(Effect::CancelLoad),
         Action::Escape => {
             model.search = None;
             model.claim = None;

@@ -175,6 +175,13 @@ impl Document {
         }
     }
 
+    /// The number `[n]` the text shows for link `index` of block `block`, for a story block's link.
+    pub fn link_number(&self, block: usize, index: usize) -> Option<usize> {
+        let base = *self.link_base.get(block)?;
+        let number = base + index + 1;
+        (self.links.get(number - 1) == Some(&(block, index))).then_some(number)
+    }
+
     /// The segment that shows block `block` (none for the title and metadata blocks).
     pub fn seg_of_block(&self, block: usize) -> Option<usize> {
         self.seg_of_block.get(block).copied().flatten()

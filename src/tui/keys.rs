@@ -43,8 +43,18 @@ pub enum Action {
     ClaimsList,
     /// Opens the list of links.
     LinksList,
-    /// Opens the prompt that takes a link's number and opens that link.
+    /// Opens the prompt that takes a link's number and follows that link in folio (in a list:
+    /// follows the selected link, or the selected claim's source).
     FollowLink,
+    /// Opens the prompt that takes a link's number and opens that link in the browser (in the
+    /// links list: opens the selected one there).
+    OpenOutside,
+    /// Back to where an in-page link was followed from, else to the page read before.
+    Back,
+    /// Forward to the page gone back from.
+    Forward,
+    /// Reads the page open now again.
+    Reload,
     /// Marks the block at the top of the screen as clutter (a category is picked next),
     /// remembered for the page's site.
     MarkClutter,
@@ -123,6 +133,7 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 macro_rules! bind {
     ([$($key:expr),+], $name:expr, $action:expr, $help:expr, $hint:expr) => {
@@ -203,7 +214,41 @@ pub const READING: &[Binding] = &[
         "list of links (the [n] markers in the text)",
         Some("links")
     ),
-    bind!([(KeyCode::Char('f'), NONE)], "follow-link", Action::FollowLink, "open link [n]: type its number", None),
+    bind!(
+        [(KeyCode::Char('f'), NONE)],
+        "follow-link",
+        Action::FollowLink,
+        "follow link [n] in folio: type its number",
+        None
+    ),
+    bind!(
+        [(KeyCode::Char('O'), SHIFT), (KeyCode::Char('O'), NONE)],
+        "open-outside",
+        Action::OpenOutside,
+        "open link [n] in the browser: type its number",
+        None
+    ),
+    bind!(
+        [(KeyCode::Backspace, NONE), (KeyCode::Char('o'), CTRL), (KeyCode::Left, ALT)],
+        "back",
+        Action::Back,
+        "back: before the in-page jump, else the page before",
+        None
+    ),
+    bind!(
+        [(KeyCode::Tab, NONE), (KeyCode::Right, ALT)],
+        "forward",
+        Action::Forward,
+        "forward to the page gone back from",
+        None
+    ),
+    bind!(
+        [(KeyCode::Char('R'), SHIFT), (KeyCode::Char('R'), NONE)],
+        "reload",
+        Action::Reload,
+        "read this page again (fetch it anew)",
+        None
+    ),
     bind!(
         [(KeyCode::Char('z'), NONE)],
         "fold",
@@ -272,7 +317,7 @@ pub const READING: &[Binding] = &[
         None
     ),
     bind!([(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)], "help", Action::Help, "this help", Some("help")),
-    bind!([(KeyCode::Esc, NONE)], "cancel", Action::Escape, "close the overlay, clear the search", None),
+    bind!([(KeyCode::Esc, NONE)], "cancel", Action::Escape, "stop loading a page, else clear the search", None),
     bind!([(KeyCode::Char('q'), NONE)], "close", Action::Close, "close the overlay, else quit", Some("quit")),
     bind!([(KeyCode::Char('c'), CTRL)], "quit", Action::Quit, "quit", None),
     bind!([(KeyCode::Char('z'), CTRL)], "suspend", Action::Suspend, "suspend to the shell (fg comes back)", None),
@@ -296,7 +341,21 @@ pub const OVERLAY: &[Binding] = &[
         [(KeyCode::Enter, NONE)],
         "select",
         Action::Select,
-        "jump there (links: open in the browser; history: open the article)",
+        "jump there (links: read it in folio; history: open the article)",
+        None
+    ),
+    bind!(
+        [(KeyCode::Char('f'), NONE)],
+        "follow",
+        Action::FollowLink,
+        "follow the link, or the claim's source (claims list)",
+        None
+    ),
+    bind!(
+        [(KeyCode::Char('O'), SHIFT), (KeyCode::Char('O'), NONE)],
+        "open-outside",
+        Action::OpenOutside,
+        "open the link (or the claim's source) in the browser",
         None
     ),
     bind!([(KeyCode::Char('y'), NONE)], "copy", Action::Yank, "copy the link's address or the claim's sentence", None),

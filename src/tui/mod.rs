@@ -234,15 +234,92 @@ fn leave(model: &Model, opened: &Opened, history: Option<&std::path::Path>) -> O
 }
 
 /// Reads `input` through `options.pipeline` and remembers the page for its site (site
-/// memory): what every article the reader opens goes through, the first and any from `H`.
+/// memory): what the first article the reader opens goes through.
 fn read_and_remember(pipeline: &crate::Pipeline, input: &crate::source::Input) -> crate::error::Result<crate::Reading> {
     let mut reading = pipeline.read(input)?;
+    remember_for_site(&mut reading);
+    Ok(reading)
+}
+
+/// Remembers the page read for its site (site memory), as every page the reader opens is: a
+/// failure is one more warning.
+fn remember_for_site(reading: &mut crate::Reading) {
     if let Some(folder) = crate::paths::learned_dir()
         && let Err(e) = crate::sites::remember_page(&folder, &reading.article)
     {
         reading.warnings.push(format!("could not remember this page in {}: {e}", folder.display()));
     }
-    Ok(reading)
+}
+
+/// A page visited in this reading, as it was left: the reader on it (the same top line, the
+/// same folds open) and what the history and the reading positions know it by.
+struct Visit {
+    model: Model,
+    opened: Opened,
+}
+
+/// The most pages kept to go back to; the oldest are let go first.
+const TRAIL_PAGES: usize = 50;
+
+/// The pages visited, as a browser keeps them: those read before the one open now (the newest
+/// last) and those gone back from (the nearest last). Kept in memory: going back fetches nothing.
+#[derive(Default)]
+struct Trail {
+    back: Vec<Visit>,
+    forward: Vec<Visit>,
+}
+
+impl Trail {
+    /// Tells `model` where it is among the pages visited ("2 of 3").
+    fn mark(&self, model: &mut Model) {
+        let at = self.back.len() + 1;
+        model.set_trail(at, at + self.forward.len());
+    }
+}
+
+/// Why a page is being read in the background.
+enum Purpose {
+    /// To go on to it (the page open now kept to come back to), then to the place its fragment names.
+    Follow(Option<String>),
+    /// To read the page open now again, in its place.
+    Reload,
+}
+
+/// A page being read in the background: the reader goes on taking keys meanwhile. Cancelling
+/// lets go of it; the reading thread ends on its own (the fetch is capped in time and size)
+/// and what it read is dropped.
+struct Loading {
+    purpose: Purpose,
+    /// What it is, for messages.
+    name: String,
+    arrived: std::sync::mpsc::Receiver<crate::error::Result<crate::Reading>>,
+}
+
+/// Starts reading `input` through `pipeline` on a thread of its own.
+fn read_in_background(
+    pipeline: &std::sync::Arc<crate::Pipeline>,
+    input: crate::source::Input,
+    purpose: Purpose,
+) -> io::Result<Loading> {
+    let (send, arrived) = std::sync::mpsc::channel();
+    let pipeline = std::sync::Arc::clone(pipeline);
+    let name = input.name();
+    std::thread::Builder::new().name("page".to_string()).spawn(move || {
+        // Nobody waiting (cancelled, or folio quit) is no error.
+        let _ = send.send(pipeline.read(&input));
+    })?;
+    Ok(Loading { purpose, name, arrived })
+}
+
+/// The input that reads `article` again: its file or its address (none for standard input).
+fn input_again(article: &Article) -> Option<crate::source::Input> {
+    use crate::article::SourceKind;
+    let name = &article.source.name;
+    match article.source.kind {
+        SourceKind::File => Some(crate::source::Input::Path(name.into())),
+        SourceKind::Url => Some(crate::source::Input::Url(name.clone())),
+        SourceKind::Stdin => None,
+    }
 }
 
 /// Reads `input` with `read_and_remember` off the drawing path while the screen says so ("reading
@@ -289,7 +366,7 @@ pub fn run(input: crate::source::Input, options: Options) -> crate::error::Resul
     let theme = view::Theme { color: options.color, look: options.look };
     let reading = read_while_saying_so(&mut terminal, &input, &options, theme).map_err(terminal_error)??;
     let size = terminal.size().map_err(terminal_error)?;
-    let (mut model, mut opened) = open(
+    let (mut model, opened) = open(
         reading.article,
         options.settings.clone(),
         *options.pipeline.claims(),
@@ -301,24 +378,34 @@ pub fn run(input: crate::source::Input, options: Options) -> crate::error::Resul
     if !said.is_empty() {
         model.show_message(said.join("; "));
     }
-    event_loop(&mut terminal, &mut model, &mut opened, &options, theme, history.as_deref()).map_err(terminal_error)
+    let mut visit = Visit { model, opened };
+    event_loop(&mut terminal, &mut visit, &options, theme, history.as_deref()).map_err(terminal_error)
 }
 
-/// The reader's loop: draw, take a key, update, do what the model asked of the world outside.
+/// The reader's loop: draw, take a key (and, while a page is read in the background, its
+/// arrival), update, do what the model asked of the world outside.
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    model: &mut Model,
-    opened: &mut Opened,
+    here: &mut Visit,
     options: &Options,
     theme: view::Theme,
     history: Option<&std::path::Path>,
 ) -> io::Result<()> {
-    while !model.has_quit() {
+    let pipeline = std::sync::Arc::new(options.pipeline.clone());
+    let mut trail = Trail::default();
+    let mut loading: Option<Loading> = None;
+    while !here.model.has_quit() {
+        let model = &mut here.model;
         terminal.draw(|frame| view::view(model, theme, frame))?;
-        let action = match event::read()? {
-            Event::Key(key) => model.settings().keys.action_for(model.key_context(), key),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Mouse(m) => match m.kind {
+        // While a page is on its way, look for it ten times a second between keys.
+        let event = match loading {
+            Some(_) if !event::poll(std::time::Duration::from_millis(100))? => None,
+            _ => Some(event::read()?),
+        };
+        let action = match event {
+            Some(Event::Key(key)) => model.settings().keys.action_for(model.key_context(), key),
+            Some(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
+            Some(Event::Mouse(m)) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::Down(3)),
                 MouseEventKind::ScrollUp => Some(Action::Up(3)),
                 _ => None,
@@ -328,7 +415,17 @@ fn event_loop(
         if let Some(action) = action {
             update(model, action);
         }
-        for effect in model.take_effects() {
+        if let Some(arrived) = loading.as_ref().and_then(|l| l.arrived.try_recv().ok()) {
+            let Some(done) = loading.take() else { continue };
+            here.model.set_loading(None);
+            let said = arrive(here, &mut trail, done, arrived, history, options.pipeline.claims());
+            if let Some(said) = said {
+                here.model.show_message(said);
+            }
+        }
+        let effects = here.model.take_effects();
+        for effect in effects {
+            let model = &mut here.model;
             // What the status line is to say: how saving went, or what failed.
             let said = match effect {
                 Effect::Open(url) => {
@@ -366,26 +463,121 @@ fn event_loop(
                     model.show_library(crate::library::Library::load(history, &save_dir));
                     None
                 }
-                Effect::Read(input) => match read_while_saying_so(terminal, &input, options, theme)? {
-                    Ok(reading) => {
-                        let left = leave(model, opened, history);
-                        let settings = model.settings().clone();
-                        let claims = *options.pipeline.claims();
-                        (*model, *opened) = open(reading.article, settings, claims, model.size(), history);
-                        left.into_iter().chain(reading.warnings).reduce(|a, b| format!("{a}; {b}"))
-                    }
-                    Err(e) => Some(format!("could not open it: {e}")),
+                Effect::Read { input, fragment } => {
+                    start_loading(&mut loading, model, &pipeline, input, Purpose::Follow(fragment))
+                }
+                Effect::Reload => match input_again(model.article()) {
+                    Some(input) => start_loading(&mut loading, model, &pipeline, input, Purpose::Reload),
+                    None => None,
                 },
+                Effect::CancelLoad => loading.take().map(|l| {
+                    model.set_loading(None);
+                    format!("stopped reading {}", crate::text::safe::visible(&l.name))
+                }),
+                Effect::Back | Effect::Forward => {
+                    // Going elsewhere lets go of a page still on its way.
+                    if loading.take().is_some() {
+                        model.set_loading(None);
+                    }
+                    let back = matches!(effect, Effect::Back);
+                    let size = terminal.size()?;
+                    step(here, &mut trail, back, (size.width, size.height), history)
+                }
             };
             if let Some(said) = said {
-                model.show_message(said);
+                here.model.show_message(said);
             }
         }
     }
-    let left = leave(model, opened, history);
+    let left = leave(&here.model, &here.opened, history);
     restore_terminal();
     if let Some(e) = left {
         eprintln!("folio: {e}");
     }
     Ok(())
+}
+
+/// Starts reading `input` in the background (letting go of any page still on its way) and
+/// tells `model`, whose status line says so until it arrives; what went wrong, if anything.
+fn start_loading(
+    loading: &mut Option<Loading>,
+    model: &mut Model,
+    pipeline: &std::sync::Arc<crate::Pipeline>,
+    input: crate::source::Input,
+    purpose: Purpose,
+) -> Option<String> {
+    let name = input.name();
+    match read_in_background(pipeline, input, purpose) {
+        Ok(started) => {
+            model.set_loading(Some(started.name.clone()));
+            *loading = Some(started);
+            None
+        }
+        Err(e) => Some(format!("could not start reading {}: {e}", crate::text::safe::visible(&name))),
+    }
+}
+
+/// A page read in the background has arrived (or failed): a page followed opens in place of
+/// the one open now, which is kept to go back to; a page read again takes its own place, at
+/// the same place in it. A failure leaves the page open now as it is. What the status line is
+/// to say.
+fn arrive(
+    here: &mut Visit,
+    trail: &mut Trail,
+    loading: Loading,
+    arrived: crate::error::Result<crate::Reading>,
+    history: Option<&std::path::Path>,
+    claims: &crate::claims::Scorer,
+) -> Option<String> {
+    let mut reading = match arrived {
+        Ok(reading) => reading,
+        Err(e) => return Some(format!("could not read it: {e}")),
+    };
+    remember_for_site(&mut reading);
+    let left = leave(&here.model, &here.opened, history);
+    let settings = here.model.settings().clone();
+    let (model, opened) = open(reading.article, settings, *claims, here.model.size(), history);
+    let before = std::mem::replace(here, Visit { model, opened });
+    match loading.purpose {
+        Purpose::Follow(fragment) => {
+            trail.back.push(before);
+            trail.forward.clear();
+            if trail.back.len() > TRAIL_PAGES {
+                trail.back.remove(0);
+            }
+            if let Some(fragment) = fragment {
+                here.model.go_to_place(&fragment);
+            }
+        }
+        Purpose::Reload => {
+            let (block, offset) = before.model.anchor();
+            here.model.jump_to(block, offset);
+            here.model.show_message(format!("read {} again", crate::text::safe::visible(&loading.name)));
+        }
+    }
+    trail.mark(&mut here.model);
+    let said: Vec<String> = left.into_iter().chain(reading.warnings).collect();
+    (!said.is_empty()).then(|| said.join("; "))
+}
+
+/// Back (or forward) along the trail: the page open now is left (its place remembered) and
+/// kept on the other side; the page stepped to opens as it was left, laid out for the
+/// terminal's `size` now. What the status line is to say.
+fn step(
+    here: &mut Visit,
+    trail: &mut Trail,
+    back: bool,
+    size: (u16, u16),
+    history: Option<&std::path::Path>,
+) -> Option<String> {
+    let (from, to) = if back { (&mut trail.back, &mut trail.forward) } else { (&mut trail.forward, &mut trail.back) };
+    let next = from.pop()?;
+    let left = leave(&here.model, &here.opened, history);
+    to.push(std::mem::replace(here, next));
+    // Laid out again only if the terminal changed meanwhile: the same top line otherwise.
+    if here.model.size() != size {
+        update(&mut here.model, Action::Resize(size.0, size.1));
+    }
+    trail.mark(&mut here.model);
+    left
 }

@@ -250,9 +250,11 @@ fn header_line(model: &Model, width: usize) -> String {
 }
 
 fn status_line(model: &Model, width: usize) -> String {
-    if let Some(typed) = model.link_prompt() {
+    if let Some(prompt) = model.link_prompt() {
         let n = model.document().links.len();
-        return clip(&format!("open link [{typed}▏]  (1 to {n}; Enter opens, Esc cancels)"), width);
+        let (what, does) =
+            if prompt.outside { ("open link", "opens it in the browser") } else { ("follow link", "follows") };
+        return clip(&format!("{what} [{}▏]  (1 to {n}; Enter {does}, Esc cancels)", prompt.typed), width);
     }
     if let Some(search) = model.search().filter(|s| s.is_typing()) {
         let folded = match search.folded() {
@@ -267,9 +269,17 @@ fn status_line(model: &Model, width: usize) -> String {
         return format!("/{}{found}", visible(search.query()));
     }
     let mut left = format!(" {:>3}%", model.percent());
+    let (at, of) = model.trail();
+    if of > 1 {
+        left.push_str(&format!(" │ page {at} of {of}"));
+    }
     if let Some(message) = model.message() {
         // Cut between words; a long path or address loses its middle, not its end.
         return fit(&format!("{left} │ {}", visible(message)), width);
+    }
+    if let Some(page) = model.loading() {
+        let cancel = model.settings().keys.reading_key(Action::Escape);
+        return fit(&format!("{left} │ loading {} … ({cancel} cancels)", visible(page)), width);
     }
     if let Some(section) = model.current_section() {
         left.push_str(&format!(" │ § {}", visible(&model.article().sections()[section].title)));

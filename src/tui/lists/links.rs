@@ -1,5 +1,6 @@
-//! The links list (`L`): the story's numbered links, words and address; choosing one opens it
-//! in the browser, `y` copies its address.
+//! The links list (`o`): the story's numbered links, words and address; choosing one reads it
+//! in folio (or goes to its place in the article), `O` opens it in the browser, `y` copies its
+//! address.
 
 use super::{Context, List, Picked, Shown};
 use crate::text::cells::{shorten, shorten_middle};
@@ -18,8 +19,9 @@ pub struct Links {
 impl List for Links {
     fn title(&self, keys: &Keymap) -> String {
         format!(
-            "Links — {} opens in the browser, {} copies the address",
+            "Links — {} reads it in folio, {} opens it in the browser, {} copies the address",
             keys.list_key(Action::Select),
+            keys.list_key(Action::OpenOutside),
             keys.list_key(Action::Yank)
         )
     }
@@ -53,7 +55,15 @@ impl List for Links {
     }
 
     fn select(&self, _context: &Context) -> Option<Picked> {
-        Some(Picked::OpenLink(self.selected + 1))
+        Some(Picked::FollowLink(self.selected + 1))
+    }
+
+    fn follow(&self, _context: &Context) -> Option<Picked> {
+        Some(Picked::FollowLink(self.selected + 1))
+    }
+
+    fn outside(&self, _context: &Context) -> Option<Picked> {
+        Some(Picked::OpenOutside(self.selected + 1))
     }
 
     fn yank(&self, context: &Context) -> Option<Picked> {

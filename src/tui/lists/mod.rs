@@ -48,8 +48,12 @@ pub enum Picked {
     GoToSection(usize),
     /// Go to claim `n` and make it the current one.
     GoToClaim(usize),
-    /// Open link `[n]` (numbered from 1) in the browser.
-    OpenLink(usize),
+    /// Follow link `[n]` (numbered from 1): read its page in folio, or go to its place here.
+    FollowLink(usize),
+    /// Open link `[n]` (numbered from 1) outside folio, in the browser.
+    OpenOutside(usize),
+    /// Go to claim `n` and follow the links it cites (in its sentence, else its paragraph).
+    FollowSource(usize),
     /// Mark `block` as clutter of category `label`.
     MarkAs {
         /// The block.
@@ -121,6 +125,18 @@ pub trait List: std::any::Any + std::fmt::Debug {
     /// `Yank`: what copying the selected entry does; the list stays open.
     fn yank(&self, _context: &Context) -> Option<Picked> {
         Some(Picked::Say("nothing to copy in this list".to_string()))
+    }
+
+    /// `FollowLink`: what following the selected entry does (a link, a claim's source); the
+    /// list closes unless there is nothing to follow.
+    fn follow(&self, _context: &Context) -> Option<Picked> {
+        Some(Picked::Say("nothing to follow in this list".to_string()))
+    }
+
+    /// `OpenOutside`: what opening the selected entry in the browser does; the list closes
+    /// unless there is nothing to open.
+    fn outside(&self, _context: &Context) -> Option<Picked> {
+        Some(Picked::Say("nothing to open in the browser in this list".to_string()))
     }
 }
 
