@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod document;
+pub mod hyperlinks;
 pub mod keys;
 pub mod lines;
 pub mod lists;
