@@ -58,7 +58,9 @@ fn model(article: Article) -> Model {
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, model: &Model) {
-    terminal.draw(|f| view(model, Theme { color: true, look: folio::tui::view::Look::Dark }, f)).unwrap();
+    terminal
+        .draw(|f| view(model, Theme { color: true, look: folio::tui::view::Look::Dark, hyperlinks: false }, f))
+        .unwrap();
 }
 
 fn bench_reader(c: &mut Criterion) {

@@ -11,6 +11,8 @@ pub const DEFAULT_COLUMN: u16 = 80;
 pub const DEFAULT_MOUSE: bool = true;
 /// The reader's palette when neither `--theme` nor `theme` says.
 pub const DEFAULT_THEME: folio::tui::view::ThemeChoice = folio::tui::view::ThemeChoice::Dark;
+/// Whether link text is written as hyperlinks when neither `--hyperlinks` nor `hyperlinks` says.
+pub const DEFAULT_HYPERLINKS: folio::tui::hyperlinks::HyperlinkChoice = folio::tui::hyperlinks::HyperlinkChoice::Auto;
 /// Width of `folio inspect`'s listing when `COLUMNS` does not say.
 pub const DEFAULT_LISTING_WIDTH: usize = 100;
 
@@ -42,6 +44,9 @@ pub struct Cli {
     /// Colours for a dark or a light background, or ask the terminal (default: dark)
     #[arg(long, value_name = "THEME")]
     pub theme: Option<folio::tui::view::ThemeChoice>,
+    /// Link text as terminal hyperlinks (OSC 8): where the terminal is known to draw them, always, or never (default: auto)
+    #[arg(long, value_name = "WHEN")]
+    pub hyperlinks: Option<folio::tui::hyperlinks::HyperlinkChoice>,
     /// Flag sentences whose claim score is at least T, 0–1 (default: the threshold chosen in training)
     #[arg(long, global = true, value_name = "T", value_parser = threshold)]
     pub claim_threshold: Option<f32>,
@@ -49,7 +54,7 @@ pub struct Cli {
 
 /// The environment variables folio reads, each with what it does: `--help` and the man page
 /// list them from here.
-pub const ENVIRONMENT: [(&str, &str); 9] = [
+pub const ENVIRONMENT: [(&str, &str); 10] = [
     (
         "FOLIO_CONFIG_DIR",
         "the folder of config.toml and rules.toml (default: the platform's, ~/.config/folio on Linux)",
@@ -62,6 +67,10 @@ pub const ENVIRONMENT: [(&str, &str); 9] = [
         "the commands that open a link outside folio, tried in order: a :-separated list, %s for the address \
          (else it goes last); w3m, lynx, links, elinks, browsh, carbonyl, or an entry ending in \"; needsterminal\", \
          run in folio's terminal (default: xdg-open, open or start)",
+    ),
+    (
+        "FORCE_HYPERLINK",
+        "with hyperlinks = auto: 0 writes no hyperlinks, any other value writes them (also inside tmux or screen)",
     ),
     ("COLUMNS", "the width of folio inspect's listing (default 100)"),
     ("HTTPS_PROXY, HTTP_PROXY", "the proxy for fetching pages, as http://host:port (also lower case)"),
@@ -203,6 +212,8 @@ pub struct Settings {
     pub color: bool,
     /// The reader's palette, or `auto` to ask the terminal.
     pub theme: folio::tui::view::ThemeChoice,
+    /// Link text as terminal hyperlinks: `always`, `never`, or as `auto` found the terminal.
+    pub hyperlinks: bool,
     /// Flag sentences scoring at least this; `None` keeps the threshold the model was trained with.
     pub claim_threshold: Option<f32>,
     /// Width of `folio inspect`'s listing.
@@ -223,6 +234,10 @@ impl Settings {
             mouse: !cli.no_mouse && config.mouse.unwrap_or(DEFAULT_MOUSE),
             color: env("NO_COLOR").is_none_or(|v| v.is_empty()),
             theme: cli.theme.or(config.theme).unwrap_or(DEFAULT_THEME),
+            hyperlinks: folio::tui::hyperlinks::wanted(
+                cli.hyperlinks.or(config.hyperlinks).unwrap_or(DEFAULT_HYPERLINKS),
+                &env,
+            ),
             claim_threshold: cli.claim_threshold.or(config.claim_threshold),
             listing_width: env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(DEFAULT_LISTING_WIDTH),
             keys: config.keys,
@@ -257,6 +272,18 @@ mod tests {
         let env = |value: &'static str| move |name: &str| (name == "NO_COLOR").then(|| value.to_string());
         assert!(!Settings::resolve(&cli(&["a.txt"]), Config::default(), env("1")).color);
         assert!(Settings::resolve(&cli(&["a.txt"]), Config::default(), env("")).color);
+    }
+
+    #[test]
+    fn hyperlinks_follow_the_flag_then_the_config_file_then_the_terminal() {
+        use folio::tui::hyperlinks::HyperlinkChoice;
+        let kitty = |name: &str| (name == "TERM").then(|| "xterm-kitty".to_string());
+        let plain = |name: &str| (name == "TERM").then(|| "xterm-256color".to_string());
+        let always = Config { hyperlinks: Some(HyperlinkChoice::Always), ..Config::default() };
+        assert!(Settings::resolve(&cli(&["a.txt"]), Config::default(), kitty).hyperlinks);
+        assert!(!Settings::resolve(&cli(&["a.txt"]), Config::default(), plain).hyperlinks);
+        assert!(Settings::resolve(&cli(&["a.txt"]), always.clone(), plain).hyperlinks);
+        assert!(!Settings::resolve(&cli(&["--hyperlinks", "never", "a.txt"]), always, kitty).hyperlinks);
     }
 
     #[test]

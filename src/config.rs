@@ -3,6 +3,7 @@
 //! folio: it is reported with its path, and the defaults or the bundled rules are used.
 
 use crate::classify::Rules;
+use crate::tui::hyperlinks::HyperlinkChoice;
 use crate::tui::keys::{Keymap, Remap, Table};
 use crate::tui::view::ThemeChoice;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,8 @@ pub struct Config {
     pub claim_threshold: Option<f32>,
     /// The reader's colours: for a dark or a light background, or asked of the terminal (default dark).
     pub theme: Option<ThemeChoice>,
+    /// Link text as terminal hyperlinks: where the terminal is known to draw them, always or never (default auto).
+    pub hyperlinks: Option<HyperlinkChoice>,
     /// The reader's keys: the bundled tables with `[keys]` and `[keys.lists]` applied.
     pub keys: Keymap,
     /// What of `[keys]` could not apply, one line each: only the reader uses keys, so only the
@@ -44,7 +47,7 @@ pub struct Config {
 }
 
 /// The options `config.toml` knows, as its keys are written.
-pub const CONFIG_KEYS: [&str; 6] = ["width", "mouse", "save_dir", "claim_threshold", "theme", "keys"];
+pub const CONFIG_KEYS: [&str; 7] = ["width", "mouse", "save_dir", "claim_threshold", "theme", "hyperlinks", "keys"];
 
 /// Reads `config.toml`; a missing file gives the defaults. A file that is not TOML gives the
 /// defaults and a warning; an unknown key or a bad value is a warning naming the key, and
@@ -119,6 +122,21 @@ pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
                 }
                 _ => Some("must be \"dark\", \"light\" or \"auto\""),
             },
+            "hyperlinks" => {
+                let choice = match value.as_str() {
+                    Some("auto") => Some(HyperlinkChoice::Auto),
+                    Some("always") => Some(HyperlinkChoice::Always),
+                    Some("never") => Some(HyperlinkChoice::Never),
+                    _ => None,
+                };
+                match choice {
+                    Some(choice) => {
+                        config.hyperlinks = Some(choice);
+                        None
+                    }
+                    None => Some("must be \"auto\", \"always\" or \"never\""),
+                }
+            }
             "keys" => {
                 let problems = match value.as_table() {
                     Some(remaps) => config.keys.apply(&remaps_of(remaps)),
@@ -189,6 +207,16 @@ mod tests {
         let (config, warnings) = parse_config("theme = \"sepia\"", "c");
         assert_eq!(config.theme, None);
         assert!(warnings[0].contains("theme must be"), "{warnings:?}");
+    }
+
+    #[test]
+    fn hyperlinks_are_auto_always_or_never() {
+        assert_eq!(parse_config("hyperlinks = \"always\"", "c").0.hyperlinks, Some(HyperlinkChoice::Always));
+        assert_eq!(parse_config("hyperlinks = \"never\"", "c").0.hyperlinks, Some(HyperlinkChoice::Never));
+        assert_eq!(parse_config("hyperlinks = \"auto\"", "c").0.hyperlinks, Some(HyperlinkChoice::Auto));
+        let (config, warnings) = parse_config("hyperlinks = true", "c");
+        assert_eq!(config.hyperlinks, None);
+        assert!(warnings[0].contains("hyperlinks must be \"auto\", \"always\" or \"never\""), "{warnings:?}");
     }
 
     #[test]

@@ -155,6 +155,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 mouse: settings.mouse,
                 color: settings.color,
                 look: folio::tui::look_for(settings.theme),
+                hyperlinks: settings.hyperlinks,
                 // Warnings go to the status line.
                 warnings: warnings.clone(),
                 // Every article opened is read with what folio learned of its site, and remembered

@@ -42,7 +42,9 @@ fn model(path: &Path, save_dir: PathBuf) -> Model {
 fn screen(model: &Model) -> String {
     let (w, h) = model.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(model, Theme { color: true, look: folio::tui::view::Look::Dark }, f)).unwrap();
+    terminal
+        .draw(|f| view(model, Theme { color: true, look: folio::tui::view::Look::Dark, hyperlinks: false }, f))
+        .unwrap();
     let buffer = terminal.backend().buffer().clone();
     (0..h).map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string() + "\n").collect()
 }

@@ -68,7 +68,8 @@ fn every_path(article: Article) {
     let mut model = Model::new(article, Settings { column: 40, save_dir: dir, keys: Default::default() }, 50, 12);
     let backend = ratatui::backend::TestBackend::new(50, 12);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    let theme = folio::tui::view::Theme { color: true, look: folio::tui::view::Look::Dark };
+    // Hyperlinks on: whatever the links, writing them must not panic.
+    let theme = folio::tui::view::Theme { color: true, look: folio::tui::view::Look::Dark, hyperlinks: true };
     for action in [
         Action::PageDown,
         Action::NextClaim,

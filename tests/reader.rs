@@ -54,7 +54,7 @@ fn save(model: &mut Model) {
 fn screen(model: &Model) -> String {
     let (w, h) = model.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(model, Theme { color: true, look: Look::Dark }, f)).unwrap();
+    terminal.draw(|f| view(model, Theme { color: true, look: Look::Dark, hyperlinks: false }, f)).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -347,7 +347,7 @@ fn monochrome_theme_uses_no_colour() {
     let mut model = sample(90, 24);
     update(&mut model, Action::NextClaim);
     let mut terminal = Terminal::new(TestBackend::new(90, 24)).unwrap();
-    terminal.draw(|f| view(&model, Theme { color: false, look: Look::Dark }, f)).unwrap();
+    terminal.draw(|f| view(&model, Theme { color: false, look: Look::Dark, hyperlinks: false }, f)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut styled = 0;
     for cell in buffer.content() {
@@ -729,12 +729,12 @@ fn a_table_is_drawn_in_aligned_columns_under_a_header_rule() {
     assert!(table[3].trim_end().ends_with("│     0.65"), "{shown}");
     // Cells are no code: drawn in the text's colour, not the code's.
     let mut terminal = Terminal::new(TestBackend::new(80, 60)).unwrap();
-    terminal.draw(|f| view(&model, Theme { color: true, look: Look::Dark }, f)).unwrap();
+    terminal.draw(|f| view(&model, Theme { color: true, look: Look::Dark, hyperlinks: false }, f)).unwrap();
     let x = table[2].find("1/12").unwrap() as u16;
     let cell = terminal.backend().buffer()[(x, head as u16)].clone();
     assert_ne!(cell.fg, folio::tui::view::Palette::DARK.code, "a table is drawn as code");
     // Without colours, plain ASCII.
-    let mono = screen_in(&model, Theme { color: false, look: Look::Dark });
+    let mono = screen_in(&model, Theme { color: false, look: Look::Dark, hyperlinks: false });
     assert!(mono.contains("Hour after high water | Share of the range | Fall (m)"), "{mono}");
     assert!(mono.contains("----------------------+--------------------+---------"), "{mono}");
     // A search hit in a cell is highlighted on its words.
@@ -924,9 +924,9 @@ fn the_light_look_draws_the_header_in_its_own_colours_and_no_color_in_none() {
     let dark = folio::tui::view::Palette::DARK.bar;
     let light = folio::tui::view::Palette::LIGHT.bar;
     assert_ne!(dark, light);
-    assert_eq!(draw(Theme { color: true, look: Look::Dark }), dark);
-    assert_eq!(draw(Theme { color: true, look: Look::Light }), light);
-    assert_eq!(draw(Theme { color: false, look: Look::Light }), (Color::Reset, Color::Reset));
+    assert_eq!(draw(Theme { color: true, look: Look::Dark, hyperlinks: false }), dark);
+    assert_eq!(draw(Theme { color: true, look: Look::Light, hyperlinks: false }), light);
+    assert_eq!(draw(Theme { color: false, look: Look::Light, hyperlinks: false }), (Color::Reset, Color::Reset));
 }
 
 #[test]
@@ -1107,4 +1107,48 @@ fn capital_x_on_a_fold_of_several_blocks_asks_which_are_story() {
     update(&mut model, Action::UndoMark);
     assert_eq!(labels, model.article().blocks.iter().map(|b| b.label).collect::<Vec<_>>());
     assert_eq!(model.top(), model.document().start(), "back on the closed fold's line");
+}
+
+/// Row `y` of a drawn buffer as the terminal shows it: hyperlink sequences left out, and the
+/// cells a wide character or a hyperlink's cell covers passed over.
+fn row_text(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
+    use ratatui::buffer::{CellDiffOption, CellWidth};
+    let osc_8 = regex::Regex::new("\x1b\\]8;;[^\x1b]*\x1b\\\\").unwrap();
+    let mut text = String::new();
+    let mut x = 0;
+    while x < buffer.area.width {
+        let cell = &buffer[(x, y)];
+        text.push_str(&osc_8.replace_all(cell.symbol(), ""));
+        x += match cell.diff_option {
+            CellDiffOption::ForcedWidth(width) => width.get(),
+            _ => cell.symbol().cell_width().max(1),
+        };
+    }
+    text
+}
+
+#[test]
+fn link_text_is_a_hyperlink_only_when_the_theme_says_and_no_list_is_open() {
+    let page = "# Links\n\nSee [the report](https://example.org/report) and [日本の記事](https://example.org/ja) \
+                today, not [this](javascript:alert(1)).\n";
+    let (_dir, path) = common::temp_file("links.md", page.as_bytes());
+    let mut model = model_of(&path, 60, 8);
+    let draw = |model: &Model, hyperlinks: bool| {
+        let mut terminal = Terminal::new(TestBackend::new(60, 8)).unwrap();
+        let theme = Theme { color: true, look: Look::Dark, hyperlinks };
+        terminal.draw(|f| view(model, theme, f)).unwrap().buffer.clone()
+    };
+    let (linked, plain) = (draw(&model, true), draw(&model, false));
+    for y in 0..8 {
+        assert_eq!(row_text(&linked, y), row_text(&plain, y));
+    }
+    assert!(row_text(&plain, 1).contains("See the report[1] and 日本の記事[2] today, not this[3]."));
+    let symbols: Vec<&str> = linked.content().iter().map(|c| c.symbol()).collect();
+    assert!(symbols.contains(&"\x1b]8;;https://example.org/report\x1b\\the report\x1b]8;;\x1b\\"), "{symbols:?}");
+    assert!(symbols.contains(&"\x1b]8;;https://example.org/ja\x1b\\日本の記事\x1b]8;;\x1b\\"), "{symbols:?}");
+    assert!(!symbols.iter().any(|s| s.contains("javascript")), "{symbols:?}");
+    assert!(!plain.content().iter().any(|c| c.symbol().contains('\x1b')));
+    update(&mut model, Action::LinksList);
+    let listed = draw(&model, true);
+    assert!(!listed.content().iter().any(|c| c.symbol().contains('\x1b')), "a hyperlink under the links list");
 }

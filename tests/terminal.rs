@@ -461,3 +461,130 @@ fn ctrl_z_gives_the_terminal_back_stops_and_fg_redraws() {
     s.assert_restored(dir.path());
     let _ = s.child.kill();
 }
+
+/// A page of links: one of wide characters, one with an address to percent-encode, two that
+/// are not http(s), and a paragraph with a link for each of forty pages below them.
+fn page_of_links(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut page = String::from(
+        "# Links\n\nSee [the report](https://example.org/report?a=1&b=2) and [日本の記事](https://example.org/日本) today.\n\n\
+         A [script](javascript:alert(1)) and a [local file](file:///etc/passwd) stay plain.\n\n",
+    );
+    for n in 1..=40 {
+        page.push_str(&format!("Paragraph {n} points to [page {n} of the archive](https://example.org/page/{n}).\n\n"));
+    }
+    let path = dir.join("links.md");
+    std::fs::write(&path, page).unwrap();
+    path
+}
+
+/// `config.toml` in a folder of `dir`, saying `hyperlinks = "WHEN"`; the folder.
+fn config_with_hyperlinks(dir: &std::path::Path, when: &str) -> std::path::PathBuf {
+    let config = dir.join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), format!("hyperlinks = \"{when}\"\n")).unwrap();
+    config
+}
+
+/// The page of links opened in a pty with `hyperlinks = "WHEN"`: the screen once drawn, after
+/// three lines down, and after a search for a word of the links; and every byte folio wrote.
+fn links_with_hyperlinks(when: &str) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_of_links(dir.path());
+    let config = config_with_hyperlinks(dir.path(), when);
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    let script = format!("'{}' '{}'; echo \"EXIT=$?\"; sleep 5", bin.display(), page.display());
+    let state = dir.path().join("state");
+    let mut s = Session::start(
+        &script,
+        &[("FOLIO_STATE_DIR", state.to_str().unwrap()), ("FOLIO_CONFIG_DIR", config.to_str().unwrap())],
+    );
+    s.wait_for("the page and the status line", |s| s.row(0).contains("Links") && s.row(29).contains('%'));
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(300));
+    settle();
+    let mut screens = vec![s.screen()];
+    for keys in ["jjj", "/archive\r"] {
+        s.keys(keys);
+        s.wait_for("the screen to change", |s| s.screen() != *screens.last().unwrap());
+        settle();
+        screens.push(s.screen());
+    }
+    s.keys("q");
+    s.wait_for("folio to exit", |s| s.screen().contains("EXIT=0"));
+    let _ = s.child.kill();
+    (screens, String::from_utf8_lossy(&s.raw_bytes()).into_owned())
+}
+
+#[test]
+fn link_text_carries_osc_8_hyperlinks_with_always_and_none_with_never() {
+    let (linked, raw) = links_with_hyperlinks("always");
+    let (plain, plain_raw) = links_with_hyperlinks("never");
+    assert!(linked[0].contains("See the report[1] and 日本の記事[2] today."), "{}", linked[0]);
+    for (a, b) in linked.iter().zip(&plain) {
+        assert_eq!(a, b, "the screen reads differently with hyperlinks");
+    }
+    assert!(raw.contains("\x1b]8;;https://example.org/report?a=1&b=2\x1b\\the report\x1b]8;;\x1b\\"), "{raw:?}");
+    assert!(raw.contains("\x1b]8;;https://example.org/%E6%97%A5%E6%9C%AC\x1b\\日本の記事\x1b]8;;\x1b\\"), "{raw:?}");
+    assert!(raw.contains("\x1b]8;;https://example.org/page/3\x1b\\"), "{raw:?}");
+    assert!(!raw.contains("\x1b]8;;javascript") && !raw.contains("\x1b]8;;file"), "{raw:?}");
+    assert_eq!(raw.matches("\x1b]8;;\x1b\\").count(), raw.matches("\x1b]8;;").count() / 2, "every hyperlink closed");
+    assert!(!plain_raw.contains("\x1b]8;"), "a hyperlink written with never: {plain_raw:?}");
+}
+
+/// A tmux server of the test's own (its socket in the test's folder, no config file), killed
+/// when dropped.
+struct Tmux {
+    socket: std::path::PathBuf,
+}
+
+impl Tmux {
+    /// Runs tmux with `args` on this server.
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        let socket = self.socket.as_os_str();
+        std::process::Command::new("tmux").arg("-S").arg(socket).args(["-f", "/dev/null"]).args(args).output().unwrap()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn inside_tmux_the_screen_reads_right_with_hyperlinks_always() {
+    if std::process::Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: no tmux");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_of_links(dir.path());
+    let bin = assert_cmd::cargo::cargo_bin("folio");
+    // The pane once the reader has drawn it, with `hyperlinks = "WHEN"`.
+    let pane = |when: &str| {
+        let config = config_with_hyperlinks(dir.path(), when);
+        let command = format!(
+            "FOLIO_CONFIG_DIR='{}' FOLIO_STATE_DIR='{}' FOLIO_DATA_DIR='{}' '{}' '{}'",
+            config.display(),
+            dir.path().join(format!("state-{when}")).display(),
+            dir.path().join(format!("data-{when}")).display(),
+            bin.display(),
+            page.display()
+        );
+        let tmux = Tmux { socket: dir.path().join(format!("tmux-{when}")) };
+        let started = tmux.run(&["new-session", "-d", "-s", "folio", "-x", "100", "-y", "30", &command]);
+        assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+        let capture = || String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-t", "folio"]).stdout).into_owned();
+        let start = std::time::Instant::now();
+        while !capture().lines().nth(29).is_some_and(|l| l.contains('%')) {
+            assert!(start.elapsed().as_secs() < 20, "timed out; pane:\n{}", capture());
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        capture()
+    };
+    let linked = pane("always");
+    let plain = pane("never");
+    assert!(linked.contains("See the report[1] and 日本の記事[2] today."), "{linked}");
+    assert!(!linked.contains("8;;") && !linked.contains("example.org"), "a sequence shown as text:\n{linked}");
+    assert_eq!(linked, plain);
+}

@@ -82,6 +82,21 @@ impl SegLayout {
         offset + self.markers.iter().filter(|m| m.0 < offset).map(|m| m.2).sum::<usize>()
     }
 
+    /// Where the bytes `range` of the block's text are shown: one range of the shown text, or
+    /// where the shown text is rearranged (a table), one for each piece they run through (so
+    /// that what lies between two of a cell's lines is left out).
+    pub fn shown_ranges(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        if self.pieces.is_empty() {
+            let shown = self.shown_start(range.start)..self.shown_end(range.end);
+            return Vec::from([shown]);
+        }
+        self.pieces
+            .iter()
+            .filter(|&&(at, _, len)| at < range.end && at + len > range.start)
+            .map(|&(at, shown, len)| shown + range.start.saturating_sub(at)..shown + (range.end - at).min(len))
+            .collect()
+    }
+
     /// The byte of the block's text shown at `shown` (a marker maps to where it stands).
     pub fn text_offset(&self, shown: usize) -> usize {
         if !self.pieces.is_empty() {
@@ -132,4 +147,24 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<VisualLine> {
 /// `text` (one paragraph) wrapped to `width` cells as `wrap` does, as byte ranges.
 pub(crate) fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     wrap(text, width).into_iter().map(|l| l.range).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_range_is_shown_piece_by_piece_where_the_text_is_rearranged() {
+        let shown = |layout: &SegLayout, range| -> Vec<(usize, usize)> {
+            layout.shown_ranges(range).into_iter().map(|r| (r.start, r.end)).collect()
+        };
+        // "alpha beta gamma" in a table cell two lines high: "alpha beta" shown at 2, "gamma" at 20.
+        let table = SegLayout { pieces: vec![(0, 2, 10), (11, 20, 5)], ..SegLayout::default() };
+        assert_eq!(shown(&table, 6..16), [(8, 12), (20, 25)]);
+        assert_eq!(shown(&table, 0..5), [(2, 7)]);
+        // A marker `[1]` after "alpha": what follows it moves on by its length.
+        let marked = SegLayout { markers: vec![(5, 5, 3)], ..SegLayout::default() };
+        assert_eq!(shown(&marked, 0..5), [(0, 5)]);
+        assert_eq!(shown(&marked, 6..10), [(9, 13)]);
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod document;
+pub mod hyperlinks;
 pub mod keys;
 pub mod lines;
 pub mod lists;
@@ -36,6 +37,8 @@ pub struct Options<'a> {
     pub pipeline: &'a crate::Pipeline,
     /// Which palette to draw with.
     pub look: view::Look,
+    /// Whether link text is written as terminal hyperlinks (OSC 8): `hyperlinks::wanted` decides.
+    pub hyperlinks: bool,
     /// What the reader says on its status line when it starts (the config file's problems), one line each.
     pub warnings: Vec<String>,
 }
@@ -363,7 +366,7 @@ pub fn run(input: crate::source::Input, options: Options) -> crate::error::Resul
     let history = crate::paths::history_file();
     let _guard = Guard;
     let mut terminal = enter(options.mouse).map_err(terminal_error)?;
-    let theme = view::Theme { color: options.color, look: options.look };
+    let theme = view::Theme { color: options.color, look: options.look, hyperlinks: options.hyperlinks };
     let reading = read_while_saying_so(&mut terminal, &input, &options, theme).map_err(terminal_error)??;
     let size = terminal.size().map_err(terminal_error)?;
     let (mut model, opened) = open(

@@ -3,6 +3,7 @@
 
 use super::app::Model;
 use super::document::{LineKind, Seg, SegLayout};
+use super::hyperlinks;
 use super::keys::{Action, Binding, Keymap};
 use super::lists::{List, Shown};
 use crate::article::{Block, BlockKind};
@@ -98,13 +99,17 @@ impl Palette {
     };
 }
 
-/// Styles, in the look's colours or (with NO_COLOR) in bold, reverse and underline only.
+/// How the reader draws: styles in the look's colours or (with NO_COLOR) in bold, reverse and
+/// underline only, and whether link text is written as terminal hyperlinks.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     /// Colours, or (false) bold, reverse and underline only.
     pub color: bool,
     /// Which palette the colours come from.
     pub look: Look,
+    /// Link text in the reading column as OSC 8 hyperlinks (`hyperlinks::link_cells`), while
+    /// no list is open over it.
+    pub hyperlinks: bool,
 }
 
 impl Theme {
@@ -332,8 +337,13 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
         return;
     }
     let window = page.window(model.top(), body.height as usize);
+    // Link text is written as hyperlinks only while no list is open over it.
+    let theme = Theme { hyperlinks: theme.hyperlinks && model.overlay().is_none(), ..theme };
     let mut lines = Vec::with_capacity(window.len());
+    // Link text to write as hyperlinks: its row, its cells in the row, its address.
+    let mut links: Vec<(u16, Range<u16>, String)> = Vec::new();
     for (seg, line) in &window {
+        let y = lines.len() as u16;
         lines.push(match (doc.segs[*seg], &line.kind) {
             (_, LineKind::Blank) => Line::raw(""),
             (Seg::Fold(f), _) => {
@@ -350,7 +360,10 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
             }
             (Seg::Block(id), kind) => {
                 let layout = page.lines(*seg);
-                block_line(model, theme, &article.blocks[id], &layout, kind, line.range.clone(), area.width)
+                let block = &article.blocks[id];
+                let row = block_line(model, theme, block, &layout, kind, line.range.clone(), area.width);
+                links.extend(row.links.into_iter().map(|(cells, to)| (y, cells, to)));
+                row.line
             }
         });
     }
@@ -359,6 +372,17 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
         lines.push(Line::styled(all_folded_note(model, area.width as usize), theme.heading()));
     }
     frame.render_widget(Paragraph::new(lines), area);
+    for (y, cells, to) in links {
+        let x = area.x.saturating_add(cells.start)..area.x.saturating_add(cells.end);
+        hyperlinks::link_cells(frame.buffer_mut(), area.y + y, x, &to);
+    }
+}
+
+/// One row of the reading column: its line, and where it shows link text to write as
+/// hyperlinks (cells counted from the column's left edge, each run with its address).
+struct Row {
+    line: Line<'static>,
+    links: Vec<(Range<u16>, String)>,
 }
 
 /// The one line under the folds of a page with no story outside them: how many blocks of
@@ -389,9 +413,11 @@ fn all_folded_note(model: &Model, width: usize) -> String {
     clip(&format!("{head}{}{way_out}", shorten(&names.join(", "), room.max(8))), width)
 }
 
-/// One wrapped line of a block, with claim and search highlights laid over the base style.
-/// One laid-out line of a block; `range` indexes the shown text (the block's text with link
-/// markers), and highlights given on the block's text are moved onto it.
+/// One laid-out line of a block, with claim and search highlights laid over the base style;
+/// `range` indexes the shown text (the block's text with link markers), and highlights given
+/// on the block's text are moved onto it. Where the theme writes hyperlinks, the row also says
+/// where its link text is (not the `[n]` markers), for each link with an address
+/// `hyperlinks::address` writes.
 fn block_line(
     model: &Model,
     theme: Theme,
@@ -400,7 +426,7 @@ fn block_line(
     kind: &LineKind,
     range: Range<usize>,
     width: u16,
-) -> Line<'static> {
+) -> Row {
     let base = match block.kind {
         _ if block.label.is_boilerplate() || block.image.is_some() => theme.folded_text(),
         BlockKind::Heading => theme.heading(),
@@ -444,12 +470,26 @@ fn block_line(
             marks.push((at..at + len, theme.link_marker()));
         }
     }
+    // Link text on this line, in the shown text, with the address it is a hyperlink to (an
+    // image's words are cut to the column, so its links are left as they are).
+    let links: Vec<(Range<usize>, String)> = if theme.hyperlinks && block.image.is_none() {
+        block
+            .links
+            .iter()
+            .filter_map(|link| Some((link.range, hyperlinks::address(&link.url)?)))
+            .flat_map(|([start, end], to)| layout.shown_ranges(start..end).into_iter().map(move |r| (r, to.clone())))
+            .filter(|(r, _)| r.start < range.end && r.end > range.start)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let shown = layout.text(&block.text);
-    let mut spans = vec![Span::styled(prefix, base)];
+    // Each piece of the line, with the link (in `links`) whose text it is.
+    let mut spans: Vec<(Span<'static>, Option<usize>)> = vec![(Span::styled(prefix, base), None)];
     let text = &shown[range.clone()];
-    // Cut the line at every highlight boundary, then style each piece.
+    // Cut the line at every highlight and link boundary, then style each piece.
     let mut cuts: Vec<usize> = vec![range.start, range.end];
-    for (r, _) in &marks {
+    for r in marks.iter().map(|(r, _)| r).chain(links.iter().map(|(r, _)| r)) {
         cuts.extend([r.start.clamp(range.start, range.end), r.end.clamp(range.start, range.end)]);
     }
     cuts.sort_unstable();
@@ -463,18 +503,30 @@ fn block_line(
         let piece = display_text(&shown[a..b]);
         // Without colours a table is drawn in plain ASCII (`|`, `-`, `+`).
         let piece = if block.kind == BlockKind::Table && !theme.color { ascii_rules(&piece) } else { piece };
-        spans.push(Span::styled(piece, style));
+        let link = links.iter().position(|(r, _)| r.start <= a && r.end >= b);
+        spans.push((Span::styled(piece, style), link));
     }
     if text.is_empty() {
-        spans.push(Span::raw(""));
+        spans.push((Span::raw(""), None));
     }
-    let mut line = Line::from(spans);
     if matches!(kind, LineKind::Verbatim) {
         // Code is not re-wrapped: the column shows it from the sideways scroll on, marked
         // where it goes on past either edge.
-        line = window_line(line, model.shift(), width as usize, theme.fold());
+        spans = window_line(spans, model.shift(), width as usize, theme.fold());
     }
-    line
+    // Where each link's text is, in cells: its pieces side by side are one run.
+    let mut cells: Vec<(Range<u16>, String)> = Vec::new();
+    let (mut x, mut before) = (0u16, None);
+    for (span, link) in &spans {
+        let next = x.saturating_add(span.content.width() as u16);
+        match (link, cells.last_mut()) {
+            (Some(l), Some((run, _))) if before == Some(*l) && run.end == x => run.end = next,
+            (Some(l), _) if next > x => cells.push((x..next, links[*l].1.clone())),
+            _ => {}
+        }
+        (x, before) = (next, *link);
+    }
+    Row { line: Line::from(spans.into_iter().map(|(span, _)| span).collect::<Vec<_>>()), links: cells }
 }
 
 /// A table's box-drawing characters as plain ASCII: `│` as `|`, `─` as `-`, `┼` as `+`.
@@ -494,21 +546,26 @@ fn display_text(text: &str) -> String {
     visible(&text.replace('\t', "    ")).into_owned()
 }
 
-/// The cells of `line` from `shift` on that fit in `width`, as `less -S` shows a long line: a
-/// `‹` in the first cell when there is text to the left, a `›` in the last when the line goes
-/// on past the edge (both in `mark`'s style).
-fn window_line(line: Line<'static>, shift: usize, width: usize, mark: Style) -> Line<'static> {
-    let total: usize = line.spans.iter().map(|s| s.content.width()).sum();
+/// The cells of a line's pieces from `shift` on that fit in `width`, as `less -S` shows a long
+/// line: a `‹` in the first cell when there is text to the left, a `›` in the last when the
+/// line goes on past the edge (both in `mark`'s style). Each piece shown keeps its link.
+fn window_line(
+    line: Vec<(Span<'static>, Option<usize>)>,
+    shift: usize,
+    width: usize,
+    mark: Style,
+) -> Vec<(Span<'static>, Option<usize>)> {
+    let total: usize = line.iter().map(|(s, _)| s.content.width()).sum();
     let left = shift > 0 && total > 0;
     let right = total > shift + width;
     let start = shift + usize::from(left);
     let room = width.saturating_sub(usize::from(left) + usize::from(right));
     let mut spans = Vec::new();
     if left {
-        spans.push(Span::styled("‹", mark));
+        spans.push((Span::styled("‹", mark), None));
     }
     let (mut skipped, mut used) = (0, 0);
-    for span in line.spans {
+    for (span, link) in line {
         let cells = span.content.width();
         let (rest, pad) = skip(&span.content, start.saturating_sub(skipped));
         skipped += cells;
@@ -517,13 +574,13 @@ fn window_line(line: Line<'static>, shift: usize, width: usize, mark: Style) -> 
         }
         let text = clip(&format!("{}{rest}", " ".repeat(pad)), room.saturating_sub(used));
         used += text.width();
-        spans.push(Span::styled(text, span.style));
+        spans.push((Span::styled(text, span.style), link));
     }
     if right {
-        spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
-        spans.push(Span::styled("›", mark));
+        spans.push((Span::raw(" ".repeat(room.saturating_sub(used))), None));
+        spans.push((Span::styled("›", mark), None));
     }
-    Line::from(spans)
+    spans
 }
 
 /// Draws `list` in a box over the article: its title, and as many of its lines as fit, the
