@@ -241,6 +241,11 @@ pub struct Block {
     /// The image this block is, when it is an image standing on its own.
     #[serde(skip)]
     pub image: Option<Image>,
+    /// The fragment names (`#…` without the `#`) that lead to this block: ids and `<a name>` of
+    /// its element, of elements inside it, and of empty or wrapper elements just before it whose
+    /// first block it is; a Markdown heading's slug. As written (case kept), in input order.
+    #[serde(skip)]
+    pub anchors: Vec<String>,
 }
 
 /// An image standing as a block of its own: what it shows, in words, and where it is.
@@ -394,6 +399,7 @@ impl Block {
             source_lines: Some(lines),
             links: Vec::new(),
             image: None,
+            anchors: Vec::new(),
         }
     }
 
@@ -441,6 +447,34 @@ impl Block {
             std::borrow::Cow::Borrowed(&self.inlines)
         }
     }
+}
+
+/// `text` with each `%XX` read as the byte it stands for, and the bytes read as UTF-8 (a
+/// sequence that is none becomes U+FFFD), as a browser decodes a fragment; a `%` not followed
+/// by two hex digits stays as it is.
+fn percent_decoded(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped =
+            (bytes[i] == b'%').then(|| Some(hex(*bytes.get(i + 1)?)? * 16 + hex(*bytes.get(i + 2)?)?)).flatten();
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// A heading of the story, as the table of contents lists it.
@@ -613,6 +647,27 @@ impl Article {
         self.blocks.iter().filter(|b| b.label == Label::Content)
     }
 
+    /// The block an in-page link's fragment (`setup` of `#setup`; a leading `#` is allowed)
+    /// leads to: the first block with that anchor as written, else as percent-decoded (as a
+    /// browser looks), else the first matching it case-insensitively. An empty fragment, or
+    /// `top` that no block claims, is the article's start. `None` when nothing matches.
+    pub fn block_for_anchor(&self, fragment: &str) -> Option<usize> {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let first = |wanted: &dyn Fn(&str) -> bool| {
+            self.blocks.iter().find(|b| b.anchors.iter().any(|a| wanted(a))).map(|b| b.id)
+        };
+        let decoded = percent_decoded(fragment);
+        let same_letters =
+            |a: &str, b: &str| a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase));
+        first(&|a| a == fragment)
+            .or_else(|| first(&|a| a == decoded))
+            .or_else(|| first(&|a| same_letters(a, &decoded)))
+            .or_else(|| {
+                let top = decoded.is_empty() || decoded.eq_ignore_ascii_case("top");
+                self.blocks.first().filter(|_| top).map(|b| b.id)
+            })
+    }
+
     /// What a saved copy is named after: the title; with none, the story's first heading;
     /// else the site or the address's host; else "article".
     pub fn copy_name(&self) -> String {
@@ -629,5 +684,61 @@ impl Article {
             .or_else(|| self.meta.site.clone())
             .or_else(host)
             .unwrap_or_else(|| "article".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article_with_anchors(anchors: &[&[&str]]) -> Article {
+        let blocks = anchors
+            .iter()
+            .enumerate()
+            .map(|(id, names)| {
+                let mut block = Block::new(BlockKind::Paragraph, format!("Block {id}."), [id + 1, id + 1]);
+                block.id = id;
+                block.anchors = names.iter().map(|n| n.to_string()).collect();
+                block
+            })
+            .collect();
+        let source = Source { kind: SourceKind::File, name: "a.html".into(), format: Format::Html };
+        Article::new(source, Meta::default(), blocks, |_| Vec::new())
+    }
+
+    #[test]
+    fn a_fragment_leads_to_the_first_block_with_its_anchor() {
+        let article = article_with_anchors(&[&[], &["Setup", "install"], &["setup"], &["café", "a b"], &["install"]]);
+        assert_eq!(article.block_for_anchor("install"), Some(1));
+        assert_eq!(article.block_for_anchor("#install"), Some(1));
+        // Written case first, then any case.
+        assert_eq!(article.block_for_anchor("setup"), Some(2));
+        assert_eq!(article.block_for_anchor("SETUP"), Some(1));
+        // Percent-decoded, as a browser reads the address's fragment.
+        assert_eq!(article.block_for_anchor("caf%C3%A9"), Some(3));
+        assert_eq!(article.block_for_anchor("a%20b"), Some(3));
+        assert_eq!(article.block_for_anchor("CAF%C3%89"), Some(3));
+        assert_eq!(article.block_for_anchor("missing"), None);
+        assert_eq!(article.block_for_anchor("100%"), None);
+    }
+
+    #[test]
+    fn an_empty_fragment_or_top_is_the_start_unless_a_block_is_named_top() {
+        let article = article_with_anchors(&[&["intro"], &[], &["other"]]);
+        assert_eq!(article.block_for_anchor(""), Some(0));
+        assert_eq!(article.block_for_anchor("#"), Some(0));
+        assert_eq!(article.block_for_anchor("top"), Some(0));
+        assert_eq!(article.block_for_anchor("Top"), Some(0));
+        let article = article_with_anchors(&[&["intro"], &["top"]]);
+        assert_eq!(article.block_for_anchor("top"), Some(1));
+        assert_eq!(article_with_anchors(&[]).block_for_anchor("top"), None);
+    }
+
+    #[test]
+    fn percent_escapes_are_read_as_utf8_bytes() {
+        assert_eq!(percent_decoded("caf%C3%A9%20au%20lait"), "café au lait");
+        assert_eq!(percent_decoded("50%-off%"), "50%-off%");
+        assert_eq!(percent_decoded("%zz%4"), "%zz%4");
+        assert_eq!(percent_decoded("%FF"), "\u{FFFD}");
     }
 }
