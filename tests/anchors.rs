@@ -23,10 +23,13 @@ fn read_page(id: &str, url: &str) -> Option<Article> {
     Some(folio::Pipeline::bundled().build(&html, source))
 }
 
+/// Fragments of a page's links, each with the block it leads to, if any.
+type Fragments = Vec<(String, Option<usize>)>;
+
 /// The fragments of the story's links to its own page (written `#…`, or the page's address
 /// or its canonical one with a fragment), with the block each leads to; empty fragments
 /// (`href="#"`, a script's button) are no link to a place.
-fn story_fragments(article: &Article, url: &str) -> Vec<(String, Option<usize>)> {
+fn story_fragments(article: &Article, url: &str) -> Fragments {
     let without_fragment = |u: &str| -> Option<String> {
         let mut u = url::Url::parse(u).ok()?;
         u.set_fragment(None);
@@ -85,7 +88,7 @@ fn a_documentation_pages_section_links_lead_to_their_headings() {
 #[test]
 fn most_same_page_links_of_the_story_lead_to_a_block() {
     let Some(pages) = wcxb_pages() else { return };
-    let found: Vec<(String, String, Vec<(String, Option<usize>)>)> = pages
+    let found: Vec<(String, String, Fragments)> = pages
         .par_iter()
         .filter_map(|(id, kind, url)| {
             let article = read_page(id, url)?;
