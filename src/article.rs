@@ -241,6 +241,11 @@ pub struct Block {
     /// The image this block is, when it is an image standing on its own.
     #[serde(skip)]
     pub image: Option<Image>,
+    /// The fragment names (`#…` without the `#`) that lead to this block: ids and `<a name>` of
+    /// its element, of elements inside it, and of empty or wrapper elements just before it whose
+    /// first block it is; a Markdown heading's slug. As written (case kept), in input order.
+    #[serde(skip)]
+    pub anchors: Vec<String>,
 }
 
 /// An image standing as a block of its own: what it shows, in words, and where it is.
@@ -394,6 +399,7 @@ impl Block {
             source_lines: Some(lines),
             links: Vec::new(),
             image: None,
+            anchors: Vec::new(),
         }
     }
 
@@ -613,9 +619,25 @@ impl Article {
         self.blocks.iter().filter(|b| b.label == Label::Content)
     }
 
-    /// TEMPORARY until the anchors branch lands.
-    pub fn block_for_anchor(&self, _fragment: &str) -> Option<usize> {
-        None
+    /// The block an in-page link's fragment (`setup` of `#setup`; a leading `#` is allowed)
+    /// leads to: the first block with that anchor as written, else as percent-decoded (as a
+    /// browser looks), else the first matching it case-insensitively. An empty fragment, or
+    /// `top` that no block claims, is the article's start. `None` when nothing matches.
+    pub fn block_for_anchor(&self, fragment: &str) -> Option<usize> {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let first = |wanted: &dyn Fn(&str) -> bool| {
+            self.blocks.iter().find(|b| b.anchors.iter().any(|a| wanted(a))).map(|b| b.id)
+        };
+        let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+        let same_letters =
+            |a: &str, b: &str| a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase));
+        first(&|a| a == fragment)
+            .or_else(|| first(&|a| a == decoded))
+            .or_else(|| first(&|a| same_letters(a, &decoded)))
+            .or_else(|| {
+                let top = decoded.is_empty() || decoded.eq_ignore_ascii_case("top");
+                self.blocks.first().filter(|_| top).map(|b| b.id)
+            })
     }
 
     /// What a saved copy is named after: the title; with none, the story's first heading;
@@ -634,5 +656,61 @@ impl Article {
             .or_else(|| self.meta.site.clone())
             .or_else(host)
             .unwrap_or_else(|| "article".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article_with_anchors(anchors: &[&[&str]]) -> Article {
+        let blocks = anchors
+            .iter()
+            .enumerate()
+            .map(|(id, names)| {
+                let mut block = Block::new(BlockKind::Paragraph, format!("Block {id}."), [id + 1, id + 1]);
+                block.id = id;
+                block.anchors = names.iter().map(|n| n.to_string()).collect();
+                block
+            })
+            .collect();
+        let source = Source { kind: SourceKind::File, name: "a.html".into(), format: Format::Html };
+        Article::new(source, Meta::default(), blocks, |_| Vec::new())
+    }
+
+    #[test]
+    fn a_fragment_leads_to_the_first_block_with_its_anchor() {
+        let article = article_with_anchors(&[&[], &["Setup", "install"], &["setup"], &["café", "a b"], &["install"]]);
+        assert_eq!(article.block_for_anchor("install"), Some(1));
+        assert_eq!(article.block_for_anchor("#install"), Some(1));
+        // Written case first, then any case.
+        assert_eq!(article.block_for_anchor("setup"), Some(2));
+        assert_eq!(article.block_for_anchor("SETUP"), Some(1));
+        // Percent-decoded, as a browser reads the address's fragment.
+        assert_eq!(article.block_for_anchor("caf%C3%A9"), Some(3));
+        assert_eq!(article.block_for_anchor("a%20b"), Some(3));
+        assert_eq!(article.block_for_anchor("CAF%C3%89"), Some(3));
+        assert_eq!(article.block_for_anchor("missing"), None);
+        assert_eq!(article.block_for_anchor("100%"), None);
+    }
+
+    #[test]
+    fn an_empty_fragment_or_top_is_the_start_unless_a_block_is_named_top() {
+        let article = article_with_anchors(&[&["intro"], &[], &["other"]]);
+        assert_eq!(article.block_for_anchor(""), Some(0));
+        assert_eq!(article.block_for_anchor("#"), Some(0));
+        assert_eq!(article.block_for_anchor("top"), Some(0));
+        assert_eq!(article.block_for_anchor("Top"), Some(0));
+        let article = article_with_anchors(&[&["intro"], &["top"]]);
+        assert_eq!(article.block_for_anchor("top"), Some(1));
+        assert_eq!(article_with_anchors(&[]).block_for_anchor("top"), None);
+    }
+
+    #[test]
+    fn a_fragment_is_found_percent_decoded_too() {
+        let article = article_with_anchors(&[&["intro"], &["café au lait"], &["50%-off%"]]);
+        assert_eq!(article.block_for_anchor("caf%C3%A9%20au%20lait"), Some(1));
+        assert_eq!(article.block_for_anchor("50%-off%"), Some(2), "a % with no hex digits after it stays");
+        assert_eq!(article.block_for_anchor("%FF"), None);
     }
 }

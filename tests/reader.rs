@@ -1152,3 +1152,78 @@ fn link_text_is_a_hyperlink_only_when_the_theme_says_and_no_list_is_open() {
     let listed = draw(&model, true);
     assert!(!listed.content().iter().any(|c| c.symbol().contains('\x1b')), "a hyperlink under the links list");
 }
+
+/// A local Markdown page whose claim cites a file beside it, with links to places in itself.
+fn notes_with_links() -> (tempfile::TempDir, PathBuf) {
+    let text = "# Notes\n\nUnemployment fell to 3.5 percent in 2023, according to [the labour report](report.md).\n\n\
+                See [the later part](#the-later-part), [the top](#top), [nowhere](#nowhere) and [a form](mailto:ed@example.org).\n\n\
+                ## The later part\n\nQuiet words by the river.\n";
+    common::temp_file("notes.md", text.as_bytes())
+}
+
+#[test]
+fn back_forward_and_reload_ask_the_event_loop_only_where_there_is_somewhere_to_go() {
+    let (_dir, page) = notes_with_links();
+    let mut model = model_of(&page, 90, 24);
+    update(&mut model, Action::Back);
+    assert!(model.take_effects().is_empty());
+    assert_eq!(model.message(), Some("no page before this one"));
+    update(&mut model, Action::Forward);
+    assert_eq!(model.message(), Some("no page after this one"));
+    model.set_trail(2, 3);
+    assert!(screen(&model).contains("page 2 of 3"), "the status line says where the page is");
+    update(&mut model, Action::Back);
+    update(&mut model, Action::Forward);
+    assert_eq!(model.take_effects(), [Effect::Back, Effect::Forward]);
+    update(&mut model, Action::Reload);
+    assert_eq!(model.take_effects(), [Effect::Reload]);
+    // While a page is on its way the status line says so, and Esc cancels it.
+    model.set_loading(Some("https://example.org/next".to_string()));
+    assert!(screen(&model).contains("loading https://example.org/next … (Esc cancels)"), "{}", screen(&model));
+    update(&mut model, Action::Down(1));
+    assert!(model.take_effects().is_empty(), "keys keep working");
+    update(&mut model, Action::Escape);
+    assert_eq!(model.take_effects(), [Effect::CancelLoad]);
+}
+
+#[test]
+fn a_local_page_leads_to_the_file_beside_it_and_to_places_in_itself() {
+    let (dir, page) = notes_with_links();
+    // Few rows, so that the later part's heading can be brought to the top.
+    let mut model = model_of(&page, 90, 5);
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(1));
+    let report = dir.path().join("report.md");
+    assert_eq!(model.take_effects(), [Effect::Read { input: Input::Path(report), fragment: None }]);
+    // A place in the article: jumped to, and back returns before the event loop is asked.
+    let start = model.top();
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(2));
+    assert!(model.take_effects().is_empty());
+    let top = model.top_block().unwrap();
+    assert_eq!(model.article().blocks[top].text, "The later part", "{}", screen(&model));
+    update(&mut model, Action::Back);
+    assert_eq!(model.top(), start);
+    assert!(model.take_effects().is_empty());
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(4));
+    assert_eq!(model.message(), Some("no place named #nowhere in this article"));
+    update(&mut model, Action::FollowLink);
+    update(&mut model, Action::LinkDigit(5));
+    assert_eq!(model.take_effects(), [Effect::Open("mailto:ed@example.org".to_string())]);
+    assert!(model.message().unwrap().contains("is a mail address, not a page"), "{:?}", model.message());
+}
+
+#[test]
+fn a_claims_sources_are_listed_and_followed_from_the_claims_list() {
+    let (dir, page) = notes_with_links();
+    let mut model = model_of(&page, 90, 24);
+    assert_eq!(model.article().claims().len(), 1, "the unemployment sentence is flagged");
+    update(&mut model, Action::ClaimsList);
+    assert!(screen(&model).contains("→ [1] the labour report"), "{}", screen(&model));
+    update(&mut model, Action::FollowLink);
+    assert!(model.overlay().is_none());
+    assert_eq!(model.claim(), Some(0), "the claim is current: back returns to it");
+    let report = dir.path().join("report.md");
+    assert_eq!(model.take_effects(), [Effect::Read { input: Input::Path(report), fragment: None }]);
+}

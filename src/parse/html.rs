@@ -101,9 +101,14 @@ pub fn parse(html: &str, page_url: Option<&str>) -> Parsed {
         urls: Vec::new(),
         inline_elements: 0,
         code_breaks: 0,
+        waiting_anchors: Vec::new(),
     };
     walker.walk(document.tree.root());
-    walker.flush();
+    walker.flush(false);
+    // Anchors after the last block (an empty element at the page's end) lead to it.
+    if let Some(last) = walker.blocks.last_mut() {
+        last.anchors.append(&mut walker.waiting_anchors);
+    }
     let posts = repeated_posts(&document);
     Parsed { blocks: walker.blocks, meta, dom: walker.hints, stated, posts }
 }
@@ -231,6 +236,8 @@ struct OpenBlock {
     rows: Vec<Vec<Vec<Run>>>,
     link_chars: usize,
     hint: DomHint,
+    /// The anchors met inside the block, each with the length of `text` where its element began.
+    anchors: Vec<(String, usize)>,
 }
 
 /// The inline markup the walk is inside: the emphasis, strong and link elements, outermost
@@ -274,6 +281,9 @@ struct Walker {
     /// Line breaks a code block owes: lines that ended (a line element closed) with no
     /// newline of their own, written before the next text unless it brings its own.
     code_breaks: usize,
+    /// Anchors met where no block was open (or left at an interrupted block's end, or on an
+    /// element that made no block), for the next block to take.
+    waiting_anchors: Vec<String>,
 }
 
 /// What the walker does when it leaves an element: a block ends, or an inline element whose
@@ -307,7 +317,7 @@ impl Walker {
             if let Some(exit) = exit {
                 path.pop();
                 match exit {
-                    Exit::Flush => self.flush(),
+                    Exit::Flush => self.flush(false),
                     Exit::Inline(style) => self.style = style,
                     Exit::CodeLine(start) => self.end_code_line(start),
                     Exit::Nothing => {}
@@ -336,14 +346,18 @@ impl Walker {
                         continue;
                     }
                     if HIDDEN.contains(&name)
-                        || is_machinery(element)
                         || element.id().and_then(|id| id.strip_prefix("S:")).is_some_and(|id| streamed.contains_key(id))
                     {
                         continue;
                     }
                     // Hidden, unless it holds most of the page: a guard against a flash of
                     // unstyled content, which the page's script lifts once it has run.
-                    if is_hidden(element) && text_len(node) * 2 <= page_text {
+                    if is_machinery(element) || (is_hidden(element) && text_len(node) * 2 <= page_text) {
+                        // A heading's permalink sign, an icon hidden from screen readers: no
+                        // text, but still where they stand on the page, so their ids lead there.
+                        if !is_not_rendered(element) {
+                            self.note_anchors(element);
+                        }
                         continue;
                     }
                     let frame = Frame::of(element, &self.cards, self.cards.posts.contains(&node.id()));
@@ -364,7 +378,42 @@ impl Walker {
         }
     }
 
+    /// An element begins: its block, style or line, then its anchors (for the block it made,
+    /// the block it is in, or the next one).
     fn enter(
+        &mut self,
+        node: NodeRef<'_, Node>,
+        element: &scraper::node::Element,
+        name: &str,
+        path: &[Frame],
+        frame: &Frame,
+    ) -> Exit {
+        let blocks = self.blocks.len();
+        let exit = self.begin_element(node, element, name, path, frame);
+        if name == "img" && self.blocks.len() > blocks {
+            // An image made a block of its own, closed at once: it takes what waits and its own.
+            let own = anchors_of(element).map(str::to_string);
+            if let Some(image) = self.blocks.last_mut() {
+                image.anchors.append(&mut self.waiting_anchors);
+                image.anchors.extend(own);
+            }
+        } else {
+            self.note_anchors(element);
+        }
+        exit
+    }
+
+    /// The element's ids go to the open block, or wait for the next one.
+    fn note_anchors(&mut self, element: &scraper::node::Element) {
+        for anchor in anchors_of(element) {
+            match self.open.as_mut() {
+                Some(open) => open.anchors.push((anchor.to_string(), open.text.len())),
+                None => self.waiting_anchors.push(anchor.to_string()),
+            }
+        }
+    }
+
+    fn begin_element(
         &mut self,
         node: NodeRef<'_, Node>,
         element: &scraper::node::Element,
@@ -390,7 +439,7 @@ impl Walker {
                 let inline = path.last().is_some_and(|f| matches!(f.name.as_str(), "p" | "a" | "span"));
                 if let (false, Some(src)) = (inline, element.attr("src").filter(|s| !s.starts_with("data:"))) {
                     let alt = element.attr("alt").unwrap_or("").trim().to_string();
-                    self.flush();
+                    self.flush(true);
                     let mut block = Block::new(BlockKind::Other, String::new(), [0, 0]);
                     block.source_lines = None;
                     let url = self.resolve(src);
@@ -401,7 +450,8 @@ impl Walker {
                 Exit::Nothing
             }
             "a" => {
-                let href = element.attr("href").filter(|h| !h.starts_with("javascript:") && !h.starts_with('#'));
+                // A bare `#` is a script's button, not a link; `#setup` leads to a place in the page.
+                let href = element.attr("href").filter(|h| !h.starts_with("javascript:") && h.trim() != "#");
                 let before = self.style.clone();
                 if let Some(url) = href.map(|h| self.resolve(h)) {
                     self.style.marks.push(Mark::Link(self.urls.len()));
@@ -429,7 +479,7 @@ impl Walker {
                 Exit::Inline(before)
             }
             "table" if is_data_table(node) => {
-                self.flush();
+                self.flush(true);
                 self.open_block(BlockKind::Table, None, path, frame);
                 Exit::Flush
             }
@@ -458,7 +508,7 @@ impl Walker {
                 if self.open.as_ref().is_some_and(|o| o.kind == BlockKind::Table) {
                     return Exit::Nothing;
                 }
-                self.flush();
+                self.flush(true);
                 let (kind, level) = match name {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => (BlockKind::Heading, name[1..].parse().ok()),
                     "li" | "dd" | "dt" => (BlockKind::ListItem, None),
@@ -486,6 +536,7 @@ impl Walker {
             rows: Vec::new(),
             link_chars: 0,
             hint: hint_of(path, frame),
+            anchors: std::mem::take(&mut self.waiting_anchors).into_iter().map(|a| (a, 0)).collect(),
         });
     }
 
@@ -573,13 +624,26 @@ impl Walker {
         }
     }
 
-    fn flush(&mut self) {
+    /// Ends the open block. When the block is interrupted by `next_block` (its element goes
+    /// on after it), anchors met after its last text wait for the next block, before which
+    /// they stand; a block with no text passes all its anchors on.
+    fn flush(&mut self, next_block: bool) {
         self.code_breaks = 0;
-        let Some(open) = self.open.take() else { return };
+        let Some(mut open) = self.open.take() else { return };
         let text =
             if open.kind == BlockKind::Code { open.text.trim_matches('\n').to_string() } else { tidy(&open.text) };
         if text.is_empty() {
+            self.waiting_anchors.extend(open.anchors.into_iter().map(|(a, _)| a));
             return;
+        }
+        let text_end = open.text.trim_end().len();
+        let mut anchors = Vec::with_capacity(open.anchors.len());
+        for (anchor, at) in std::mem::take(&mut open.anchors) {
+            if next_block && at >= text_end {
+                self.waiting_anchors.push(anchor);
+            } else if !anchors.contains(&anchor) {
+                anchors.push(anchor);
+            }
         }
         let mut block = Block::new(open.kind, String::new(), [0, 0]);
         block.source_lines = None;
@@ -607,6 +671,7 @@ impl Walker {
             }
         }
         block.text = text;
+        block.anchors = anchors;
         let mut hint = open.hint;
         hint.link_density = open.link_chars as f32 / block.text.chars().count().max(1) as f32;
         self.blocks.push(block);
@@ -815,12 +880,24 @@ fn is_line_element(element: &scraper::node::Element) -> bool {
 }
 
 fn is_hidden(element: &scraper::node::Element) -> bool {
+    element.attr("aria-hidden") == Some("true") || is_not_rendered(element)
+}
+
+/// Not drawn at all (`hidden`, `display: none`, `visibility: hidden`), as opposed to drawn but
+/// hidden from screen readers.
+fn is_not_rendered(element: &scraper::node::Element) -> bool {
     element.attr("hidden").is_some()
-        || element.attr("aria-hidden") == Some("true")
         || element.attr("style").is_some_and(|s| {
             let s = s.replace(' ', "").to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
+}
+
+/// The fragment names that lead to an element: its `id`, and an `<a>`'s `name`, as written
+/// (empty ones are none).
+fn anchors_of(element: &scraper::node::Element) -> impl Iterator<Item = &str> {
+    let name = if element.name() == "a" { element.attr("name") } else { None };
+    element.id().into_iter().chain(name).filter(|a| !a.is_empty())
 }
 
 /// A table of data (cells hold text, not layout: no nested tables, paragraphs, lists or
@@ -1311,6 +1388,80 @@ mod tests {
         assert_eq!(cells, [["a", "b"], ["1", "2"]]);
         let layout = parse("<table><tr><td><p>Story.</p><p>More.</p></td></tr></table>", None);
         assert_eq!(layout.blocks.len(), 2);
+    }
+
+    /// Each block's text with its anchors.
+    fn anchors(html: &str) -> Vec<(String, Vec<String>)> {
+        parse(html, None).blocks.into_iter().map(|b| (b.text, b.anchors)).collect()
+    }
+
+    fn anchored(pairs: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        pairs.iter().map(|(t, a)| (t.to_string(), a.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn a_sections_id_leads_to_its_heading() {
+        let got = anchors(
+            r#"<section id="install"><h2 id="Install-Heading">Install</h2><p>Run it.</p></section>
+               <section id="use"><div class="wrap"><h2>Use</h2></div><p>Read.</p></section>"#,
+        );
+        let want: &[(&str, &[&str])] =
+            &[("Install", &["install", "Install-Heading"]), ("Run it.", &[]), ("Use", &["use"]), ("Read.", &[])];
+        assert_eq!(got, anchored(want));
+    }
+
+    #[test]
+    fn ids_inside_a_block_lead_to_it() {
+        let got = anchors(
+            r##"<h2><a class="headerlink" id="permalink" href="#x">¶</a><span id="mw-x">History</span></h2>
+                <p>See <a id="ref-1" href="/a">this</a> and <a name="note">that</a>.</p>
+                <h3>Ends with a mark<a name="end-mark"></a></h3>"##,
+        );
+        let want: &[(&str, &[&str])] = &[
+            ("History", &["permalink", "mw-x"]),
+            ("See this and that.", &["ref-1", "note"]),
+            ("Ends with a mark", &["end-mark"]),
+        ];
+        assert_eq!(got, anchored(want));
+    }
+
+    #[test]
+    fn an_empty_named_anchor_leads_to_the_next_block() {
+        let got = anchors(
+            r#"<div><p>Before.</p><a name="x"></a><p>After.</p>
+               Loose text <a id="y"></a><h2>Heading</h2><span id="z"></span><img id="fig" src="/f.png" alt="F">
+               <div id="empty"></div></div><p>Last.</p><div id="after-all"></div>"#,
+        );
+        let want: &[(&str, &[&str])] = &[
+            ("Before.", &[]),
+            ("After.", &["x"]),
+            ("Loose text", &[]),
+            ("Heading", &["y"]),
+            // An image block (its text is empty; its alternative text is its image's).
+            ("", &["z", "fig"]),
+            ("Last.", &["empty", "after-all"]),
+        ];
+        assert_eq!(got, anchored(want));
+    }
+
+    #[test]
+    fn a_wrapper_around_everything_leads_to_the_first_block() {
+        let got = anchors(
+            r#"<html id="page"><body id="body"><div id="top"><header><h1 id="title">Title</h1></header>
+               <main id="content"><p>Text.</p></main></div></body></html>"#,
+        );
+        let want: &[(&str, &[&str])] = &[("Title", &["page", "body", "top", "title"]), ("Text.", &["content"])];
+        assert_eq!(got, anchored(want));
+    }
+
+    #[test]
+    fn ids_are_kept_as_written_and_hidden_elements_give_none() {
+        let got = anchors(
+            r#"<p id="Caf&eacute;-%20X">One.</p><div style="display:none" id="modal"><p>Log in</p></div>
+               <p>Two.<span aria-hidden="true" id="icon">*</span></p>"#,
+        );
+        let want: &[(&str, &[&str])] = &[("One.", &["Café-%20X"]), ("Two.", &["icon"])];
+        assert_eq!(got, anchored(want));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Markdown through pulldown-cmark: headings, paragraphs, list items, quotes, code and tables
 //! become blocks; emphasis, links, code and images are kept as the blocks' inlines.
-//! YAML front matter (as folio's own clean copies carry) fills the metadata.
+//! YAML front matter (as folio's own clean copies carry) fills the metadata. A heading's anchor
+//! is the slug GitHub gives it (heading attributes, `{#id}`, are not read: that option would
+//! change the text of headings written with braces).
 
 use super::Parsed;
 use crate::article::{Block, BlockKind, Inline, Meta};
@@ -63,6 +65,8 @@ struct Builder<'a> {
     front_matter: String,
     /// The page's own address, when known: relative links and images are read against it.
     base: Option<url::Url>,
+    /// The headings' slugs so far.
+    slugs: Slugs,
 }
 
 impl<'a> Builder<'a> {
@@ -84,6 +88,7 @@ impl<'a> Builder<'a> {
             in_front_matter: false,
             front_matter: String::new(),
             base: None,
+            slugs: Slugs::default(),
         }
     }
 
@@ -169,6 +174,9 @@ impl<'a> Builder<'a> {
             }
         }
         if !block.text.is_empty() {
+            if block.kind == BlockKind::Heading {
+                block.anchors.push(self.slugs.next(&block.text));
+            }
             self.blocks.push(block);
         }
     }
@@ -363,6 +371,35 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The anchors GitHub gives a document's headings: each heading's text lower-cased, its spaces
+/// made `-`, everything but letters, digits, `-` and `_` left out; a slug met before gets
+/// `-1`, `-2`… (the first free one), as github-slugger does.
+#[derive(Debug, Default)]
+struct Slugs {
+    /// Every slug given, with how many times its plain form has been asked for again.
+    given: std::collections::HashMap<String, usize>,
+}
+
+impl Slugs {
+    /// The slug of a heading that reads `text`, unique in the document.
+    fn next(&mut self, text: &str) -> String {
+        let plain: String = text
+            .chars()
+            .flat_map(char::to_lowercase)
+            .filter(|&c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+        let mut slug = plain.clone();
+        while self.given.contains_key(&slug) {
+            let repeats = self.given.entry(plain.clone()).or_insert(0);
+            *repeats += 1;
+            slug = format!("{plain}-{repeats}");
+        }
+        self.given.insert(slug.clone(), 0);
+        slug
+    }
+}
+
 /// The few `key: value` lines of YAML front matter folio writes and commonly meets.
 fn front_matter(yaml: &str) -> Meta {
     let mut meta = Meta::default();
@@ -443,6 +480,35 @@ mod tests {
         let blocks = parse_md("- outer\n  - inner\n- last\n").blocks;
         let got: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.depth, b.source_lines)).collect();
         assert_eq!(got, [("outer", 0, Some([1, 1])), ("inner", 1, Some([2, 2])), ("last", 0, Some([3, 3]))]);
+    }
+
+    #[test]
+    fn headings_are_anchored_by_their_github_slug() {
+        let md = "# Getting Started!\n\nText.\n\n## Set-up & `cargo_test`\n\n## Getting started\n\n\
+                  ## Getting Started\n\n## Getting started 1\n\n## Ünïcode Ärger\n\nText.\n";
+        let anchors: Vec<(String, Vec<String>)> =
+            parse_md(md).blocks.into_iter().map(|b| (b.text, b.anchors)).collect();
+        let want = [
+            ("Getting Started!", vec!["getting-started"]),
+            ("Text.", vec![]),
+            ("Set-up & cargo_test", vec!["set-up--cargo_test"]),
+            ("Getting started", vec!["getting-started-1"]),
+            ("Getting Started", vec!["getting-started-2"]),
+            // Its own slug was taken by the repeat before it: it gets the next free one.
+            ("Getting started 1", vec!["getting-started-1-1"]),
+            ("Ünïcode Ärger", vec!["ünïcode-ärger"]),
+            ("Text.", vec![]),
+        ];
+        let want: Vec<(String, Vec<String>)> =
+            want.iter().map(|(t, a)| (t.to_string(), a.iter().map(|s| s.to_string()).collect())).collect();
+        assert_eq!(anchors, want);
+    }
+
+    #[test]
+    fn heading_attributes_stay_text() {
+        let blocks = parse_md("## Install {#setup}\n").blocks;
+        assert_eq!(blocks[0].text, "Install {#setup}");
+        assert_eq!(blocks[0].anchors, ["install-setup"]);
     }
 
     #[test]

@@ -900,7 +900,7 @@ impl Model {
                 self.message = Some(format!("[{number}] is {what}, not a page: opening it outside folio"));
                 self.effects.push(Effect::Open(url));
             }
-            Err(refused) => self.message = Some(format!("[{number}] not followed: {refused}")),
+            Err(refused) => self.message = Some(format!("[{number}] refused: {refused}")),
         }
     }
 
