@@ -57,6 +57,7 @@ fn answer(path: &str) -> Vec<u8> {
         "/article" => response("200 OK", &[("Content-Type", "text/html; charset=utf-8")], PAGE.as_bytes()),
         "/moved" => response("301 Moved Permanently", &[("Location", "/article")], b""),
         "/loop" => response("302 Found", &[("Location", "/loop")], b""),
+        "/to-a-file" => response("302 Found", &[("Location", "file:///etc/passwd")], b""),
         "/image" => response("200 OK", &[("Content-Type", "image/png")], b"\x89PNG\r\n"),
         "/huge" => {
             let body = vec![b'a'; 21 * 1024 * 1024];
@@ -153,4 +154,14 @@ fn only_http_and_https() {
     let out = common::folio().args(["clean", "file:///etc/passwd"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("only http and https"));
+}
+
+#[test]
+fn a_redirect_never_leads_to_a_local_file() {
+    let base = serve(1, answer);
+    let error = fetch(&format!("{base}/to-a-file"), &Limits::default()).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        format!("{base}/to-a-file: the server redirected to a file: address, which folio does not follow")
+    );
 }

@@ -187,4 +187,11 @@ fn links_are_followed_in_folio_and_back_returns_to_the_same_place() {
     s.wait_for("folio to exit", |s| s.screen().contains("EXIT="));
     assert!(s.screen().contains("EXIT=0"), "{}", s.screen());
     s.assert_restored(dir.path());
+
+    // Every page read by following a link is in the history, like any other.
+    let listed = common::folio().arg("history").env("FOLIO_STATE_DIR", &state).output().unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    for title in ["Page A", "Page B", "Page C"] {
+        assert!(listed.contains(title), "{title} not in the history:\n{listed}");
+    }
 }

@@ -5,7 +5,6 @@
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::time::Duration;
-use ureq::ResponseExt;
 
 /// How patient and how generous a fetch is.
 #[derive(Debug, Clone)]
@@ -67,26 +66,57 @@ pub fn fetch(url: &str, limits: &Limits) -> Result<Fetched> {
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(failed(format!("only http and https URLs can be fetched, not {}:", parsed.scheme())));
     }
+    // Redirects are followed here, not by the HTTP client, so that each hop's address is checked:
+    // a server can send folio only to another http(s) page, never to a local file.
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(limits.connect))
-        .timeout_global(Some(limits.total))
-        .max_redirects(limits.redirects)
+        .max_redirects(0)
         .user_agent(USER_AGENT)
         .accept_encoding("gzip, deflate, br")
         .http_status_as_error(false)
         .build()
         .into();
-    let mut response = agent
-        .get(parsed.as_str())
-        .header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1")
-        .call()
-        .map_err(|e| failed(describe(e, limits)))?;
+    let started = std::time::Instant::now();
+    let mut address = parsed;
+    let mut hops = 0;
+    let mut response = loop {
+        let left = limits.total.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            return Err(failed(format!("no complete answer within {} s", limits.total.as_secs())));
+        }
+        let response = agent
+            .get(address.as_str())
+            .header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1")
+            .config()
+            .timeout_global(Some(left))
+            .build()
+            .call()
+            .map_err(|e| failed(describe(e, limits)))?;
+        if !response.status().is_redirection() || response.status() == 304 {
+            break response;
+        }
+        let location = response.headers().get("location").and_then(|v| v.to_str().ok());
+        let Some(next) = location.and_then(|l| address.join(l.trim()).ok()) else {
+            return Err(failed(format!("the server answered {} with no address to go to", response.status().as_u16())));
+        };
+        if !matches!(next.scheme(), "http" | "https") {
+            return Err(failed(format!(
+                "the server redirected to a {}: address, which folio does not follow",
+                next.scheme()
+            )));
+        }
+        hops += 1;
+        if hops > limits.redirects {
+            return Err(failed(format!("more than {} redirects", limits.redirects)));
+        }
+        address = next;
+    };
     let status = response.status();
     if !status.is_success() {
         let reason = status.canonical_reason().unwrap_or("");
         return Err(failed(format!("the server answered {} {reason}", status.as_u16())));
     }
-    let final_url = response.get_uri().to_string();
+    let final_url = address.to_string();
     let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
     let content_type = header("content-type").unwrap_or_else(|| "text/html".to_string());
     let deflated = header("content-encoding").is_some_and(|e| e.trim().eq_ignore_ascii_case("deflate"));

@@ -25,14 +25,19 @@ pub fn save_copy(copy: &CopyToSave) -> String {
 /// start) is the last resort. A GUI opener is started on its own and not waited for; a
 /// terminal browser (w3m, lynx, links, elinks, browsh, carbonyl…, or any entry ending in `;
 /// needsterminal`) is given to `in_terminal`, which hands it the terminal and waits. No shell
-/// ever reads the address, and only an http(s) address is handed on.
+/// ever reads the address, and only an http(s) address is handed on; a `mailto:` address goes
+/// to the platform's opener alone.
 pub fn open_url(
     url: &str,
     browser: Option<&str>,
     in_terminal: &mut dyn FnMut(&mut Command) -> std::io::Result<std::process::ExitStatus>,
 ) -> Result<(), String> {
+    // A mail address goes to the platform's opener (the mail program), never to a browser command.
+    if url::Url::parse(url).is_ok_and(|u| u.scheme() == "mailto") {
+        return opener::open(url).map_err(|e| e.to_string().replace('\n', " "));
+    }
     if !browser::is_web_address(url) {
-        return Err("only http and https addresses are opened outside folio".to_string());
+        return Err("only http, https and mailto addresses are opened outside folio".to_string());
     }
     // Why each attempt failed, said when none worked.
     let mut failed = Vec::new();
