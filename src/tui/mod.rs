@@ -534,7 +534,7 @@ fn arrive(
 ) -> Option<String> {
     let mut reading = match arrived {
         Ok(reading) => reading,
-        Err(e) => return Some(format!("could not read it: {e}")),
+        Err(e) => return Some(format!("could not read {e}")),
     };
     remember_for_site(&mut reading);
     let left = leave(&here.model, &here.opened, history);
