@@ -1155,7 +1155,7 @@ fn link_text_is_a_hyperlink_only_when_the_theme_says_and_no_list_is_open() {
 
 /// A local Markdown page whose claim cites a file beside it, with links to places in itself.
 fn notes_with_links() -> (tempfile::TempDir, PathBuf) {
-    let text = "# Notes\n\nUnemployment fell to 3.5 percent in 2023, according to [the labour report](report.md).\n\n\
+    let text = "# Notes\n\nUnemployment fell to 3.5 percent in 2023, according to [the labour report](report.md) and [the survey](survey.md).\n\n\
                 See [the later part](#the-later-part), [the top](#top), [nowhere](#nowhere) and [a form](mailto:ed@example.org).\n\n\
                 ## The later part\n\nQuiet words by the river.\n";
     common::temp_file("notes.md", text.as_bytes())
@@ -1198,7 +1198,7 @@ fn a_local_page_leads_to_the_file_beside_it_and_to_places_in_itself() {
     // A place in the article: jumped to, and back returns before the event loop is asked.
     let start = model.top();
     update(&mut model, Action::FollowLink);
-    update(&mut model, Action::LinkDigit(2));
+    update(&mut model, Action::LinkDigit(3));
     assert!(model.take_effects().is_empty());
     let top = model.top_block().unwrap();
     assert_eq!(model.article().blocks[top].text, "The later part", "{}", screen(&model));
@@ -1206,10 +1206,10 @@ fn a_local_page_leads_to_the_file_beside_it_and_to_places_in_itself() {
     assert_eq!(model.top(), start);
     assert!(model.take_effects().is_empty());
     update(&mut model, Action::FollowLink);
-    update(&mut model, Action::LinkDigit(4));
+    update(&mut model, Action::LinkDigit(5));
     assert_eq!(model.message(), Some("no place named #nowhere in this article"));
     update(&mut model, Action::FollowLink);
-    update(&mut model, Action::LinkDigit(5));
+    update(&mut model, Action::LinkDigit(6));
     assert_eq!(model.take_effects(), [Effect::Open("mailto:ed@example.org".to_string())]);
     assert!(model.message().unwrap().contains("is a mail address, not a page"), "{:?}", model.message());
 }
@@ -1220,10 +1220,17 @@ fn a_claims_sources_are_listed_and_followed_from_the_claims_list() {
     let mut model = model_of(&page, 90, 24);
     assert_eq!(model.article().claims().len(), 1, "the unemployment sentence is flagged");
     update(&mut model, Action::ClaimsList);
-    assert!(screen(&model).contains("→ [1] the labour report"), "{}", screen(&model));
+    let listed = screen(&model);
+    assert!(listed.contains("→ [1] the labour report") && listed.contains("→ [2] the survey"), "{listed}");
+    // Two sources: the list of them, to choose one.
     update(&mut model, Action::FollowLink);
-    assert!(model.overlay().is_none());
     assert_eq!(model.claim(), Some(0), "the claim is current: back returns to it");
-    let report = dir.path().join("report.md");
-    assert_eq!(model.take_effects(), [Effect::Read { input: Input::Path(report), fragment: None }]);
+    let sources = model.list::<folio::tui::lists::links::Sources>().expect("the claim's sources listed");
+    assert_eq!(sources.numbers, [1, 2]);
+    assert!(screen(&model).contains("Claim 1's sources"), "{}", screen(&model));
+    update(&mut model, Action::Down(1));
+    update(&mut model, Action::Select);
+    assert!(model.overlay().is_none());
+    let survey = dir.path().join("survey.md");
+    assert_eq!(model.take_effects(), [Effect::Read { input: Input::Path(survey), fragment: None }]);
 }

@@ -137,7 +137,7 @@ fn links_open_with_browser_and_copies_reach_the_terminal_as_osc_52() {
         ],
     );
     s.wait_for("the link's marker", |s| s.screen().contains("the report[1]"));
-    s.keys("f1");
+    s.keys("O1");
     s.wait_for("the browser to be given the address", |_| {
         std::fs::read_to_string(&opened).is_ok_and(|t| t.trim() == "https://example.org/report")
     });
@@ -190,7 +190,7 @@ fn a_terminal_browser_gets_the_terminal(name: &str, browser: impl Fn(&std::path:
         ],
     );
     s.wait_for("the link's marker", |s| s.screen().contains("the report[1]"));
-    s.keys("f1");
+    s.keys("O1");
     s.wait_for("the browser to run", |s| s.screen().contains("TEXT BROWSER ON"));
     let opened = std::fs::read_to_string(dir.path().join("opened")).unwrap();
     assert_eq!(opened.lines().collect::<Vec<_>>(), args, "the arguments the browser was given");
@@ -337,12 +337,15 @@ fn keys_remapped_in_the_config_work_and_help_and_hints_name_them() {
     let screen = s.screen();
     let line = |help: &str| help_line(&screen, help);
     assert!(line("next section").starts_with("n "), "{screen}");
+    s.keys("\x04");
+    s.wait_for("help a page further on", |s| s.screen().contains("next match"));
+    let screen = s.screen();
+    let line = |help: &str| help_line(&screen, help);
     assert!(line("next match").starts_with("none "), "n went to next-section: {screen}");
+    assert!(line("save the clean Markdown copy").starts_with("w Ctrl-s "), "{screen}");
     s.keys("G");
     s.wait_for("the end of help", |s| s.screen().contains("[keys.lists]"));
     let screen = s.screen();
-    let line = |help: &str| help_line(&screen, help);
-    assert!(line("save the clean Markdown copy").starts_with("w Ctrl-s "), "{screen}");
     assert!(
         screen.lines().any(|l| l.contains("│x Esc ") && l.trim_end_matches([' ', '│']).ends_with(" close")),
         "{screen}"

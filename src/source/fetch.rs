@@ -169,6 +169,8 @@ fn describe(error: ureq::Error, limits: &Limits) -> String {
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => {
             format!("no complete answer within {} s", limits.total.as_secs())
         }
+        // The system's resolver says it at length ("failed to lookup address information: …").
+        ureq::Error::Io(e) if e.to_string().contains("lookup address") => "host not found".to_string(),
         ureq::Error::Io(e) => format!("connection problem: {e}"),
         other => other.to_string(),
     }

@@ -9,7 +9,7 @@ use super::lists::contents::Contents;
 use super::lists::folds::Folds;
 use super::lists::help::Help;
 use super::lists::history::History;
-use super::lists::links::Links;
+use super::lists::links::{Links, Sources};
 use super::lists::picker::StoryChoice;
 use super::lists::picker::{MarkAs, MarkStory};
 use super::lists::{Context, List, Picked, move_selection};
@@ -924,8 +924,12 @@ impl Model {
             Some(shown_block) => self.jump_to(shown_block, 0),
             None => self.top = self.doc.start(),
         }
+        // Said by what is there (a heading's words), not by the id, which may be a code.
+        let words = self.article.blocks[block].text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let there =
+            if words.is_empty() { format!("#{shown}") } else { crate::text::cells::shorten(&visible(&words), 50) };
         let back = self.settings.keys.reading_key(Action::Back);
-        self.message = Some(format!("#{shown} ({back} comes back)"));
+        self.message = Some(format!("→ {there} ({back} comes back)"));
         true
     }
 
@@ -962,18 +966,14 @@ impl Model {
     }
 
     /// `f` in the claims list: goes to claim `claim`, then follows the links in its sentence
-    /// (else in its paragraph): the one there is, or of several the links list, on the first.
+    /// (else in its paragraph): the one there is, or of several the list of them to choose from.
     fn follow_source(&mut self, claim: usize) {
         self.select_claim(claim);
         let sources = super::lists::claims::sources(self.page(), claim);
         match sources.as_slice() {
             [] => self.message = Some(format!("claim {} cites no link", claim + 1)),
             [number] => self.follow_link(*number),
-            [first, ..] => {
-                let select = self.settings.keys.list_key(Action::Select);
-                self.overlay = Some(Box::new(Links { selected: first - 1 }));
-                self.message = Some(format!("claim {} cites {} links: {select} reads one", claim + 1, sources.len()));
-            }
+            [..] => self.overlay = Some(Box::new(Sources { claim, numbers: sources, selected: 0 })),
         }
     }
 

@@ -229,7 +229,7 @@ pub const READING: &[Binding] = &[
         None
     ),
     bind!(
-        [(KeyCode::Backspace, NONE), (KeyCode::Char('o'), CTRL), (KeyCode::Left, ALT)],
+        [(KeyCode::Backspace, NONE), (KeyCode::Left, ALT)],
         "back",
         Action::Back,
         "back: before the in-page jump, else the page before",

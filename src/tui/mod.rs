@@ -534,6 +534,8 @@ fn arrive(
 ) -> Option<String> {
     let mut reading = match arrived {
         Ok(reading) => reading,
+        // The cause first: a long address loses its middle on the status line, not the cause.
+        Err(crate::error::Error::Fetch { url, problem }) => return Some(format!("not read: {problem} — {url}")),
         Err(e) => return Some(format!("could not read {e}")),
     };
     remember_for_site(&mut reading);

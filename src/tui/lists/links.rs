@@ -31,18 +31,7 @@ impl List for Links {
     }
 
     fn shown(&self, context: &Context, width: usize) -> Shown {
-        let entries = context
-            .page
-            .links
-            .iter()
-            .enumerate()
-            .map(|(n, &(block, i))| {
-                let block = &context.page.article.blocks[block];
-                let link = &block.links[i];
-                let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
-                link_entry(n + 1, &visible(text), &visible(&link.url), width)
-            })
-            .collect();
+        let entries = (1..=context.page.links.len()).map(|n| numbered_entry(context.page, n, width)).collect();
         Shown { entries, selected: Some(self.selected), scroll: 0 }
     }
 
@@ -71,6 +60,73 @@ impl List for Links {
         let url = link_url(context.page, number)?.to_string();
         Some(Picked::Copy { what: format!("the address of [{number}]"), text: url })
     }
+}
+
+/// The links a claim cites (`f` in the claims list, when it cites more than one): choosing
+/// one reads it in folio, `O` opens it in the browser, `y` copies its address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sources {
+    /// The claim, counted from 0.
+    pub claim: usize,
+    /// The numbers `[n]` of the links it cites.
+    pub numbers: Vec<usize>,
+    /// Index into `numbers`.
+    pub selected: usize,
+}
+
+impl List for Sources {
+    fn title(&self, keys: &Keymap) -> String {
+        format!(
+            "Claim {}'s sources — {} reads it in folio, {} opens it in the browser",
+            self.claim + 1,
+            keys.list_key(Action::Select),
+            keys.list_key(Action::OpenOutside)
+        )
+    }
+
+    fn wide(&self) -> bool {
+        true
+    }
+
+    fn shown(&self, context: &Context, width: usize) -> Shown {
+        let entries = self.numbers.iter().map(|&n| numbered_entry(context.page, n, width)).collect();
+        Shown { entries, selected: Some(self.selected), scroll: 0 }
+    }
+
+    fn len(&self, _context: &Context, _rows: usize) -> usize {
+        self.numbers.len()
+    }
+
+    fn cursor(&mut self) -> &mut usize {
+        &mut self.selected
+    }
+
+    fn select(&self, _context: &Context) -> Option<Picked> {
+        self.numbers.get(self.selected).map(|&n| Picked::FollowLink(n))
+    }
+
+    fn follow(&self, context: &Context) -> Option<Picked> {
+        self.select(context)
+    }
+
+    fn outside(&self, _context: &Context) -> Option<Picked> {
+        self.numbers.get(self.selected).map(|&n| Picked::OpenOutside(n))
+    }
+
+    fn yank(&self, context: &Context) -> Option<Picked> {
+        let number = *self.numbers.get(self.selected)?;
+        let url = link_url(context.page, number)?.to_string();
+        Some(Picked::Copy { what: format!("the address of [{number}]"), text: url })
+    }
+}
+
+/// Link `[number]` as a list shows it, its words and address made safe to draw.
+fn numbered_entry(page: Page, number: usize, width: usize) -> Vec<String> {
+    let Some(&(block, i)) = page.doc.links.get(number.wrapping_sub(1)) else { return Vec::new() };
+    let block = &page.article.blocks[block];
+    let link = &block.links[i];
+    let text = block.text.get(link.range[0]..link.range[1]).unwrap_or("");
+    link_entry(number, &visible(text), &visible(&link.url), width)
 }
 
 /// The address of link `[number]` (numbered from 1, as the text shows them).
