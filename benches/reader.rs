@@ -33,7 +33,7 @@ fn corpus_texts() -> Vec<(PathBuf, String)> {
 }
 
 fn article(text: &str) -> Article {
-    let source = Source { kind: SourceKind::File, name: "bench".into(), format: Format::Text };
+    let source = Source { kind: SourceKind::File, name: "bench".into(), format: Format::Text, base: None };
     folio::Pipeline::bundled().build(text, source)
 }
 

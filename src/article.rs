@@ -12,6 +12,20 @@ pub struct Source {
     pub name: String,
     /// The format its text was read in, as detected.
     pub format: Format,
+    /// The web address a file or standard input was said to come from (`--base`): its links,
+    /// images and `source:` are read against it. In `inspect --json` only when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+}
+
+impl Source {
+    /// The web address the article came from: a fetched page's, else the one given with `--base`.
+    pub fn address(&self) -> Option<&str> {
+        match self.kind {
+            SourceKind::Url => Some(&self.name),
+            SourceKind::File | SourceKind::Stdin => self.base.as_deref(),
+        }
+    }
 }
 
 /// How the article reached folio.
@@ -674,7 +688,7 @@ mod tests {
                 block
             })
             .collect();
-        let source = Source { kind: SourceKind::File, name: "a.html".into(), format: Format::Html };
+        let source = Source { kind: SourceKind::File, name: "a.html".into(), format: Format::Html, base: None };
         Article::new(source, Meta::default(), blocks, |_| Vec::new())
     }
 

@@ -50,6 +50,54 @@ pub struct Cli {
     /// Flag sentences whose claim score is at least T, 0–1 (default: the threshold chosen in training)
     #[arg(long, global = true, value_name = "T", value_parser = threshold)]
     pub claim_threshold: Option<f32>,
+    /// Read the input as html, markdown or text, whatever it looks like (default: told from its content)
+    #[arg(long, global = true, value_name = "FORMAT")]
+    pub from: Option<InputFormat>,
+    /// The web address a file or standard input came from: its links, images and source: are read against it
+    #[arg(long, global = true, value_name = "URL", value_parser = base_address)]
+    pub base: Option<String>,
+}
+
+/// What `--from` names: the format an input is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// HTML, a whole page or a fragment.
+    Html,
+    /// Markdown (CommonMark, with GitHub's tables).
+    Markdown,
+    /// Plain text, such as a copied page.
+    Text,
+}
+
+impl InputFormat {
+    /// The format an article is read in.
+    pub fn format(self) -> folio::article::Format {
+        match self {
+            InputFormat::Html => folio::article::Format::Html,
+            InputFormat::Markdown => folio::article::Format::Markdown,
+            InputFormat::Text => folio::article::Format::Text,
+        }
+    }
+}
+
+/// What `folio clean --to` names: what the copy is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CopyFormat {
+    /// Markdown with front matter (the clean copy `s` saves).
+    Markdown,
+    /// Plain text wrapped to --width, links as [n] and listed at the end (as lynx -dump).
+    Text,
+    /// The same text with the reader's bold, italic, dim and colours as ANSI sequences (NO_COLOR: no colours).
+    Ansi,
+}
+
+/// An http(s) address, for `--base`.
+fn base_address(text: &str) -> Result<String, String> {
+    match url::Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(url.to_string()),
+        Ok(url) => Err(format!("{text:?} is a {}: address; the base is an http(s) address", url.scheme())),
+        Err(e) => Err(format!("{text:?} is not an address ({e})")),
+    }
 }
 
 /// The environment variables folio reads, each with what it does: `--help` and the man page
@@ -171,6 +219,15 @@ pub enum Command {
         /// End the copy with "Claims to check": each flagged claim with its score and kinds, as a footnote
         #[arg(long)]
         claims: bool,
+        /// What to write: markdown (default), text (wrapped, links listed at the end) or ansi (text with styles)
+        #[arg(long, value_name = "FORMAT", default_value = "markdown", conflicts_with = "out_dir")]
+        to: CopyFormat,
+        /// Width of --to text and ansi, in cells (default: the width setting, else 80)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
+        width: Option<u16>,
+        /// Markdown without its front matter: the story only
+        #[arg(long)]
+        no_front_matter: bool,
         /// With --out-dir: how many inputs to clean at once (default: one per core)
         #[arg(short, long, value_name = "N", requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,

@@ -352,6 +352,7 @@ mod tests {
                 kind: SourceKind::File,
                 name: name.display().to_string(),
                 format: crate::article::Format::Text,
+                base: None,
             };
             let meta = crate::article::Meta::default();
             let article = Article::new(source, meta, Vec::new(), |_| Vec::new());

@@ -70,8 +70,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
     });
     let pipeline =
         folio::Pipeline::bundled().with_rules(rules).with_claims(claims).with_learned(learned.unwrap_or_default());
+    let given = folio::source::Given { format: cli.from.map(cli::InputFormat::format), base: cli.base.clone() };
     let read = |arg: Option<String>| -> Result<Reading, Failure> {
-        let reading = pipeline.read(&input_of(arg)?)?;
+        let reading = pipeline.read_as(&input_of(arg)?, &given)?;
         for warning in &reading.warnings {
             eprintln!("folio: warning: {warning}");
         }
@@ -86,20 +87,66 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let color = settings.color && std::io::stdout().is_terminal();
             print(&listing::listing(&article, color, settings.listing_width))
         }
-        Some(Command::Clean { inputs, out_dir: Some(dir), force, jobs, keep, claims: with_claims, .. }) => {
-            let options = markdown::CopyOptions { keep, claims: with_claims };
+        Some(Command::Clean {
+            inputs,
+            out_dir: Some(dir),
+            force,
+            jobs,
+            keep,
+            claims: with_claims,
+            no_front_matter,
+            ..
+        }) => {
+            if given != folio::source::Given::default() {
+                return Err(Failure::Usage(
+                    "folio: --from and --base read one input, not --out-dir's many".to_string(),
+                ));
+            }
+            let options = markdown::CopyOptions { keep, claims: with_claims, front_matter: !no_front_matter };
             clean_into(&inputs, &dir, force, jobs, &pipeline, &options)
         }
-        Some(Command::Clean { inputs, output, force, keep, claims: with_claims, .. }) => {
+        Some(Command::Clean {
+            inputs, output, force, keep, claims: with_claims, to, width, no_front_matter, ..
+        }) => {
             if inputs.len() > 1 {
                 return Err(Failure::Usage("folio: several inputs need --out-dir DIR".to_string()));
             }
             if force && output.is_none() {
                 return Err(Failure::Usage("folio: --force needs -o FILE or --out-dir DIR".to_string()));
             }
-            let article = read(inputs.into_iter().next())?.article;
-            let options = markdown::CopyOptions { keep, claims: with_claims };
-            let text = markdown::clean_markdown_with(&article, &folio::save::now(), &options);
+            let mut article = read(inputs.into_iter().next())?.article;
+            let options = markdown::CopyOptions { keep, claims: with_claims, front_matter: !no_front_matter };
+            let width = width.unwrap_or(settings.column);
+            let text = match to {
+                cli::CopyFormat::Markdown => markdown::clean_markdown_with(&article, &folio::save::now(), &options),
+                printed => {
+                    // Kept categories print as story, as they are written into a Markdown copy.
+                    let kept: Vec<_> =
+                        article.blocks.iter().filter(|b| options.keep.contains(&b.label)).map(|b| b.id).collect();
+                    let relabels: Vec<_> = kept
+                        .into_iter()
+                        .map(|block| folio::article::Relabel {
+                            block,
+                            label: folio::article::Label::Content,
+                            reason: "kept (--keep)".to_string(),
+                        })
+                        .collect();
+                    if !relabels.is_empty() {
+                        folio::pipeline::relabel(&mut article, &relabels, pipeline.claims());
+                    }
+                    let printing = match printed {
+                        cli::CopyFormat::Ansi => folio::tui::print::Printing::Ansi {
+                            color: settings.color,
+                            look: match settings.theme {
+                                folio::tui::view::ThemeChoice::Light => folio::tui::view::Look::Light,
+                                _ => folio::tui::view::Look::Dark,
+                            },
+                        },
+                        _ => folio::tui::print::Printing::Text,
+                    };
+                    folio::tui::print::print(article, width, printing)
+                }
+            };
             match output {
                 Some(path) => folio::save::write_atomically(&path, &text, force).map_err(Failure::from),
                 None => print(&text),
@@ -147,6 +194,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // The reader takes the screen at once and reads the input while saying so.
             let input = input_of(cli.input)?;
             let options = folio::tui::Options {
+                given,
                 settings: folio::tui::app::Settings {
                     column: settings.column,
                     save_dir: settings.save_dir,

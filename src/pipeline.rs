@@ -11,12 +11,12 @@
 //! What was learned (marks, site memory) is applied to the labels *before* the article's
 //! sections and claims are found, so each sentence is scored once per read.
 
-use crate::article::{Article, Relabel, Source, SourceKind};
+use crate::article::{Article, Relabel, Source};
 use crate::claims::Scorer;
 use crate::classify::{BlockModel, KindModel, MetaModel, Models, Rules};
 use crate::error::{Error, Result};
 use crate::sites::Learned;
-use crate::source::{self, Input, Loaded};
+use crate::source::{self, Given, Input, Loaded};
 
 /// An article and the warnings met while reading it (one line each, for stderr).
 #[derive(Debug)]
@@ -85,12 +85,26 @@ impl Pipeline {
     /// The pipeline from loaded bytes on: decode once (telling the format on the way), then
     /// parse, label, apply what was learned, and find sections and claims.
     pub fn read_loaded(&self, loaded: Loaded) -> Result<Reading> {
+        self.read_loaded_as(loaded, &Given::default())
+    }
+
+    /// Reads `input` as the user said it is (`--from`, `--base`), else as `read` does.
+    pub fn read_as(&self, input: &Input, given: &Given) -> Result<Reading> {
+        self.read_loaded_as(source::load(input)?, given)
+    }
+
+    /// `read_loaded`, in the format `given` names (whatever the content looks like) and with
+    /// the address it gives as the page's.
+    pub fn read_loaded_as(&self, loaded: Loaded, given: &Given) -> Result<Reading> {
         let Loaded { bytes, kind, name, charset, hint } = loaded;
-        let page = source::decode_page(&bytes, hint, charset.as_deref())
-            .map_err(|why| Error::Binary { name: name.clone(), why: why.0 })?;
+        let page = match given.format {
+            Some(format) => source::decode_in(&bytes, format, charset.as_deref()),
+            None => source::decode_page(&bytes, hint, charset.as_deref()),
+        }
+        .map_err(|why| Error::Binary { name: name.clone(), why: why.0 })?;
         // A large input is held once, not twice, while it is parsed.
         drop(bytes);
-        let source = Source { kind, name, format: page.format };
+        let source = Source { kind, name, format: page.format, base: given.base.clone() };
         let warnings = page.decoded.warnings.iter().map(|w| format!("{}: {w}", source.name)).collect();
         let parsed = parse_for(&page.decoded.text, &source);
         // The blocks own their text now: the whole decoded text is let go before classifying.
@@ -126,21 +140,20 @@ pub fn relabel(article: &mut Article, changes: &[Relabel], claims: &Scorer) {
 
 /// Parses `text` in the source's format; a fetched page's links are made absolute against its URL.
 fn parse_for(text: &str, source: &Source) -> crate::parse::Parsed {
-    let url = (source.kind == SourceKind::Url).then_some(source.name.as_str());
-    crate::parse::parse(text, source.format, url)
+    crate::parse::parse(text, source.format, source.address())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Format, Label};
+    use crate::article::{Format, Label, SourceKind};
 
     #[test]
     fn a_relabel_keeps_the_sections_and_claims_true() {
         let text = "# Harbour pumps\n\n## Costs\n\nThe pump cost 2 million pounds in 2024, the council said on Tuesday.\n\n\
                     ## Homes\n\nIt heats 1,140 homes now, up from 300 in 2020, according to the council.\n";
         let pipeline = Pipeline::bundled();
-        let source = Source { kind: SourceKind::File, name: "pumps.md".into(), format: Format::Markdown };
+        let source = Source { kind: SourceKind::File, name: "pumps.md".into(), format: Format::Markdown, base: None };
         let mut article = pipeline.build(text, source);
         let id = |start: &str| article.blocks.iter().find(|b| b.text.starts_with(start)).unwrap().id;
         let (heading, costs) = (id("Costs"), id("The pump cost"));

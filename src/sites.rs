@@ -81,7 +81,7 @@ pub fn site_of(article: &Article) -> Option<String> {
 
 /// The site of a page with this metadata and source (see `site_of`).
 pub fn site_of_page(meta: &Meta, source: &Source) -> Option<String> {
-    let url = meta.url.as_deref().or((source.kind == crate::article::SourceKind::Url).then_some(source.name.as_str()));
+    let url = meta.url.as_deref().or(source.address());
     let host = url
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_string()));
@@ -356,7 +356,7 @@ mod tests {
                 b
             })
             .collect();
-        let source = Source { kind: SourceKind::File, name: "page.html".into(), format: Format::Html };
+        let source = Source { kind: SourceKind::File, name: "page.html".into(), format: Format::Html, base: None };
         Article::new(source, Meta { url: Some(url.into()), ..Meta::default() }, blocks, |_| Vec::new())
     }
 

@@ -19,7 +19,7 @@ fn read_page(id: &str, url: &str) -> Option<Article> {
     let page = folio::source::decode_page(&bytes, Some(folio::source::FormatHint::Html), None).ok()?;
     let in_page = regex::Regex::new(r#"(?i)(\bhref\s*=\s*["']?)#"#).unwrap();
     let html = in_page.replace_all(&page.decoded.text, format!("${{1}}{SAME_PAGE}#"));
-    let source = Source { kind: SourceKind::Url, name: url.to_string(), format: Format::Html };
+    let source = Source { kind: SourceKind::Url, name: url.to_string(), format: Format::Html, base: None };
     Some(folio::Pipeline::bundled().build(&html, source))
 }
 

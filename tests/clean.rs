@@ -111,7 +111,7 @@ fn a_line_of_tildes_is_escaped_the_first_time() {
 fn markup_in_the_text_reads_back_as_the_same_copy() {
     use folio::article::{Format, Source, SourceKind};
     let build = |text: &str, format: Format| {
-        let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
+        let source = Source { kind: SourceKind::File, name: "generated".to_string(), format, base: None };
         let article = folio::Pipeline::bundled().build(text, source);
         folio::export::markdown::clean_markdown(&article, "T")
     };

@@ -95,6 +95,15 @@ fn every_field_of_real_output_is_in_the_contract_and_every_field_of_the_contract
             assert!(url.contains("://"), "{input:?}: meta.url {url:?} is not absolute");
         }
     }
+    // `source.base` is written only when `--base` gave one.
+    let based = common::folio()
+        .args(["inspect", "--json", "--base", "https://example.org/a"])
+        .arg(common::asset("samples/harbour-heat-pumps.txt"))
+        .output()
+        .unwrap();
+    let based: serde_json::Value = serde_json::from_slice(&based.stdout).unwrap();
+    assert_eq!(based["source"]["base"], "https://example.org/a");
+    seen.entry("`source`").or_default().extend(keys(&based["source"]));
     for (caption, fields) in &seen {
         assert_eq!(fields, &listed(&tables, caption), "{caption}: real output (left) against the contract (right)");
     }

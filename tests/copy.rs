@@ -22,7 +22,7 @@ fn article_of(bytes: &[u8], hint: FormatHint) -> Option<Article> {
 fn article_from(text: &str, format: Format) -> Option<Article> {
     let parsed = folio::parse::parse(text, format, None);
     let classified = classify(parsed, format, Rules::bundled());
-    let source = Source { kind: SourceKind::Stdin, name: "-".into(), format };
+    let source = Source { kind: SourceKind::Stdin, name: "-".into(), format, base: None };
     Some(Article::new(source, classified.meta, classified.blocks, |_| Vec::new()))
 }
 

@@ -5,7 +5,7 @@ mod common;
 use folio::article::{Article, Format, Label, Source, SourceKind};
 
 fn read(text: &str, format: Format) -> Article {
-    let source = Source { kind: SourceKind::File, name: "page".to_string(), format };
+    let source = Source { kind: SourceKind::File, name: "page".to_string(), format, base: None };
     folio::Pipeline::bundled().build(text, source)
 }
 

@@ -34,6 +34,7 @@ fn article_of(html: &str) -> folio::article::Article {
         kind: folio::article::SourceKind::File,
         name: "page.html".into(),
         format: folio::article::Format::Html,
+        base: None,
     };
     folio::Pipeline::bundled().build(html, source)
 }
@@ -184,6 +185,7 @@ fn a_text_dump_is_not_named_by_its_breadcrumb() {
         kind: folio::article::SourceKind::File,
         name: "page.txt".into(),
         format: folio::article::Format::Text,
+        base: None,
     };
     let story = "The coach said after the game that the team had needed the win more than any other this season, \
         and that the players had answered every question asked of them in the second half.";

@@ -43,7 +43,7 @@ fn config() -> ProptestConfig {
 }
 
 fn build(text: &str, format: Format) -> Article {
-    let source = Source { kind: SourceKind::File, name: "generated".to_string(), format };
+    let source = Source { kind: SourceKind::File, name: "generated".to_string(), format, base: None };
     folio::Pipeline::bundled().build(text, source)
 }
 

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 fn article_of(page: &Page, rules: &Rules) -> Option<Article> {
     let classified = classify(page.parsed.clone()?, page.format, rules);
-    let source = Source { kind: SourceKind::File, name: page.id.clone(), format: page.format };
+    let source = Source { kind: SourceKind::File, name: page.id.clone(), format: page.format, base: None };
     let mut meta = classified.meta;
     // Every page as if fetched from its site, so that text dumps have a site too.
     meta.url = Some(format!("https://{}/", page.site));

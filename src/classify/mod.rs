@@ -116,7 +116,12 @@ pub fn classify_with(parsed: Parsed, format: Format, rules: &Rules, models: Mode
         return Classified { blocks, meta, kind };
     }
     let facts = facts_of(&blocks, dom, rules, profile);
-    let story = story_of(&blocks, &facts, format, models.block, profile);
+    let mut story = story_of(&blocks, &facts, format, models.block, profile);
+    // An HTML fragment (a feed item's body, a mail part), which states no title, not even in a
+    // <title>, has no page around it: nothing before its story is a page's header or menu.
+    if format == Format::Html && stated.titles.is_empty() {
+        story = 0..story.end;
+    }
     let title = if format == Format::Markdown {
         let title = find_title(&blocks, meta.title.as_deref());
         if meta.title.is_none() {

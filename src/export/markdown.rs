@@ -12,19 +12,28 @@ pub fn clean_markdown(article: &Article, saved: &str) -> String {
 }
 
 /// What a clean copy holds beyond the story (`folio clean --keep CATEGORY`, `--claims`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopyOptions {
     /// Categories of clutter kept in the copy, in their place, as if they were story.
     pub keep: Vec<crate::article::Label>,
     /// End the copy with "Claims to check": each flagged claim with its score and kinds, as a
     /// footnote whose mark stands at the end of the paragraph it is in (a link each way).
     pub claims: bool,
+    /// Begin with the front matter (title, source, author, dates); without it, the story only.
+    pub front_matter: bool,
+}
+
+impl Default for CopyOptions {
+    /// The copy `s` saves: front matter, the story, no claims.
+    fn default() -> Self {
+        CopyOptions { keep: Vec::new(), claims: false, front_matter: true }
+    }
 }
 
 /// The clean copy with `options`: kept categories written in their place, and the claims to
 /// check as footnotes at the end.
 pub fn clean_markdown_with(article: &Article, saved: &str, options: &CopyOptions) -> String {
-    let mut out = front_matter(article, saved);
+    let mut out = if options.front_matter { front_matter(article, saved) } else { String::new() };
     // The depth the previous block was written at, when it was a list item.
     let mut previous_item: Option<usize> = None;
     let written =
@@ -72,12 +81,13 @@ fn front_matter(article: &Article, saved: &str) -> String {
     // states for itself (canonical, or front matter), else by its name.
     // A file by the URL it states for itself, else by its absolute path (the copy outlives
     // the folder it was made in); standard input by its URL only ("-" names nothing).
-    let source = match article.source.kind {
-        crate::article::SourceKind::Url => Some(article.source.name.clone()),
-        crate::article::SourceKind::File => {
+    let source = match (article.source.address(), article.source.kind) {
+        // A page fetched, or said to come from an address (`--base`).
+        (Some(address), _) => Some(address.to_string()),
+        (None, crate::article::SourceKind::Url | crate::article::SourceKind::File) => {
             meta.url.clone().or_else(|| Some(crate::paths::full_path(&article.source.name)))
         }
-        crate::article::SourceKind::Stdin => meta.url.clone(),
+        (None, crate::article::SourceKind::Stdin) => meta.url.clone(),
     };
     let fields = [
         ("title", meta.title.clone()),

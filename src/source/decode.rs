@@ -30,6 +30,16 @@ pub fn decode_page(bytes: &[u8], hint: Option<FormatHint>, http_charset: Option<
     Ok(Page { format: format::detect(&decoded.text, hint), decoded })
 }
 
+/// Decodes `bytes` as a page in `format`, as the user said it is (`--from`): HTML with its
+/// charset declarations, else as any text.
+pub fn decode_in(bytes: &[u8], format: Format, http_charset: Option<&str>) -> Result<Page, NotText> {
+    let decoded = match format {
+        Format::Html => decode_html(bytes, http_charset)?,
+        Format::Markdown | Format::Text => decode(bytes)?,
+    };
+    Ok(Page { decoded, format })
+}
+
 /// Decoded text and the format it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -269,7 +279,11 @@ mod tests {
         assert_eq!(decode_page(&utf16, None, None).unwrap().format, Format::Html);
         assert_eq!(decode_page(b"# Title\n", Some(FormatHint::Markdown), None).unwrap().format, Format::Markdown);
         assert_eq!(decode_page(b"<p>hi</p>", Some(FormatHint::Html), None).unwrap().format, Format::Html);
-        assert_eq!(decode_page(b"<p>hi</p>", None, None).unwrap().format, Format::Text);
+        assert_eq!(decode_page(b"<p>hi</p>", None, None).unwrap().format, Format::Html, "a fragment is HTML");
+        assert_eq!(decode_page(b"<p>hi</p>", Some(FormatHint::Text), None).unwrap().format, Format::Text);
+        // As the user says (--from), whatever the content looks like.
+        assert_eq!(decode_in(b"<p>hi</p>", Format::Text, None).unwrap().format, Format::Text);
+        assert_eq!(decode_in(b"# hi", Format::Html, None).unwrap().format, Format::Html);
     }
 
     #[test]

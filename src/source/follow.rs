@@ -60,6 +60,10 @@ pub fn destination(from: &Source, href: &str) -> Result<Destination, Refused> {
     if let Some(fragment) = href.strip_prefix('#') {
         return Ok(Destination::Here(fragment.to_string()));
     }
+    if let Some(address) = from.address() {
+        // A file or standard input said (`--base`) to come from the web is read as that page.
+        return from_web_page(address, href);
+    }
     match from.kind {
         SourceKind::Url => from_web_page(&from.name, href),
         SourceKind::File => from_file(Path::new(&from.name), href),
@@ -166,11 +170,11 @@ mod tests {
     use crate::article::Format;
 
     fn web(name: &str) -> Source {
-        Source { kind: SourceKind::Url, name: name.to_string(), format: Format::Html }
+        Source { kind: SourceKind::Url, name: name.to_string(), format: Format::Html, base: None }
     }
 
     fn file(name: &str) -> Source {
-        Source { kind: SourceKind::File, name: name.to_string(), format: Format::Html }
+        Source { kind: SourceKind::File, name: name.to_string(), format: Format::Html, base: None }
     }
 
     fn page(url: &str, fragment: Option<&str>) -> Destination {
@@ -239,7 +243,7 @@ mod tests {
 
     #[test]
     fn standard_input_has_no_address_for_relative_links() {
-        let from = Source { kind: SourceKind::Stdin, name: "-".to_string(), format: Format::Html };
+        let from = Source { kind: SourceKind::Stdin, name: "-".to_string(), format: Format::Html, base: None };
         let refused = destination(&from, "b.html").unwrap_err();
         assert!(refused.0.contains("no address to resolve it against"), "{refused}");
         assert_eq!(destination(&from, "https://example.org/b"), Ok(page("https://example.org/b", None)));

@@ -6,7 +6,7 @@ pub mod fetch;
 pub mod follow;
 pub mod format;
 
-pub use decode::{Decoded, Page, decode, decode_html, decode_page};
+pub use decode::{Decoded, Page, decode, decode_html, decode_in, decode_page};
 pub use format::FormatHint;
 
 use crate::article::SourceKind;
@@ -64,6 +64,16 @@ impl Input {
             Input::Stdin | Input::Url(_) => None,
         }
     }
+}
+
+/// What the user said of an input that its bytes may not: the format to read it in
+/// (`--from`) and the web address it came from (`--base`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Given {
+    /// Read it in this format, whatever its content looks like.
+    pub format: Option<crate::article::Format>,
+    /// Its links, images and `source:` are read against this address.
+    pub base: Option<String>,
 }
 
 /// An input's bytes, and what is known of them before decoding.

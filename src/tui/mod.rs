@@ -8,6 +8,7 @@ pub mod keys;
 pub mod lines;
 pub mod lists;
 pub mod outside;
+pub mod print;
 pub mod state;
 pub mod table;
 pub mod view;
@@ -27,6 +28,9 @@ use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 pub struct Options<'a> {
     /// The reading column's width and where copies are saved.
     pub settings: Settings,
+    /// What the user said of the first article (`--from`, `--base`); pages followed from it are
+    /// read as what they are.
+    pub given: crate::source::Given,
     /// Whether the mouse wheel scrolls (mouse capture on).
     pub mouse: bool,
     /// Whether to draw in colour (else bold, reverse and underline only, as for NO_COLOR).
@@ -238,8 +242,12 @@ fn leave(model: &Model, opened: &Opened, history: Option<&std::path::Path>) -> O
 
 /// Reads `input` through `options.pipeline` and remembers the page for its site (site
 /// memory): what the first article the reader opens goes through.
-fn read_and_remember(pipeline: &crate::Pipeline, input: &crate::source::Input) -> crate::error::Result<crate::Reading> {
-    let mut reading = pipeline.read(input)?;
+fn read_and_remember(
+    pipeline: &crate::Pipeline,
+    input: &crate::source::Input,
+    given: &crate::source::Given,
+) -> crate::error::Result<crate::Reading> {
+    let mut reading = pipeline.read_as(input, given)?;
     remember_for_site(&mut reading);
     Ok(reading)
 }
@@ -338,7 +346,7 @@ fn read_while_saying_so(
     let started = std::time::Instant::now();
     let keys = &options.settings.keys;
     std::thread::scope(|scope| {
-        let reading = scope.spawn(|| read_and_remember(options.pipeline, input));
+        let reading = scope.spawn(|| read_and_remember(options.pipeline, input, &options.given));
         while !reading.is_finished() {
             let seconds = started.elapsed().as_secs();
             terminal.draw(|frame| view::reading(&input.name(), seconds, keys, theme, frame))?;

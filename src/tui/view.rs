@@ -378,6 +378,53 @@ fn draw_body(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
     }
 }
 
+/// The article as `folio clean --to text|ansi` prints it (`tui::print`): the title and what the
+/// header says of it, every line of the story as the reader draws it (folded clutter left
+/// out, code and tables too wide to wrap whole), then each numbered link's address, as `lynx
+/// -dump` lists its references.
+pub fn printed(model: &Model, theme: Theme) -> Vec<Line<'static>> {
+    let page = model.page();
+    let article = page.article;
+    let meta = &article.meta;
+    let mut out = Vec::new();
+    if let Some(title) = &meta.title {
+        for line in textwrap::wrap(&visible(title), page.doc.width().max(1)) {
+            out.push(Line::styled(line.into_owned(), theme.heading()));
+        }
+        let published = meta.published.as_ref().map(|d| d.split('T').next().unwrap_or(d).to_string());
+        let facts: Vec<&String> =
+            [meta.byline.as_ref(), published.as_ref(), meta.site.as_ref()].into_iter().flatten().collect();
+        if !facts.is_empty() {
+            let facts: Vec<&str> = facts.iter().map(|f| f.as_str()).collect();
+            out.push(Line::styled(visible(&facts.join(" · ")).into_owned(), theme.fold()));
+        }
+        out.push(Line::raw(""));
+    }
+    for seg in 0..page.doc.segs.len() {
+        let Some(Seg::Block(id)) = page.doc.segs.get(seg).copied() else { continue };
+        if page.doc.fold_of(seg).is_some() {
+            continue;
+        }
+        let layout = page.lines(seg);
+        let block = &article.blocks[id];
+        for line in &layout.lines {
+            out.push(match &line.kind {
+                LineKind::Blank => Line::raw(""),
+                kind => block_line(model, theme, block, &layout, kind, line.range.clone(), u16::MAX).line,
+            });
+        }
+    }
+    if !page.doc.links.is_empty() {
+        out.push(Line::styled("Links", theme.heading()));
+        out.push(Line::raw(""));
+        for (n, &(block, i)) in page.doc.links.iter().enumerate() {
+            let url = visible(&article.blocks[block].links[i].url).into_owned();
+            out.push(Line::from(vec![Span::styled(format!("[{}] ", n + 1), theme.link_marker()), Span::raw(url)]));
+        }
+    }
+    out
+}
+
 /// One row of the reading column: its line, and where it shows link text to write as
 /// hyperlinks (cells counted from the column's left edge, each run with its address).
 struct Row {

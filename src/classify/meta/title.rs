@@ -165,6 +165,10 @@ pub(super) fn title_candidates(page: &Page) -> Vec<Candidate> {
         page.blocks.get(j).is_some_and(|b| b.text.len() < BYLINE_LINE_BYTES && byline_prefix(&b.text).is_some())
             || page.facts.get(j).is_some_and(|_| page.rule_meta(j) == Some(MetaField::Byline))
     };
+    // An HTML fragment (a feed item's body, a mail part), which states no title, not even in a
+    // <title>, has its title outside it (the item's, the mail's subject): only a heading of its
+    // own may be one, never its first short line.
+    let fragment = page.stated.titles.is_empty() && page.facts.iter().any(|f| f.dom.is_some());
     let mut tails = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         let f = &page.facts[i].features;
@@ -181,6 +185,7 @@ pub(super) fn title_candidates(page: &Page) -> Vec<Candidate> {
             || paragraph
             || story_sentence
             || in_clutter
+            || (fragment && b.kind != BlockKind::Heading)
             || matches!(b.kind, BlockKind::Code | BlockKind::Table)
         {
             continue;

@@ -184,7 +184,7 @@ mod tests {
                 block
             })
             .collect();
-        let source = Source { kind: SourceKind::File, name: "a.txt".into(), format: Format::Text };
+        let source = Source { kind: SourceKind::File, name: "a.txt".into(), format: Format::Text, base: None };
         let article = Article::new(source, Meta::default(), blocks, |_| Vec::new());
         let folding: BTreeSet<Label> = folds::foldable_labels().into_iter().collect();
         let doc = Document::new(&article, &folding, 60);
