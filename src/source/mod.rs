@@ -1,6 +1,7 @@
 //! Getting an article's bytes (a file, standard input or a URL) and turning them into text.
 //! Knows nothing of labels: it hands `parse` one `String` with `\n` line ends.
 
+pub mod cookies;
 pub mod decode;
 pub mod fetch;
 pub mod follow;
