@@ -56,6 +56,15 @@ pub struct Cli {
     /// The web address a file or standard input came from: its links, images and source: are read against it
     #[arg(long, global = true, value_name = "URL", value_parser = base_address)]
     pub base: Option<String>,
+    /// The User-Agent sent when fetching pages (default: folio/VERSION (terminal article reader))
+    #[arg(long, global = true, value_name = "TEXT", value_parser = user_agent)]
+    pub user_agent: Option<String>,
+    /// An extra request header sent when fetching pages, as 'Name: value' (repeatable)
+    #[arg(long = "header", global = true, value_name = "HEADER", value_parser = folio::source::fetch::Header::parse)]
+    pub headers: Vec<folio::source::fetch::Header>,
+    /// Cookies for fetching pages, from a Netscape cookies.txt: each sent only to its own domain and path
+    #[arg(long, global = true, value_name = "FILE")]
+    pub cookies: Option<PathBuf>,
 }
 
 /// What `--from` names: the format an input is read in.
@@ -102,7 +111,7 @@ fn base_address(text: &str) -> Result<String, String> {
 
 /// The environment variables folio reads, each with what it does: `--help` and the man page
 /// list them from here.
-pub const ENVIRONMENT: [(&str, &str); 10] = [
+pub const ENVIRONMENT: [(&str, &str); 9] = [
     (
         "FOLIO_CONFIG_DIR",
         "the folder of config.toml and rules.toml (default: the platform's, ~/.config/folio on Linux)",
@@ -121,9 +130,17 @@ pub const ENVIRONMENT: [(&str, &str); 10] = [
         "with hyperlinks = auto: 0 writes no hyperlinks, any other value writes them (also inside tmux or screen)",
     ),
     ("COLUMNS", "the width of folio inspect's listing (default 100)"),
-    ("HTTPS_PROXY, HTTP_PROXY", "the proxy for fetching pages, as http://host:port (also lower case)"),
-    ("ALL_PROXY", "a proxy for every fetch, taking precedence over the two above"),
-    ("NO_PROXY", "hosts fetched without the proxy: a comma-separated list (example.org, .example.org, *)"),
+    (
+        "ALL_PROXY, HTTPS_PROXY, HTTP_PROXY",
+        "the proxy for every fetch, http and https pages alike: the first of these that is set (also in lower case) \
+         and reads as a proxy address, http://[USER:PASSWORD@]HOST:PORT (a CONNECT tunnel; the default scheme), \
+         https://, socks4://, socks4a://, socks5:// or socks5h:// (the proxy looks the host up)",
+    ),
+    (
+        "NO_PROXY",
+        "hosts fetched without the proxy (also no_proxy): a comma-separated list without spaces of example.org (that \
+         host), .example.org or *.example.org (the hosts under it, not itself), or * (every host)",
+    ),
 ];
 
 /// `--help`'s closing part: the environment variables.
@@ -180,6 +197,10 @@ fn category(text: &str) -> Result<folio::article::Label, String> {
         let names: Vec<&str> = clutter.iter().map(|l| l.name()).collect();
         format!("{text:?} is not a category (one of {})", names.join(", "))
     })
+}
+
+fn user_agent(text: &str) -> Result<String, String> {
+    folio::source::fetch::check_user_agent(text).map(|()| text.to_string())
 }
 
 fn threshold(text: &str) -> Result<f32, String> {
@@ -279,6 +300,12 @@ pub struct Settings {
     pub keys: folio::tui::keys::Keymap,
     /// What of `[keys]` could not apply, for the reader to say when it starts.
     pub key_warnings: Vec<String>,
+    /// The User-Agent sent when fetching pages.
+    pub user_agent: String,
+    /// Extra headers sent when fetching pages.
+    pub headers: Vec<folio::source::fetch::Header>,
+    /// The `cookies.txt` whose cookies go with the fetches, if one was named.
+    pub cookies_file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -299,6 +326,13 @@ impl Settings {
             listing_width: env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(DEFAULT_LISTING_WIDTH),
             keys: config.keys,
             key_warnings: config.key_warnings,
+            user_agent: cli
+                .user_agent
+                .clone()
+                .or(config.user_agent)
+                .unwrap_or_else(|| folio::source::fetch::DEFAULT_USER_AGENT.to_string()),
+            headers: cli.headers.clone(),
+            cookies_file: cli.cookies.clone(),
         }
     }
 }
@@ -322,6 +356,38 @@ mod tests {
         let defaults = Settings::resolve(&cli(&["a.txt"]), Config::default(), none);
         assert_eq!((defaults.column, defaults.mouse, defaults.claim_threshold), (DEFAULT_COLUMN, DEFAULT_MOUSE, None));
         assert_eq!((defaults.color, defaults.listing_width), (true, DEFAULT_LISTING_WIDTH));
+    }
+
+    #[test]
+    fn fetch_flags_win_over_the_config_file_after_the_command_too() {
+        let config = Config { user_agent: Some("Config/1".to_string()), ..Config::default() };
+        let none = |_: &str| None;
+        let from_config = Settings::resolve(&cli(&["a.txt"]), config.clone(), none);
+        assert_eq!(from_config.user_agent, "Config/1");
+        let args = ["clean", "--user-agent", "Flag/2", "--header", "X-A: 1", "--header", "X-B:2", "--cookies", "c.txt"];
+        let from_flags = Settings::resolve(&cli(&args), config, none);
+        assert_eq!(from_flags.user_agent, "Flag/2");
+        let headers: Vec<(&str, &str)> =
+            from_flags.headers.iter().map(|h| (h.name.as_str(), h.value.as_str())).collect();
+        assert_eq!(headers, [("X-A", "1"), ("X-B", "2")]);
+        assert_eq!(from_flags.cookies_file, Some(PathBuf::from("c.txt")));
+        let defaults = Settings::resolve(&cli(&["a.txt"]), Config::default(), none);
+        assert_eq!(defaults.user_agent, folio::source::fetch::DEFAULT_USER_AGENT);
+    }
+
+    #[test]
+    fn a_bad_header_or_user_agent_is_refused_with_its_reason() {
+        let refused = |args: &[&str]| {
+            let args = std::iter::once("folio").chain(args.iter().copied());
+            Cli::try_parse_from(args).err().map(|e| e.to_string()).unwrap_or_default()
+        };
+        assert!(refused(&["--header", "X-Test 1", "a"]).contains("is not a header: write it as 'Name: value'"));
+        assert!(refused(&["--header", "Bad Name: 1", "a"]).contains("is not a header name"));
+        assert!(refused(&["--header", "X-Test: 1\r\nHost: evil", "a"]).contains("holds a line break"));
+        assert!(refused(&["--header", "host: example.org", "a"]).contains("the host header cannot be given"));
+        assert!(refused(&["--header", "Cookie: a=1", "a"]).contains("--cookies FILE"));
+        assert!(refused(&["--user-agent", "", "a"]).contains("the user agent is empty"));
+        assert!(refused(&["--user-agent", "a\nb", "a"]).contains("the user agent holds a line break"));
     }
 
     #[test]

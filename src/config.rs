@@ -39,6 +39,8 @@ pub struct Config {
     pub theme: Option<ThemeChoice>,
     /// Link text as terminal hyperlinks: where the terminal is known to draw them, always or never (default auto).
     pub hyperlinks: Option<HyperlinkChoice>,
+    /// The User-Agent sent when fetching pages (default `folio/VERSION (terminal article reader)`).
+    pub user_agent: Option<String>,
     /// The reader's keys: the bundled tables with `[keys]` and `[keys.lists]` applied.
     pub keys: Keymap,
     /// What of `[keys]` could not apply, one line each: only the reader uses keys, so only the
@@ -47,7 +49,8 @@ pub struct Config {
 }
 
 /// The options `config.toml` knows, as its keys are written.
-pub const CONFIG_KEYS: [&str; 7] = ["width", "mouse", "save_dir", "claim_threshold", "theme", "hyperlinks", "keys"];
+pub const CONFIG_KEYS: [&str; 8] =
+    ["width", "mouse", "save_dir", "claim_threshold", "theme", "hyperlinks", "user_agent", "keys"];
 
 /// Reads `config.toml`; a missing file gives the defaults. A file that is not TOML gives the
 /// defaults and a warning; an unknown key or a bad value is a warning naming the key, and
@@ -137,6 +140,17 @@ pub fn parse_config(text: &str, shown: &str) -> (Config, Vec<String>) {
                     None => Some("must be \"auto\", \"always\" or \"never\""),
                 }
             }
+            "user_agent" => match value.as_str().map(|agent| (agent, crate::source::fetch::check_user_agent(agent))) {
+                Some((agent, Ok(()))) => {
+                    config.user_agent = Some(agent.to_string());
+                    None
+                }
+                Some((_, Err(why))) => {
+                    warnings.push(format!("{shown}: {why}; using the default user_agent, the rest applies"));
+                    continue;
+                }
+                None => Some("must be text in quotes"),
+            },
             "keys" => {
                 let problems = match value.as_table() {
                     Some(remaps) => config.keys.apply(&remaps_of(remaps)),
@@ -217,6 +231,21 @@ mod tests {
         let (config, warnings) = parse_config("hyperlinks = true", "c");
         assert_eq!(config.hyperlinks, None);
         assert!(warnings[0].contains("hyperlinks must be \"auto\", \"always\" or \"never\""), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_user_agent_is_text_without_line_breaks() {
+        let (config, warnings) = parse_config("user_agent = \"Mozilla/5.0 (X11; Linux x86_64)\"", "c");
+        assert_eq!((config.user_agent.as_deref(), warnings.len()), (Some("Mozilla/5.0 (X11; Linux x86_64)"), 0));
+        let (config, warnings) = parse_config("user_agent = \"folio\\r\\nX-Evil: 1\"", "c");
+        assert_eq!(config.user_agent, None);
+        assert!(
+            warnings[0].contains("the user agent holds a line break; using the default user_agent"),
+            "{warnings:?}"
+        );
+        let (config, warnings) = parse_config("user_agent = 5", "c");
+        assert_eq!(config.user_agent, None);
+        assert!(warnings[0].contains("user_agent must be text in quotes"), "{warnings:?}");
     }
 
     #[test]

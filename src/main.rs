@@ -68,8 +68,36 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         learned
     });
-    let pipeline =
-        folio::Pipeline::bundled().with_rules(rules).with_claims(claims).with_learned(learned.unwrap_or_default());
+    // Every fetch of the run — the command's, batch cleaning's, the reader's and its links' — says the same.
+    let cookies = match &settings.cookies_file {
+        Some(path) => {
+            let (jar, warning) = folio::source::cookies::CookieJar::load(path).map_err(|e| {
+                // The reader will not open: what it had to say goes to stderr before the error.
+                for warning in &warnings {
+                    eprintln!("folio: {warning}");
+                }
+                Failure::Folio(e)
+            })?;
+            match warning {
+                Some(warning) if opens_reader => warnings.push(warning),
+                Some(warning) => eprintln!("folio: {warning}"),
+                None => {}
+            }
+            jar
+        }
+        None => folio::source::cookies::CookieJar::default(),
+    };
+    let fetching = folio::source::fetch::Settings {
+        user_agent: settings.user_agent.clone(),
+        headers: settings.headers.clone(),
+        cookies,
+        ..folio::source::fetch::Settings::default()
+    };
+    let pipeline = folio::Pipeline::bundled()
+        .with_rules(rules)
+        .with_claims(claims)
+        .with_learned(learned.unwrap_or_default())
+        .with_fetching(fetching);
     let given = folio::source::Given { format: cli.from.map(cli::InputFormat::format), base: cli.base.clone() };
     let read = |arg: Option<String>| -> Result<Reading, Failure> {
         let reading = pipeline.read_as(&input_of(arg)?, &given)?;

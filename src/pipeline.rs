@@ -8,6 +8,10 @@
 //! bytes ─decode─▶ text ─parse─▶ blocks ─classify─▶ labelled ─learned─▶ relabelled ─▶ Article (sections, claims)
 //! ```
 //!
+//! How pages are fetched (user agent, extra headers, cookies) is the pipeline's too, so the
+//! command line, batch cleaning and the reader (its first page and every link followed) fetch
+//! alike.
+//!
 //! What was learned (marks, site memory) is applied to the labels *before* the article's
 //! sections and claims are found, so each sentence is scored once per read.
 
@@ -16,7 +20,7 @@ use crate::claims::Scorer;
 use crate::classify::{BlockModel, KindModel, MetaModel, Models, Rules};
 use crate::error::{Error, Result};
 use crate::sites::Learned;
-use crate::source::{self, Given, Input, Loaded};
+use crate::source::{self, Given, Input, Loaded, fetch};
 
 /// An article and the warnings met while reading it (one line each, for stderr).
 #[derive(Debug)]
@@ -27,7 +31,8 @@ pub struct Reading {
     pub warnings: Vec<String>,
 }
 
-/// Everything an input is read with: rules, models, claim scorer and learned site memory.
+/// Everything an input is read with: rules, models, claim scorer, learned site memory, and how
+/// pages are fetched.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     rules: Rules,
@@ -36,6 +41,7 @@ pub struct Pipeline {
     kind_model: &'static KindModel,
     claims: Scorer,
     learned: Learned,
+    fetching: fetch::Settings,
 }
 
 impl Default for Pipeline {
@@ -54,6 +60,7 @@ impl Pipeline {
             kind_model: KindModel::bundled(),
             claims: Scorer::bundled(),
             learned: Learned::default(),
+            fetching: fetch::Settings::default(),
         }
     }
 
@@ -72,6 +79,16 @@ impl Pipeline {
         Pipeline { learned, ..self }
     }
 
+    /// The same pipeline fetching pages as `fetching` says (user agent, extra headers, cookies).
+    pub fn with_fetching(self, fetching: fetch::Settings) -> Pipeline {
+        Pipeline { fetching, ..self }
+    }
+
+    /// How pages are fetched.
+    pub fn fetching(&self) -> &fetch::Settings {
+        &self.fetching
+    }
+
     /// The claim scorer in force.
     pub fn claims(&self) -> &Scorer {
         &self.claims
@@ -79,7 +96,7 @@ impl Pipeline {
 
     /// Reads (or fetches), decodes, parses, labels and scores one input.
     pub fn read(&self, input: &Input) -> Result<Reading> {
-        self.read_loaded(source::load(input)?)
+        self.read_loaded(source::load(input, &self.fetching)?)
     }
 
     /// The pipeline from loaded bytes on: decode once (telling the format on the way), then
@@ -90,7 +107,7 @@ impl Pipeline {
 
     /// Reads `input` as the user said it is (`--from`, `--base`), else as `read` does.
     pub fn read_as(&self, input: &Input, given: &Given) -> Result<Reading> {
-        self.read_loaded_as(source::load(input)?, given)
+        self.read_loaded_as(source::load(input, &self.fetching)?, given)
     }
 
     /// `read_loaded`, in the format `given` names (whatever the content looks like) and with

@@ -70,9 +70,17 @@ fn the_man_page_names_every_command_flag_and_environment_variable() {
         assert!(plain.contains(&flag), "{flag} missing from the man page");
     }
     let help = help(&[]);
-    for variable in
-        ["FOLIO_CONFIG_DIR", "FOLIO_STATE_DIR", "FOLIO_DATA_DIR", "NO_COLOR", "BROWSER", "HTTPS_PROXY", "NO_PROXY"]
-    {
+    for variable in [
+        "FOLIO_CONFIG_DIR",
+        "FOLIO_STATE_DIR",
+        "FOLIO_DATA_DIR",
+        "NO_COLOR",
+        "BROWSER",
+        "ALL_PROXY",
+        "HTTPS_PROXY",
+        "HTTP_PROXY",
+        "NO_PROXY",
+    ] {
         assert!(plain.contains(variable), "{variable} missing from the man page");
         assert!(help.contains(variable), "{variable} missing from --help");
     }

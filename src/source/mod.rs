@@ -1,6 +1,7 @@
 //! Getting an article's bytes (a file, standard input or a URL) and turning them into text.
 //! Knows nothing of labels: it hands `parse` one `String` with `\n` line ends.
 
+pub mod cookies;
 pub mod decode;
 pub mod fetch;
 pub mod follow;
@@ -92,8 +93,8 @@ pub struct Loaded {
 }
 
 /// Reads the whole input, refusing directories and anything above `MAX_INPUT_BYTES`; fetches
-/// URLs within `fetch::Limits::default()`.
-pub fn load(input: &Input) -> Result<Loaded> {
+/// URLs as `fetching` says (user agent, extra headers, cookies, limits).
+pub fn load(input: &Input, fetching: &fetch::Settings) -> Result<Loaded> {
     let name = input.name();
     let local = |bytes, kind, name| Loaded { bytes, kind, name, charset: None, hint: input.hint() };
     match input {
@@ -103,7 +104,7 @@ pub fn load(input: &Input) -> Result<Loaded> {
             Ok(local(bytes, SourceKind::Stdin, name))
         }
         Input::Url(url) => {
-            let fetched = fetch::fetch(url, &fetch::Limits::default())?;
+            let fetched = fetch::fetch(url, fetching)?;
             Ok(Loaded {
                 bytes: fetched.bytes,
                 kind: SourceKind::Url,
