@@ -51,7 +51,9 @@ pub fn print(article: Article, width: u16, printing: Printing) -> String {
 fn written(line: &Line, printing: Printing) -> String {
     let mut text = String::new();
     for span in &line.spans {
-        let style = line.style.patch(span.style);
+        // No underline colour: terminals inside mail readers (aerc's) read its sequence wrongly
+        // (as blinking), and an underline says the same.
+        let style = ratatui::style::Style { underline_color: None, ..line.style.patch(span.style) };
         match printing {
             Printing::Ansi { .. } if style != ratatui::style::Style::default() && !span.content.is_empty() => {
                 let styled = crossterm::style::StyledContent::new(style.into_crossterm(), span.content.as_ref());

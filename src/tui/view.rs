@@ -414,6 +414,22 @@ pub fn printed(model: &Model, theme: Theme) -> Vec<Line<'static>> {
             });
         }
     }
+    // What was left out is said, not hidden: a mail's greeting or a newsletter's links may be wanted.
+    let folded: usize = page.doc.folds.iter().map(|f| f.blocks()).sum();
+    if folded > 0 {
+        let mut names: Vec<&str> = Vec::new();
+        for (label, _) in page.doc.folds.iter().flat_map(|f| &f.labels) {
+            if !names.contains(&label.name()) {
+                names.push(label.name());
+            }
+        }
+        let said = said(folded, "block", "blocks");
+        let note = format!("({said} left out as clutter: {}; --keep CATEGORY keeps them)", names.join(", "));
+        for line in textwrap::wrap(&note, page.doc.width().max(1)) {
+            out.push(Line::styled(line.into_owned(), theme.fold()));
+        }
+        out.push(Line::raw(""));
+    }
     if !page.doc.links.is_empty() {
         out.push(Line::styled("Links", theme.heading()));
         out.push(Line::raw(""));
