@@ -35,13 +35,14 @@ struct Cue {
     description: String,
     /// Log-odds the cue adds, held as it is by training; `None` for a cue whose weight is learned.
     weight: Option<f32>,
-    matcher: crate::text::matcher::Matcher,
 }
 
 /// The cue list of `assets/claim_cues.toml`, in file order.
 #[derive(Debug)]
 pub struct Cues {
     list: Vec<Cue>,
+    /// Cue `i`'s text is matcher `i`.
+    matchers: crate::text::matcher::Matchers,
 }
 
 #[derive(Deserialize)]
@@ -81,17 +82,18 @@ impl Cues {
     pub fn from_toml(text: &str, origin: &str) -> Result<Cues> {
         let problem = |problem: String| Error::Rules { path: origin.to_string(), problem };
         let file: CueFile = toml::from_str(text).map_err(|e| problem(e.to_string().trim().replace("\n", " ")))?;
+        let texts = file.cue.iter().map(|e| (e.phrases.as_slice(), e.patterns.as_slice()));
+        let matchers = crate::text::matcher::Matchers::compile(texts, crate::text::matcher::Need::Position)
+            .map_err(|(index, e)| problem(format!("cue {:?}: {e}", file.cue[index].cue)))?;
         let mut list = Vec::new();
         for entry in file.cue {
             let kind = match entry.kind.as_str() {
                 "none" => None,
                 name => Some(ClaimKind::named(name).ok_or_else(|| problem(format!("unknown claim kind {name:?}")))?),
             };
-            let matcher = crate::text::matcher::compile(&entry.phrases, &entry.patterns)
-                .map_err(|e| problem(format!("cue {:?}: {e}", entry.cue)))?;
-            list.push(Cue { kind, description: entry.cue, weight: entry.weight, matcher });
+            list.push(Cue { kind, description: entry.cue, weight: entry.weight });
         }
-        Ok(Cues { list })
+        Ok(Cues { list, matchers })
     }
 
     /// How many cues the list holds.
@@ -120,13 +122,15 @@ impl Cues {
     }
 
     /// Where each cue first matched in `sentence`, if it did.
-    fn find<'s>(&self, sentence: &'s str) -> Vec<Option<regex::Match<'s>>> {
-        self.list.iter().map(|cue| cue.matcher.find(sentence)).collect()
+    fn find<'s>(&self, sentence: &'s str) -> Vec<Option<&'s str>> {
+        let candidates = self.matchers.candidates(sentence);
+        (0..self.list.len()).map(|i| self.matchers.find(i, sentence, &candidates).map(|at| &sentence[at])).collect()
     }
 
     /// The model's view of a sentence.
     pub fn features(&self, sentence: &str) -> Features {
-        let fired: Vec<bool> = self.list.iter().map(|cue| cue.matcher.is_match(sentence)).collect();
+        let candidates = self.matchers.candidates(sentence);
+        let fired: Vec<bool> = (0..self.list.len()).map(|i| self.matchers.is_match(i, sentence, &candidates)).collect();
         features::features(sentence, &fired)
     }
 }
@@ -183,7 +187,7 @@ impl Scorer {
                     if !kinds.contains(&kind) {
                         kinds.push(kind);
                     }
-                    let evidence: String = found.as_str().trim().chars().take(40).collect();
+                    let evidence: String = found.trim().chars().take(40).collect();
                     cues.push(format!("{}: {evidence}", cue.description));
                 }
                 None => cues.push(cue.description.clone()),
@@ -219,12 +223,13 @@ impl Scorer {
 
     /// Claims in the story blocks, in reading order.
     pub fn find(&self, blocks: &[Block]) -> Vec<Claim> {
-        let mut claims = Vec::new();
-        for block in blocks {
+        let judged = |block: &&Block| {
             let prose = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote);
-            if block.label != Label::Content || !prose {
-                continue;
-            }
+            block.label == Label::Content && prose
+        };
+        self.cues.matchers.prepare(blocks.iter().filter(judged).map(|b| b.text.as_str()));
+        let mut claims = Vec::new();
+        for block in blocks.iter().filter(judged) {
             for (start, end) in split_sentences(&block.text) {
                 if end - start > LONGEST_SENTENCE {
                     continue;

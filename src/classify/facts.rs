@@ -138,10 +138,13 @@ fn text_score(f: &Features) -> f32 {
 /// What is measured of every block: its text, the first rule that matched it, its container.
 pub(super) fn facts_of<'r>(blocks: &[Block], dom: Vec<DomHint>, rules: &'r Rules, profile: &Profile) -> Vec<Facts<'r>> {
     let mut dom = dom.into_iter();
+    let measured: Vec<features::Features> = blocks.iter().map(|b| features::measure(&b.text)).collect();
+    let ruled = blocks.iter().zip(&measured).filter(|(b, _)| b.kind != BlockKind::Code);
+    rules.prepare(ruled.map(|(b, f)| (b.text.as_str(), f.words)));
     let mut facts: Vec<Facts> = blocks
         .iter()
-        .map(|b| {
-            let features = features::measure(&b.text);
+        .zip(measured)
+        .map(|(b, features)| {
             let rule = if b.kind == BlockKind::Code { None } else { rules.find(&b.text, features.words) };
             // A manual's clutter headings begin its sections; a thread's comments heading its replies.
             let rule = rule.filter(|r| {

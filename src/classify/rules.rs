@@ -4,6 +4,7 @@
 
 use crate::article::Label;
 use crate::error::{Error, Result};
+use crate::text::matcher::Matchers;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -23,13 +24,16 @@ pub struct Rule {
     pub heading: bool,
     /// What a block this rule labels tells about the article (its byline, date or site).
     pub meta: Option<MetaField>,
-    matcher: crate::text::matcher::Matcher,
 }
 
 /// A compiled list of rules, tried in order: the first that matches a block counts.
 #[derive(Debug, Clone)]
 pub struct Rules {
     rules: Vec<Rule>,
+    /// Rule `i`'s text is matcher `i`; shared by copies, so that what one compiles serves all.
+    matchers: std::sync::Arc<Matchers>,
+    /// No rule applies to a block of more words than this.
+    most_words: usize,
 }
 
 #[derive(Deserialize)]
@@ -86,35 +90,58 @@ impl Rules {
     pub fn from_toml(text: &str, origin: &str) -> Result<Rules> {
         let problem = |problem: String| Error::Rules { path: origin.to_string(), problem };
         let file: RulesFile = toml::from_str(text).map_err(|e| problem(e.to_string().trim().replace("\n", " ")))?;
-        let mut rules = Vec::with_capacity(file.rule.len());
-        for entry in file.rule {
-            if entry.label == Label::Content || entry.label == Label::Title {
-                return Err(problem(format!("rule {:?}: label must be a clutter category or metadata", entry.reason)));
-            }
-            let matcher = crate::text::matcher::compile(&entry.phrases, &entry.patterns)
-                .map_err(|e| problem(format!("rule {:?}: {e}", entry.reason)))?;
-            rules.push(Rule {
+        if let Some(entry) = file.rule.iter().find(|e| e.label == Label::Content || e.label == Label::Title) {
+            return Err(problem(format!("rule {:?}: label must be a clutter category or metadata", entry.reason)));
+        }
+        let texts = file.rule.iter().map(|e| (e.phrases.as_slice(), e.patterns.as_slice()));
+        let matchers = Matchers::compile(texts, crate::text::matcher::Need::Presence)
+            .map_err(|(index, e)| problem(format!("rule {:?}: {e}", file.rule[index].reason)))?;
+        let rules: Vec<Rule> = file
+            .rule
+            .into_iter()
+            .map(|entry| Rule {
                 label: entry.label,
                 reason: entry.reason,
                 max_words: entry.max_words,
                 heading: entry.heading,
                 // A metadata line that is no byline or breadcrumb may still hold the date.
                 meta: entry.meta.or((entry.label == Label::Metadata).then_some(MetaField::Date)),
-                matcher,
-            });
-        }
-        Ok(Rules { rules })
+            })
+            .collect();
+        Ok(Rules::of(rules, matchers))
+    }
+
+    fn of(rules: Vec<Rule>, matchers: Matchers) -> Rules {
+        let most_words = rules.iter().map(|r| r.max_words).max().unwrap_or(0);
+        Rules { rules, matchers: std::sync::Arc::new(matchers), most_words }
     }
 
     /// The first rule (in file order) that matches a block of `words` words.
     pub fn find(&self, text: &str, words: usize) -> Option<&Rule> {
-        self.rules.iter().find(|r| words <= r.max_words && r.matcher.is_match(text))
+        if words > self.most_words {
+            return None;
+        }
+        let candidates = self.matchers.candidates(text);
+        let applies = |(i, r): &(usize, &Rule)| words <= r.max_words && self.matchers.is_match(*i, text, &candidates);
+        self.rules.iter().enumerate().find(applies).map(|(_, r)| r)
+    }
+
+    /// Readies the rules for blocks of these texts and word counts (compiling now, on several
+    /// cores, what `find` would compile one by one).
+    pub fn prepare<'t>(&self, blocks: impl IntoIterator<Item = (&'t str, usize)>) {
+        let applies = |words: usize| {
+            let first = self.rules.iter().position(|r| words <= r.max_words).unwrap_or(self.rules.len());
+            let last = self.rules.iter().rposition(|r| words <= r.max_words).map_or(first, |i| i + 1);
+            first..last
+        };
+        let uses = blocks.into_iter().filter(|(_, words)| *words <= self.most_words);
+        self.matchers.prepare_parts(uses.map(|(text, words)| (text, applies(words))));
     }
 
     /// Adds `other`'s rules in front of these, so that a user's rules win.
-    pub fn extended_by(mut self, mut other: Rules) -> Rules {
-        other.rules.append(&mut self.rules);
-        other
+    pub fn extended_by(self, other: Rules) -> Rules {
+        let matchers = other.matchers.chain(&self.matchers);
+        Rules::of(other.rules.into_iter().chain(self.rules).collect(), matchers)
     }
 }
 

@@ -28,6 +28,11 @@ static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date in `text`, as ISO 8601 (`2025-12-17` or `2025-12-17T17:44:46`).
 pub fn parse_date(text: &str) -> Option<String> {
+    // Every shape has a year of four ASCII digits (a year of other digits does not parse):
+    // a text without one is no date, and the patterns need not even be compiled.
+    if !text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
     if let Some(c) = ISO.captures(text) {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         return iso(n(1)? as i32, n(2)?, n(3)?, n(4).zip(n(5)).map(|(h, m)| (h, m, n(6).unwrap_or(0))));

@@ -10,6 +10,10 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^<>]{0,2
 /// tags dropped and its spaces collapsed.
 pub fn plain(value: &str) -> String {
     let text = decode_entities(value);
+    // Most values hold no tag: then the pattern need not even be compiled.
+    if !text.contains('<') {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     TAG.replace_all(&text, " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
