@@ -347,10 +347,15 @@ fn read_while_saying_so(
     let keys = &options.settings.keys;
     std::thread::scope(|scope| {
         let reading = scope.spawn(|| read_and_remember(options.pipeline, input, &options.given));
+        let mut shown = None;
         while !reading.is_finished() {
             let seconds = started.elapsed().as_secs();
-            terminal.draw(|frame| view::reading(&input.name(), seconds, keys, theme, frame))?;
-            if !event::poll(std::time::Duration::from_millis(100))? {
+            if shown != Some(seconds) {
+                terminal.draw(|frame| view::reading(&input.name(), seconds, keys, theme, frame))?;
+                shown = Some(seconds);
+            }
+            // Short waits: the article is shown as soon as it is read, not at the next tenth.
+            if !event::poll(std::time::Duration::from_millis(2))? {
                 continue;
             }
             if let Event::Key(key) = event::read()?
