@@ -124,9 +124,10 @@ pub(super) fn byline_candidates(page: &Page) -> Vec<Candidate> {
         let by_rule = page.rule_meta(i) == Some(MetaField::Byline);
         let prefixed = byline_prefix(text).is_some();
         // "By" on a line of its own, the name on the next.
+        // The length first: reading a name out of every block before it is most of this pass.
         let after_by = i > 0
-            && !is_name(&byline_name(&page.blocks[i - 1].text))
-            && page.blocks[i - 1].text.trim().len() < BY_ALONE_BYTES;
+            && page.blocks[i - 1].text.trim().len() < BY_ALONE_BYTES
+            && !is_name(&byline_name(&page.blocks[i - 1].text));
         let after_by = after_by && byline_prefix(&format!("{} x", page.blocks[i - 1].text.trim())).is_some();
         let name_like = (window.contains(&i) || i < TOP_OF_PAGE)
             && (1..=SHORT_WORDS).contains(&f.words)
